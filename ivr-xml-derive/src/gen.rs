@@ -1,0 +1,409 @@
+//! Code generation from the IR: straight-line writers and parsers against `::ivr_xml`'s runtime.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::{LitStr, Member};
+
+use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
+
+pub(crate) fn expand(container: &Container) -> TokenStream {
+    match &container.shape {
+        Shape::Element { name, fields } => expand_element(container, name, fields),
+        Shape::Alternatives { variants } => expand_alternatives(container, variants),
+    }
+}
+
+fn local(member: &Member) -> syn::Ident {
+    match member {
+        Member::Named(ident) => format_ident!("__field_{}", ident),
+        Member::Unnamed(index) => format_ident!("__field_{}", index.index),
+    }
+}
+
+fn expand_element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
+    let ident = &container.ident;
+    let writer = element_writer(name, fields);
+    let check = element_check(fields);
+    let parser = element_parser(name, fields);
+    quote! {
+        #[automatically_derived]
+        impl ::ivr_xml::ToXml for #ident {
+            fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
+                &self,
+                __writer: &mut ::ivr_xml::XmlWriter<'_, __S>,
+            ) -> ::core::result::Result<(), __S::Error> {
+                #writer
+            }
+
+            fn check(&self) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
+                #check
+            }
+
+            fn element_name(&self) -> &str {
+                #name
+            }
+        }
+
+        #[automatically_derived]
+        impl ::ivr_xml::FromXml for #ident {
+            fn matches_element(__name: &str) -> bool {
+                __name == #name
+            }
+
+            fn expected_elements(__out: &mut ::std::vec::Vec<&'static str>) {
+                __out.push(#name);
+            }
+
+            fn from_element(
+                __element: &::ivr_xml::de::Element<'_>,
+                __cx: &mut ::ivr_xml::ParseContext<'_>,
+            ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
+                #parser
+            }
+        }
+    }
+}
+
+fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
+    let mut attributes = Vec::new();
+    let mut extra = None;
+    let mut text = None;
+    let mut nested = Vec::new();
+    let mut has_nested = Vec::new();
+    for field in fields {
+        let member = &field.member;
+        match &field.role {
+            Role::Attribute { name, absent } => attributes.push(match absent {
+                Absent::Optional => quote! {
+                    if let ::core::option::Option::Some(__value) = &self.#member {
+                        __writer.attribute(#name, __value)?;
+                    }
+                },
+                Absent::Required | Absent::Default => {
+                    quote! { __writer.attribute(#name, &self.#member)?; }
+                }
+            }),
+            Role::Extra => extra = Some(quote! { __writer.raw_attributes(&self.#member)?; }),
+            Role::Text => text = Some(quote! { __writer.text_content(#name, &self.#member) }),
+            Role::Child { optional: true, .. } => {
+                nested.push(quote! {
+                    if let ::core::option::Option::Some(__child) = &self.#member {
+                        ::ivr_xml::ToXml::write_xml(__child, __writer)?;
+                    }
+                });
+                has_nested.push(quote! { self.#member.is_some() });
+            }
+            Role::Child {
+                optional: false, ..
+            } => {
+                nested.push(quote! { ::ivr_xml::ToXml::write_xml(&self.#member, __writer)?; });
+                has_nested.push(quote! { true });
+            }
+            Role::Children { .. } => {
+                nested.push(quote! {
+                    for __child in &self.#member {
+                        ::ivr_xml::ToXml::write_xml(__child, __writer)?;
+                    }
+                });
+                has_nested.push(quote! { !self.#member.is_empty() });
+            }
+            Role::Pending | Role::Skip => {}
+        }
+    }
+    let content = if let Some(text) = text {
+        text
+    } else if nested.is_empty() {
+        quote! { __writer.close_empty() }
+    } else {
+        quote! {
+            if #(#has_nested)||* {
+                __writer.open_children()?;
+                #(#nested)*
+                __writer.close_children(#name)
+            } else {
+                __writer.close_empty()
+            }
+        }
+    };
+    quote! {
+        __writer.open_tag(#name)?;
+        #(#attributes)*
+        #extra
+        #content
+    }
+}
+
+fn element_check(fields: &[Field]) -> TokenStream {
+    let checks = fields.iter().filter_map(|field| {
+        let member = &field.member;
+        match &field.role {
+            Role::Pending => Some(quote! { self.#member.check()?; }),
+            Role::Child { optional: true, .. } => Some(quote! {
+                if let ::core::option::Option::Some(__child) = &self.#member {
+                    ::ivr_xml::ToXml::check(__child)?;
+                }
+            }),
+            Role::Child {
+                optional: false, ..
+            } => Some(quote! { ::ivr_xml::ToXml::check(&self.#member)?; }),
+            Role::Children { .. } => Some(quote! {
+                for __child in &self.#member {
+                    ::ivr_xml::ToXml::check(__child)?;
+                }
+            }),
+            _ => None,
+        }
+    });
+    quote! {
+        #(#checks)*
+        ::core::result::Result::Ok(())
+    }
+}
+
+fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
+    let attribute_names: Vec<&LitStr> = fields
+        .iter()
+        .filter_map(|f| match &f.role {
+            Role::Attribute { name, .. } => Some(name),
+            _ => None,
+        })
+        .collect();
+    let extra_local = fields
+        .iter()
+        .find(|f| matches!(f.role, Role::Extra))
+        .map(|f| local(&f.member));
+
+    // One local per field, filled while reading the element.
+    let declarations = fields.iter().map(|field| {
+        let local = local(&field.member);
+        match &field.role {
+            Role::Attribute { .. } | Role::Child { .. } => {
+                quote! { let mut #local = ::core::option::Option::None; }
+            }
+            Role::Children { .. } | Role::Extra => {
+                quote! { let mut #local = ::std::vec::Vec::new(); }
+            }
+            Role::Text | Role::Pending | Role::Skip => quote! {},
+        }
+    });
+
+    let attribute_arms = fields.iter().filter_map(|field| match &field.role {
+        Role::Attribute { name, .. } => {
+            let local = local(&field.member);
+            Some(quote! { #name => #local = ::core::option::Option::Some(__cx.attribute(__attribute)?), })
+        }
+        _ => None,
+    });
+    let keep_unknown = match &extra_local {
+        Some(extra) => quote! { ::core::option::Option::Some(&mut #extra) },
+        None => quote! { ::core::option::Option::None },
+    };
+
+    let text_field = fields.iter().find(|f| matches!(f.role, Role::Text));
+    let nested: Vec<&Field> = fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::Child { .. } | Role::Children { .. }))
+        .collect();
+    let content = if let Some(field) = text_field {
+        let local = local(&field.member);
+        quote! { let #local = __cx.text(__element)?; }
+    } else if nested.is_empty() {
+        quote! { __cx.no_content(__element)?; }
+    } else {
+        let expected_types = nested.iter().map(|f| match &f.role {
+            Role::Child { inner, .. } | Role::Children { inner } => inner.clone(),
+            _ => f.ty.clone(),
+        });
+        let expected_types: Vec<_> = expected_types.collect();
+        let arms = nested.iter().zip(&expected_types).map(|(field, inner)| {
+            let local = local(&field.member);
+            let store = match &field.role {
+                Role::Children { .. } => quote! { #local.push(__cx.child::<#inner>(__child)?); },
+                _ => quote! {
+                    if #local.is_some() {
+                        return ::core::result::Result::Err(__cx.duplicate_child(__child));
+                    }
+                    #local = ::core::option::Option::Some(__cx.child::<#inner>(__child)?);
+                },
+            };
+            quote! {
+                if <#inner as ::ivr_xml::FromXml>::matches_element(__child.name()) {
+                    #store
+                    continue;
+                }
+            }
+        });
+        quote! {
+            for __node in __element.children() {
+                match __node {
+                    ::ivr_xml::de::Node::Text(__text) => {
+                        if !__text.is_blank() {
+                            return ::core::result::Result::Err(__cx.unexpected_text(__element, __text));
+                        }
+                    }
+                    ::ivr_xml::de::Node::Element(__child) => {
+                        #(#arms)*
+                        let mut __expected = ::std::vec::Vec::new();
+                        #(<#expected_types as ::ivr_xml::FromXml>::expected_elements(&mut __expected);)*
+                        return ::core::result::Result::Err(__cx.unexpected_child(__element, __child, __expected));
+                    }
+                }
+            }
+        }
+    };
+
+    let initializers = fields.iter().map(|field| {
+        let member = &field.member;
+        let local = local(&field.member);
+        let value = match &field.role {
+            Role::Attribute { absent: Absent::Optional, .. } | Role::Children { .. } | Role::Extra | Role::Text => {
+                quote! { #local }
+            }
+            Role::Child { optional: true, .. } => quote! { #local },
+            Role::Attribute { absent: Absent::Default, .. } => quote! { #local.unwrap_or_default() },
+            Role::Attribute {
+                name,
+                absent: Absent::Required,
+            } => quote! {
+                match #local {
+                    ::core::option::Option::Some(__value) => __value,
+                    ::core::option::Option::None => {
+                        return ::core::result::Result::Err(__cx.missing_attribute(__element, #name));
+                    }
+                }
+            },
+            Role::Child { inner, optional: false } => quote! {
+                match #local {
+                    ::core::option::Option::Some(__value) => __value,
+                    ::core::option::Option::None => {
+                        let mut __expected = ::std::vec::Vec::new();
+                        <#inner as ::ivr_xml::FromXml>::expected_elements(&mut __expected);
+                        return ::core::result::Result::Err(__cx.missing_child(__element, __expected));
+                    }
+                }
+            },
+            Role::Pending | Role::Skip => quote! { ::core::default::Default::default() },
+        };
+        quote! { #member: #value, }
+    });
+
+    let _ = name;
+    quote! {
+        #(#declarations)*
+        for __attribute in __element.attributes() {
+            match __attribute.name() {
+                #(#attribute_arms)*
+                _ => __cx.unknown_attribute(__element, __attribute, &[#(#attribute_names),*], #keep_unknown)?,
+            }
+        }
+        #content
+        ::core::result::Result::Ok(Self {
+            #(#initializers)*
+        })
+    }
+}
+
+fn expand_alternatives(container: &Container, variants: &[Variant]) -> TokenStream {
+    let ident = &container.ident;
+    let named: Vec<&Variant> = variants.iter().filter(|v| !v.other).collect();
+    let other = variants.iter().find(|v| v.other);
+    let all_idents: Vec<_> = variants.iter().map(|v| &v.ident).collect();
+    let named_types: Vec<_> = named.iter().map(|v| &v.ty).collect();
+
+    let parse_arms = named.iter().map(|variant| {
+        let (vident, ty) = (&variant.ident, &variant.ty);
+        let parse = match other {
+            Some(other) => {
+                let (oident, oty) = (&other.ident, &other.ty);
+                quote! {
+                    return match <#ty as ::ivr_xml::FromXml>::from_element(__element, __cx) {
+                        ::core::result::Result::Ok(__value) => ::core::result::Result::Ok(#ident::#vident(__value)),
+                        ::core::result::Result::Err(__err) if __cx.is_lenient() => {
+                            __cx.warn(__err);
+                            <#oty as ::ivr_xml::FromXml>::from_element(__element, __cx).map(#ident::#oident)
+                        }
+                        ::core::result::Result::Err(__err) => ::core::result::Result::Err(__err),
+                    };
+                }
+            }
+            None => quote! {
+                return <#ty as ::ivr_xml::FromXml>::from_element(__element, __cx).map(#ident::#vident);
+            },
+        };
+        quote! {
+            if <#ty as ::ivr_xml::FromXml>::matches_element(__element.name()) {
+                #parse
+            }
+        }
+    });
+    let fallback = match other {
+        Some(other) => {
+            let (oident, oty) = (&other.ident, &other.ty);
+            quote! {
+                let __err = __cx.unknown_element(__element, ::ivr_xml::de::expected_of::<Self>());
+                __cx.lenient_or_fail(__err)?;
+                <#oty as ::ivr_xml::FromXml>::from_element(__element, __cx).map(#ident::#oident)
+            }
+        }
+        None => quote! {
+            ::core::result::Result::Err(__cx.unknown_element(__element, ::ivr_xml::de::expected_of::<Self>()))
+        },
+    };
+    let from_impls = variants.iter().map(|variant| {
+        let (vident, ty) = (&variant.ident, &variant.ty);
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#ty> for #ident {
+                fn from(value: #ty) -> Self {
+                    #ident::#vident(value)
+                }
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl ::ivr_xml::ToXml for #ident {
+            fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
+                &self,
+                __writer: &mut ::ivr_xml::XmlWriter<'_, __S>,
+            ) -> ::core::result::Result<(), __S::Error> {
+                match self {
+                    #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::write_xml(__value, __writer),)*
+                }
+            }
+
+            fn check(&self) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
+                match self {
+                    #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::check(__value),)*
+                }
+            }
+
+            fn element_name(&self) -> &str {
+                match self {
+                    #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::element_name(__value),)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::ivr_xml::FromXml for #ident {
+            fn matches_element(__name: &str) -> bool {
+                false #(|| <#named_types as ::ivr_xml::FromXml>::matches_element(__name))*
+            }
+
+            fn expected_elements(__out: &mut ::std::vec::Vec<&'static str>) {
+                #(<#named_types as ::ivr_xml::FromXml>::expected_elements(__out);)*
+            }
+
+            fn from_element(
+                __element: &::ivr_xml::de::Element<'_>,
+                __cx: &mut ::ivr_xml::ParseContext<'_>,
+            ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
+                #(#parse_arms)*
+                #fallback
+            }
+        }
+
+        #(#from_impls)*
+    }
+}

@@ -1,0 +1,57 @@
+//! The small closed model between `syn` and code generation: what a type's `#[xml(...)]` attributes say.
+
+use syn::{Ident, LitStr, Member, Type};
+
+/// A type deriving `Xml`.
+pub(crate) struct Container {
+    pub(crate) ident: Ident,
+    pub(crate) shape: Shape,
+}
+
+pub(crate) enum Shape {
+    /// A struct written as one element.
+    Element { name: LitStr, fields: Vec<Field> },
+    /// An enum of newtype variants, each an alternative element.
+    Alternatives { variants: Vec<Variant> },
+}
+
+pub(crate) struct Field {
+    pub(crate) member: Member,
+    pub(crate) ty: Type,
+    pub(crate) role: Role,
+}
+
+/// Where a field lives in the element.
+pub(crate) enum Role {
+    /// An attribute: `name`, and what happens when it is absent.
+    Attribute { name: LitStr, absent: Absent },
+    /// The element's text content.
+    Text,
+    /// One child element; `optional` when the field is an `Option`.
+    Child { inner: Type, optional: bool },
+    /// Repeated child elements (a `Vec`).
+    Children { inner: Type },
+    /// Unknown attributes kept raw by the lenient parser (a `Vec<RawAttribute>`).
+    Extra,
+    /// A builder's deferred error (a `PendingError`), reported by `check`.
+    Pending,
+    /// Neither written nor parsed; `Default` when parsed.
+    Skip,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Absent {
+    /// Missing is an error.
+    Required,
+    /// The field is an `Option`: missing is `None`, and `None` is not written.
+    Optional,
+    /// Missing is `Default::default()`; the value is always written.
+    Default,
+}
+
+pub(crate) struct Variant {
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+    /// The catch-all alternative for elements no other variant takes (kept raw, lenient mode).
+    pub(crate) other: bool,
+}

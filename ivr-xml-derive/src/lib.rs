@@ -1,0 +1,31 @@
+//! The derive macro behind [`ivr-xml`](https://docs.rs/ivr-xml): `#[derive(Xml)]` generates an
+//! XML writer (`ToXml`) and a strict parser (`FromXml`) for a struct (one element) or an enum
+//! (alternative elements).
+//!
+//! Use it through `ivr_xml::Xml`; the attributes are documented there. Attribute parsing
+//! ([`attr`]) is kept apart from code generation ([`gen`]), with a small closed model ([`ir`])
+//! between them; every error is collected with its span and all are reported together.
+
+mod attr;
+mod gen;
+mod ir;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `ivr_xml::ToXml` and `ivr_xml::FromXml`. See `ivr_xml::Xml` for the attributes.
+#[proc_macro_derive(Xml, attributes(xml))]
+pub fn derive_xml(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let mut errors = attr::Errors::default();
+    let container = attr::parse(&input, &mut errors);
+    match (errors.finish(), container) {
+        (Ok(()), Some(container)) => gen::expand(&container).into(),
+        (Err(err), _) => err.to_compile_error().into(),
+        (Ok(()), None) => {
+            syn::Error::new_spanned(&input.ident, "#[derive(Xml)] could not read this type")
+                .to_compile_error()
+                .into()
+        }
+    }
+}

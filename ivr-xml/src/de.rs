@@ -1,0 +1,1010 @@
+//! The parser: a checked element tree built on quick-xml with limits, and the [`FromXml`] trait the derive implements.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesDecl, BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::error::{ErrorKind, ParseError, Warning};
+use crate::raw::RawAttribute;
+use crate::value::{is_xml_char, XmlValue};
+
+/// Strict or lenient (spec §0.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Mode {
+    /// Unknown elements and attributes are errors (the default).
+    #[default]
+    Strict,
+    /// Unknown elements and attributes are kept raw and reported as [`Warning`]s, and so is a
+    /// known command that fails to parse where a raw element can stand.
+    Lenient,
+}
+
+/// Limits on untrusted input. Exceeding one is an error.
+///
+/// ```
+/// use ivr_xml::{Limits, ParseOptions, Response};
+/// let options = ParseOptions::strict().limits(Limits::default().max_depth(2));
+/// let err = Response::parse_with("<Response><Get><Play>a</Play></Get></Response>", &options).unwrap_err();
+/// assert_eq!(err.to_string(), "1:16: input exceeds the nesting depth limit of 2 (at Response/Get[1]/Play[1])");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Limits {
+    max_bytes: usize,
+    max_depth: usize,
+    max_attributes: usize,
+    max_elements: usize,
+}
+
+impl Default for Limits {
+    /// 1 MiB, depth 32, 64 attributes per element, 100,000 elements.
+    fn default() -> Limits {
+        Limits {
+            max_bytes: 1 << 20,
+            max_depth: 32,
+            max_attributes: 64,
+            max_elements: 100_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The largest input accepted, in bytes (default 1 MiB).
+    pub fn max_bytes(mut self, n: usize) -> Limits {
+        self.max_bytes = n;
+        self
+    }
+
+    /// The deepest element nesting accepted, the root being 1 (default 32).
+    pub fn max_depth(mut self, n: usize) -> Limits {
+        self.max_depth = n;
+        self
+    }
+
+    /// The most attributes on one element (default 64).
+    pub fn max_attributes(mut self, n: usize) -> Limits {
+        self.max_attributes = n;
+        self
+    }
+
+    /// The most elements in one document (default 100,000).
+    pub fn max_elements(mut self, n: usize) -> Limits {
+        self.max_elements = n;
+        self
+    }
+}
+
+/// How to parse: [`Mode`] and [`Limits`].
+///
+/// ```
+/// use ivr_xml::{ParseOptions, Response};
+/// let text = "<Response><Get action='a' firstendkey='*'><Play>p.wav</Play></Get></Response>";
+/// assert!(text.parse::<Response>().is_err());
+/// let parsed = Response::parse_with(text, &ParseOptions::lenient()).unwrap();
+/// assert_eq!(parsed.warnings[0].path(), "Response/Get[1]/@firstendkey");
+/// assert!(parsed.value.to_string().contains("<Get action='a' firstendkey='*'>"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ParseOptions {
+    mode: Mode,
+    limits: Limits,
+}
+
+impl ParseOptions {
+    /// Strict parsing with default limits.
+    pub fn strict() -> ParseOptions {
+        ParseOptions::default()
+    }
+
+    /// Lenient parsing with default limits.
+    pub fn lenient() -> ParseOptions {
+        ParseOptions {
+            mode: Mode::Lenient,
+            ..ParseOptions::default()
+        }
+    }
+
+    /// Sets the limits.
+    pub fn limits(mut self, limits: Limits) -> ParseOptions {
+        self.limits = limits;
+        self
+    }
+
+    /// Sets the mode.
+    pub fn mode(mut self, mode: Mode) -> ParseOptions {
+        self.mode = mode;
+        self
+    }
+
+    /// The mode in use.
+    pub fn parse_mode(&self) -> Mode {
+        self.mode
+    }
+}
+
+/// A parsed value with the lenient parser's warnings (always empty in strict mode).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed<T> {
+    /// The value.
+    pub value: T,
+    /// What the strict parser would have refused, in document order.
+    pub warnings: Vec<Warning>,
+}
+
+/// An attribute of a parsed [`Element`], unescaped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute<'a> {
+    name: &'a str,
+    value: Cow<'a, str>,
+    offset: usize,
+}
+
+impl<'a> Attribute<'a> {
+    /// The attribute's name.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// The attribute's value, with references resolved.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// Byte offset of the attribute's name in the input.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+/// Text between tags (references resolved, CDATA included), with its offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextNode<'a> {
+    text: Cow<'a, str>,
+    offset: usize,
+}
+
+impl TextNode<'_> {
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Byte offset in the input.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Whether the text is only XML whitespace (layout between elements).
+    pub fn is_blank(&self) -> bool {
+        self.text
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    }
+}
+
+/// A child of an [`Element`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node<'a> {
+    /// A child element.
+    Element(Element<'a>),
+    /// Text.
+    Text(TextNode<'a>),
+}
+
+/// An element of a parsed document: well-formed, within the limits, attributes unique.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element<'a> {
+    name: &'a str,
+    offset: usize,
+    index: usize,
+    attributes: Vec<Attribute<'a>>,
+    children: Vec<Node<'a>>,
+}
+
+impl<'a> Element<'a> {
+    /// The element's name.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// Byte offset of the start tag's `<`.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// 1-based position among the siblings of the same name.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The attributes, in document order.
+    pub fn attributes(&self) -> &[Attribute<'a>] {
+        &self.attributes
+    }
+
+    /// The children, in document order.
+    pub fn children(&self) -> &[Node<'a>] {
+        &self.children
+    }
+}
+
+/// A type that parses itself from one element (or, for an enum, from one of several).
+///
+/// Implemented by the [`Xml`](crate::Xml) derive; see its documentation.
+pub trait FromXml: Sized {
+    /// Whether an element of this name is this type's.
+    fn matches_element(name: &str) -> bool;
+
+    /// Adds the element names this type accepts, for error messages.
+    fn expected_elements(out: &mut Vec<&'static str>);
+
+    /// Parses the element. `cx` knows the element's path; use [`ParseContext::child`] for children.
+    fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Self, ParseError>;
+}
+
+impl<T: FromXml> FromXml for Box<T> {
+    fn matches_element(name: &str) -> bool {
+        T::matches_element(name)
+    }
+    fn expected_elements(out: &mut Vec<&'static str>) {
+        T::expected_elements(out)
+    }
+    fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Self, ParseError> {
+        T::from_element(element, cx).map(Box::new)
+    }
+}
+
+/// The element names `T` accepts.
+pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
+    let mut out = Vec::new();
+    T::expected_elements(&mut out);
+    out
+}
+
+/// Parse state handed to [`FromXml::from_element`]: the input (for positions), the element path,
+/// the options, and the warnings so far. Its methods make the errors generated code reports.
+#[derive(Debug)]
+pub struct ParseContext<'s> {
+    source: &'s str,
+    mode: Mode,
+    path: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl<'s> ParseContext<'s> {
+    /// Whether parsing is lenient.
+    pub fn is_lenient(&self) -> bool {
+        self.mode == Mode::Lenient
+    }
+
+    /// The current element path, like `Response/Get[1]`.
+    pub fn path(&self) -> String {
+        self.path.join("/")
+    }
+
+    /// An error at `offset` in the current element.
+    pub fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
+        ParseError::new(kind, self.source, offset, self.path())
+    }
+
+    fn attribute_error(&self, kind: ErrorKind, attribute: &Attribute<'_>) -> ParseError {
+        let path = format!("{}/@{}", self.path(), attribute.name);
+        ParseError::new(kind, self.source, attribute.offset, path)
+    }
+
+    /// In lenient mode records `err` as a warning and returns `Ok`; in strict mode returns it.
+    pub fn lenient_or_fail(&mut self, err: ParseError) -> Result<(), ParseError> {
+        if self.is_lenient() {
+            self.warnings.push(Warning::from_error(err));
+            Ok(())
+        } else {
+            Err(err)
+        }
+    }
+
+    /// Parses `child` as `T` with the child's segment on the path.
+    pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
+        if self.path.is_empty() {
+            self.path.push(child.name.to_owned());
+        } else {
+            self.path.push(format!("{}[{}]", child.name, child.index));
+        }
+        let result = T::from_element(child, self);
+        self.path.pop();
+        result
+    }
+
+    /// Parses an attribute's value as `T`, naming the attribute on error.
+    pub fn attribute<T: XmlValue>(&self, attribute: &Attribute<'_>) -> Result<T, ParseError> {
+        T::parse_value(&attribute.value)
+            .map_err(|err| self.attribute_error(ErrorKind::InvalidValue(err), attribute))
+    }
+
+    /// An attribute the element does not know: an error, or in lenient mode a warning and kept in `extra`.
+    pub fn unknown_attribute(
+        &mut self,
+        element: &Element<'_>,
+        attribute: &Attribute<'_>,
+        expected: &[&'static str],
+        extra: Option<&mut Vec<RawAttribute>>,
+    ) -> Result<(), ParseError> {
+        let kind = ErrorKind::UnknownAttribute {
+            name: attribute.name.to_owned(),
+            element: element.name.to_owned(),
+            expected: expected.to_vec(),
+        };
+        let err = self.attribute_error(kind, attribute);
+        match extra {
+            Some(extra) if self.is_lenient() => {
+                self.warnings.push(Warning::from_error(err));
+                extra.push(
+                    RawAttribute::new(attribute.name, attribute.value.as_ref())
+                        .map_err(|e| self.attribute_error(ErrorKind::InvalidValue(e), attribute))?,
+                );
+                Ok(())
+            }
+            _ => Err(err),
+        }
+    }
+
+    /// The error for a required attribute that is missing.
+    pub fn missing_attribute(&self, element: &Element<'_>, name: &'static str) -> ParseError {
+        let kind = ErrorKind::MissingAttribute {
+            name,
+            element: element.name.to_owned(),
+        };
+        self.error(kind, element.offset)
+    }
+
+    /// The error for a child element not allowed here.
+    pub fn unexpected_child(
+        &self,
+        parent: &Element<'_>,
+        child: &Element<'_>,
+        expected: Vec<&'static str>,
+    ) -> ParseError {
+        let kind = ErrorKind::UnexpectedChild {
+            name: child.name.to_owned(),
+            parent: parent.name.to_owned(),
+            expected,
+        };
+        let path = format!("{}/{}[{}]", self.path(), child.name, child.index);
+        ParseError::new(kind, self.source, child.offset, path)
+    }
+
+    /// The error for a child given twice where one is allowed.
+    pub fn duplicate_child(&self, child: &Element<'_>) -> ParseError {
+        let kind = ErrorKind::DuplicateChild {
+            name: child.name.to_owned(),
+        };
+        let path = format!("{}/{}[{}]", self.path(), child.name, child.index);
+        ParseError::new(kind, self.source, child.offset, path)
+    }
+
+    /// The error for a required child that is missing.
+    pub fn missing_child(&self, element: &Element<'_>, expected: Vec<&'static str>) -> ParseError {
+        let kind = ErrorKind::MissingChild {
+            element: element.name.to_owned(),
+            expected,
+        };
+        self.error(kind, element.offset)
+    }
+
+    /// The error for text inside an element that holds none.
+    pub fn unexpected_text(&self, element: &Element<'_>, text: &TextNode<'_>) -> ParseError {
+        let kind = ErrorKind::UnexpectedText {
+            element: element.name.to_owned(),
+        };
+        let leading = text.text.len() - text.text.trim_start().len();
+        self.error(kind, text.offset + leading)
+    }
+
+    /// An element where this position accepts other names: an error, or a warning in lenient mode
+    /// when the caller can keep it raw.
+    pub fn unknown_element(
+        &self,
+        element: &Element<'_>,
+        expected: Vec<&'static str>,
+    ) -> ParseError {
+        let kind = ErrorKind::UnknownElement {
+            name: element.name.to_owned(),
+            expected,
+        };
+        self.error(kind, element.offset)
+    }
+
+    /// Records a warning.
+    pub fn warn(&mut self, err: ParseError) {
+        self.warnings.push(Warning::from_error(err));
+    }
+
+    /// The text content of a text-only element, parsed as `T`: child elements are errors.
+    pub fn text<T: XmlValue>(&self, element: &Element<'_>) -> Result<T, ParseError> {
+        let mut pieces = element.children.iter().filter_map(|node| match node {
+            Node::Text(text) => Some(text),
+            Node::Element(_) => None,
+        });
+        if let Some(child) = element.children.iter().find_map(|node| match node {
+            Node::Element(child) => Some(child),
+            Node::Text(_) => None,
+        }) {
+            return Err(self.unexpected_child(element, child, Vec::new()));
+        }
+        let first = pieces.next();
+        let text: Cow<'_, str> = match (first, pieces.next()) {
+            (None, _) => Cow::Borrowed(""),
+            (Some(only), None) => Cow::Borrowed(only.text()),
+            (Some(first), Some(second)) => {
+                let mut all = String::from(first.text());
+                all.push_str(second.text());
+                pieces.for_each(|p| all.push_str(p.text()));
+                Cow::Owned(all)
+            }
+        };
+        let offset = first.map_or(element.offset, |t| t.offset);
+        T::parse_value(&text).map_err(|err| self.error(ErrorKind::InvalidValue(err), offset))
+    }
+
+    /// Checks that an element holds no children and no text (whitespace is layout).
+    pub fn no_content(&self, element: &Element<'_>) -> Result<(), ParseError> {
+        for node in &element.children {
+            match node {
+                Node::Element(child) => {
+                    return Err(self.unexpected_child(element, child, Vec::new()))
+                }
+                Node::Text(text) if !text.is_blank() => {
+                    return Err(self.unexpected_text(element, text))
+                }
+                Node::Text(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses a whole document whose root is a `T` (a [`Response`](crate::Response), or a single command).
+///
+/// ```
+/// use ivr_xml::{from_str_with, ParseOptions, Play};
+/// let play: Play = from_str_with("<Play loop='2'>menu.wav</Play>", &ParseOptions::strict()).unwrap().value;
+/// assert_eq!(play.file.as_str(), "menu.wav");
+/// ```
+pub fn from_str_with<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    let (root, mut warnings) = read_tree(input, options)?;
+    let mut cx = ParseContext {
+        source: input,
+        mode: options.mode,
+        path: Vec::new(),
+        warnings: Vec::new(),
+    };
+    if !T::matches_element(root.name) {
+        let kind = ErrorKind::WrongRoot {
+            found: root.name.to_owned(),
+            expected: expected_of::<T>(),
+        };
+        return Err(ParseError::new(kind, input, root.offset, String::new()));
+    }
+    let value = cx.child::<T>(&root)?;
+    warnings.append(&mut cx.warnings);
+    warnings.sort_by_key(Warning::offset);
+    Ok(Parsed { value, warnings })
+}
+
+/// Parses a whole document whose root is a `T`, strictly.
+///
+/// ```
+/// use ivr_xml::{from_str, Command};
+/// let command: Command = from_str("<Hangup/>").unwrap();
+/// assert_eq!(command, Command::Hangup(ivr_xml::Hangup::new()));
+/// ```
+pub fn from_str<T: FromXml>(input: &str) -> Result<T, ParseError> {
+    from_str_with(input, &ParseOptions::strict()).map(|parsed| parsed.value)
+}
+
+/// Parses bytes, refusing input that is not UTF-8 with the position of the first bad byte.
+///
+/// ```
+/// use ivr_xml::{from_slice_with, ParseOptions, Response};
+/// let err = from_slice_with::<Response>(b"<Response>\xff</Response>", &ParseOptions::strict()).unwrap_err();
+/// assert_eq!(err.to_string(), "1:11: the input is not valid UTF-8");
+/// ```
+pub fn from_slice_with<T: FromXml>(
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    match std::str::from_utf8(input) {
+        Ok(text) => from_str_with(text, options),
+        Err(err) => {
+            let valid = std::str::from_utf8(&input[..err.valid_up_to()]).unwrap_or("");
+            Err(ParseError::new(
+                ErrorKind::NotUtf8,
+                valid,
+                valid.len(),
+                String::new(),
+            ))
+        }
+    }
+}
+
+struct Open<'a> {
+    element: Element<'a>,
+    text: Option<TextNode<'a>>,
+    sibling_counts: Vec<(&'a str, usize)>,
+}
+
+impl<'a> Open<'a> {
+    fn flush_text(&mut self) {
+        if let Some(text) = self.text.take() {
+            self.element.children.push(Node::Text(text));
+        }
+    }
+
+    fn push_text(&mut self, piece: Cow<'a, str>, offset: usize) {
+        match &mut self.text {
+            None => {
+                self.text = Some(TextNode {
+                    text: piece,
+                    offset,
+                })
+            }
+            Some(existing) => existing.text.to_mut().push_str(&piece),
+        }
+    }
+
+    fn next_index(&mut self, name: &'a str) -> usize {
+        match self.sibling_counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                self.sibling_counts.push((name, 1));
+                1
+            }
+        }
+    }
+}
+
+struct TreeReader<'a> {
+    input: &'a str,
+    options: ParseOptions,
+    stack: Vec<Open<'a>>,
+    root: Option<Element<'a>>,
+    elements: usize,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> TreeReader<'a> {
+    fn path(&self) -> String {
+        let mut parts: Vec<String> = Vec::with_capacity(self.stack.len());
+        for (depth, open) in self.stack.iter().enumerate() {
+            if depth == 0 {
+                parts.push(open.element.name.to_owned());
+            } else {
+                parts.push(format!("{}[{}]", open.element.name, open.element.index));
+            }
+        }
+        parts.join("/")
+    }
+
+    fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
+        ParseError::new(kind, self.input, offset, self.path())
+    }
+
+    fn lenient_or_fail(&mut self, err: ParseError) -> Result<(), ParseError> {
+        if self.options.mode == Mode::Lenient {
+            self.warnings.push(Warning::from_error(err));
+            Ok(())
+        } else {
+            Err(err)
+        }
+    }
+
+    /// The offset of `part` (a slice of the input) in the input.
+    fn offset_of(&self, part: &[u8]) -> usize {
+        (part.as_ptr() as usize).saturating_sub(self.input.as_ptr() as usize)
+    }
+
+    /// Re-borrows a slice of the input with the input's lifetime.
+    fn slice(&self, part: &[u8]) -> &'a str {
+        let start = self.offset_of(part);
+        self.input.get(start..start + part.len()).unwrap_or("")
+    }
+
+    fn start_element(
+        &mut self,
+        start: &BytesStart<'_>,
+        offset: usize,
+    ) -> Result<Element<'a>, ParseError> {
+        let name = self.slice(start.name().as_ref());
+        self.elements += 1;
+        let limits = self.options.limits;
+        if self.stack.len() + 1 > limits.max_depth {
+            let mut err = self.error(
+                ErrorKind::LimitExceeded {
+                    limit: "nesting depth",
+                    max: limits.max_depth,
+                },
+                offset,
+            );
+            if let Some(parent) = self.stack.last_mut() {
+                let index = parent.next_index(name);
+                err = ParseError::new(
+                    err.kind().clone(),
+                    self.input,
+                    offset,
+                    format!("{}/{name}[{index}]", self.path()),
+                );
+            }
+            return Err(err);
+        }
+        if self.elements > limits.max_elements {
+            return Err(self.error(
+                ErrorKind::LimitExceeded {
+                    limit: "element count",
+                    max: limits.max_elements,
+                },
+                offset,
+            ));
+        }
+        let index = match self.stack.last_mut() {
+            Some(parent) => {
+                parent.flush_text();
+                parent.next_index(name)
+            }
+            None => 1,
+        };
+        let mut element = Element {
+            name,
+            offset,
+            index,
+            attributes: Vec::new(),
+            children: Vec::new(),
+        };
+        let element_path = if self.stack.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{}/{name}[{index}]", self.path())
+        };
+        for attribute in start.attributes().with_checks(false) {
+            let attribute = attribute.map_err(|err| {
+                let kind = ErrorKind::Syntax(err.to_string());
+                ParseError::new(kind, self.input, offset, element_path.clone())
+            })?;
+            let attr_name = self.slice(attribute.key.as_ref());
+            let attr_offset = self.offset_of(attribute.key.as_ref());
+            let attr_path = format!("{element_path}/@{attr_name}");
+            if element.attributes.len() >= limits.max_attributes {
+                let kind = ErrorKind::LimitExceeded {
+                    limit: "attributes per element",
+                    max: limits.max_attributes,
+                };
+                return Err(ParseError::new(kind, self.input, attr_offset, attr_path));
+            }
+            if element.attributes.iter().any(|a| a.name == attr_name) {
+                let kind = ErrorKind::DuplicateAttribute {
+                    name: attr_name.to_owned(),
+                };
+                return Err(ParseError::new(kind, self.input, attr_offset, attr_path));
+            }
+            let raw = self.slice(&attribute.value);
+            let value = self.attribute_value(raw, attr_offset, &attr_path)?;
+            element.attributes.push(Attribute {
+                name: attr_name,
+                value,
+                offset: attr_offset,
+            });
+        }
+        Ok(element)
+    }
+
+    /// Normalizes and unescapes an attribute value (XML 1.0 §3.3.3): literal whitespace becomes a
+    /// space, references are resolved, unknown entities refused.
+    fn attribute_value(
+        &mut self,
+        raw: &'a str,
+        offset: usize,
+        path: &str,
+    ) -> Result<Cow<'a, str>, ParseError> {
+        if !raw.contains(['&', '\t', '\n', '\r']) {
+            return Ok(Cow::Borrowed(raw));
+        }
+        let normalized = raw.replace("\r\n", " ").replace(['\t', '\n', '\r'], " ");
+        let mut out = String::with_capacity(normalized.len());
+        let mut rest = normalized.as_str();
+        while let Some(amp) = rest.find('&') {
+            out.push_str(&rest[..amp]);
+            let after = &rest[amp + 1..];
+            let resolved = after
+                .find(';')
+                .and_then(|end| resolve_reference(&after[..end]).map(|c| (c, end)));
+            match resolved {
+                Some((Ok(c), end)) => {
+                    out.push(c);
+                    rest = &after[end + 1..];
+                }
+                Some((Err(kind), _)) => {
+                    return Err(ParseError::new(kind, self.input, offset, path.to_owned()))
+                }
+                None => {
+                    let kind = ErrorKind::Syntax(
+                        "`&` must start a reference such as `&amp;` (write a literal `&` as `&amp;`)".to_owned(),
+                    );
+                    self.lenient_or_fail(ParseError::new(
+                        kind,
+                        self.input,
+                        offset,
+                        path.to_owned(),
+                    ))?;
+                    out.push('&');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        Ok(Cow::Owned(out))
+    }
+
+    fn end_element(&mut self) {
+        if let Some(mut open) = self.stack.pop() {
+            open.flush_text();
+            match self.stack.last_mut() {
+                Some(parent) => parent.element.children.push(Node::Element(open.element)),
+                None => self.root = Some(open.element),
+            }
+        }
+    }
+
+    fn text(&mut self, piece: Cow<'a, str>, offset: usize) -> Result<(), ParseError> {
+        if let Some(bad) = piece.chars().find(|&c| !is_xml_char(c)) {
+            let kind = ErrorKind::Syntax(format!(
+                "character U+{:04X} is not allowed in XML",
+                u32::from(bad)
+            ));
+            return Err(self.error(kind, offset));
+        }
+        match self.stack.last_mut() {
+            Some(open) => {
+                open.push_text(piece, offset);
+                Ok(())
+            }
+            None if piece
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) =>
+            {
+                Ok(())
+            }
+            None if self.root.is_some() => Err(self.error(ErrorKind::ContentAfterRoot, offset)),
+            None => Err(self.error(ErrorKind::TextOutsideRoot, offset)),
+        }
+    }
+
+    fn declaration(
+        &mut self,
+        decl: &BytesDecl<'_>,
+        offset: usize,
+        bom: usize,
+    ) -> Result<(), ParseError> {
+        if offset != bom {
+            let kind = ErrorKind::BadDeclaration(
+                "it must be the very first thing in the document".to_owned(),
+            );
+            return Err(self.error(kind, offset));
+        }
+        let bad = |reason: String| {
+            ParseError::new(
+                ErrorKind::BadDeclaration(reason),
+                self.input,
+                offset,
+                String::new(),
+            )
+        };
+        let version = decl.version().map_err(|e| bad(e.to_string()))?;
+        if !version.starts_with(b"1.") {
+            return Err(bad(format!(
+                "unsupported version `{}`",
+                String::from_utf8_lossy(&version)
+            )));
+        }
+        if let Some(encoding) = decl.encoding() {
+            let encoding = encoding.map_err(|e| bad(e.to_string()))?;
+            if !encoding.eq_ignore_ascii_case(b"utf-8") && !encoding.eq_ignore_ascii_case(b"utf8") {
+                let kind =
+                    ErrorKind::UnsupportedEncoding(String::from_utf8_lossy(&encoding).into_owned());
+                return Err(self.error(kind, offset));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `&name;` or `&#N;` / `&#xH;` → the character; `None` if `name` cannot be a reference at all.
+fn resolve_reference(name: &str) -> Option<Result<char, ErrorKind>> {
+    let resolved = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => {
+            if let Some(number) = name.strip_prefix('#') {
+                let code = match number.strip_prefix('x') {
+                    Some(hex) if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                        u32::from_str_radix(hex, 16).ok()
+                    }
+                    None if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => {
+                        number.parse().ok()
+                    }
+                    _ => return None,
+                };
+                return Some(
+                    match code.and_then(char::from_u32).filter(|&c| is_xml_char(c)) {
+                        Some(c) => Ok(c),
+                        None => Err(ErrorKind::Syntax(format!(
+                            "character reference `&{name};` is not a character XML allows"
+                        ))),
+                    },
+                );
+            }
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+            {
+                return None;
+            }
+            return Some(Err(ErrorKind::Syntax(format!(
+                "unknown entity `&{name};` (only the five predefined entities and character references are allowed)"
+            ))));
+        }
+    };
+    Some(Ok(resolved))
+}
+
+/// Reads `input` into a checked element tree.
+fn read_tree<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+) -> Result<(Element<'a>, Vec<Warning>), ParseError> {
+    let limits = options.limits;
+    if input.len() > limits.max_bytes {
+        let kind = ErrorKind::LimitExceeded {
+            limit: "input size in bytes",
+            max: limits.max_bytes,
+        };
+        return Err(ParseError::new(
+            kind,
+            input,
+            limits.max_bytes,
+            String::new(),
+        ));
+    }
+    let mut tree = TreeReader {
+        input,
+        options: *options,
+        stack: Vec::new(),
+        root: None,
+        elements: 0,
+        warnings: Vec::new(),
+    };
+    let bom = if input.starts_with('\u{FEFF}') {
+        let kind = ErrorKind::Syntax("byte order mark at the start of the document".to_owned());
+        tree.warnings.push(Warning::from_error(ParseError::new(
+            kind,
+            input,
+            0,
+            String::new(),
+        )));
+        3
+    } else {
+        0
+    };
+    let mut reader = Reader::from_str(input);
+    {
+        let config = reader.config_mut();
+        config.trim_text(false);
+        config.check_end_names = false;
+        config.expand_empty_elements = false;
+        config.check_comments = true;
+    }
+    loop {
+        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = reader.read_event().map_err(|err| {
+            let at = usize::try_from(reader.error_position()).unwrap_or(offset);
+            tree.error(ErrorKind::Syntax(err.to_string()), at)
+        })?;
+        match event {
+            Event::Decl(decl) => tree.declaration(&decl, offset, bom)?,
+            Event::DocType(_) => return Err(tree.error(ErrorKind::Doctype, offset)),
+            Event::PI(pi) => {
+                let target = String::from_utf8_lossy(pi.target()).into_owned();
+                let err = tree.error(ErrorKind::ProcessingInstruction(target), offset);
+                tree.lenient_or_fail(err)?;
+            }
+            Event::Comment(_) => {}
+            Event::Start(start) | Event::Empty(start)
+                if tree.root.is_some() && tree.stack.is_empty() =>
+            {
+                let _ = start;
+                return Err(tree.error(ErrorKind::ContentAfterRoot, offset));
+            }
+            Event::Start(start) => {
+                let element = tree.start_element(&start, offset)?;
+                tree.stack.push(Open {
+                    element,
+                    text: None,
+                    sibling_counts: Vec::new(),
+                });
+            }
+            Event::Empty(start) => {
+                let element = tree.start_element(&start, offset)?;
+                tree.stack.push(Open {
+                    element,
+                    text: None,
+                    sibling_counts: Vec::new(),
+                });
+                tree.end_element();
+            }
+            Event::End(end) => {
+                let found = tree.slice(end.name().as_ref());
+                match tree.stack.last() {
+                    Some(open) if open.element.name == found => tree.end_element(),
+                    Some(open) => {
+                        let kind = ErrorKind::MismatchedEndTag {
+                            expected: open.element.name.to_owned(),
+                            found: found.to_owned(),
+                        };
+                        return Err(tree.error(kind, offset));
+                    }
+                    None => {
+                        let kind =
+                            ErrorKind::Syntax(format!("end tag `</{found}>` without a start tag"));
+                        return Err(tree.error(kind, offset));
+                    }
+                }
+            }
+            Event::Text(text) => {
+                let piece = text
+                    .xml10_content()
+                    .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?;
+                tree.text(piece, offset)?;
+            }
+            Event::CData(cdata) => {
+                let piece = cdata
+                    .xml10_content()
+                    .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?;
+                tree.text(piece, offset)?;
+            }
+            Event::GeneralRef(reference) => {
+                let name = tree.slice(&reference);
+                match resolve_reference(name) {
+                    Some(Ok(c)) => tree.text(Cow::Owned(c.to_string()), offset)?,
+                    Some(Err(kind)) => return Err(tree.error(kind, offset)),
+                    None => {
+                        let kind = ErrorKind::Syntax(format!("malformed reference `&{name};`"));
+                        return Err(tree.error(kind, offset));
+                    }
+                }
+            }
+            Event::Eof => break,
+        }
+    }
+    if let Some(open) = tree.stack.last() {
+        let kind = ErrorKind::UnclosedElement {
+            name: open.element.name.to_owned(),
+        };
+        return Err(tree.error(kind, open.element.offset));
+    }
+    match tree.root.take() {
+        Some(root) => Ok((root, tree.warnings)),
+        None => Err(ParseError::new(
+            ErrorKind::NoRoot,
+            input,
+            input.len(),
+            String::new(),
+        )),
+    }
+}

@@ -1,0 +1,485 @@
+//! Errors and warnings: what went wrong, where (line:column and element path), and what was expected.
+
+use std::fmt;
+
+/// A position in a parsed document, 1-based, with the column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Position {
+    /// Line number, starting at 1.
+    pub line: u32,
+    /// Column number in characters, starting at 1.
+    pub column: u32,
+}
+
+impl Position {
+    /// Computes the line and column of a byte offset into `source`.
+    ///
+    /// Offsets past the end, or inside a character, are clamped to the nearest character start.
+    ///
+    /// ```
+    /// use ivr_xml::Position;
+    /// let pos = Position::from_offset("<a>\n  <b/>", 6);
+    /// assert_eq!((pos.line, pos.column), (2, 3));
+    /// ```
+    pub fn from_offset(source: &str, offset: usize) -> Position {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &source[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position {
+            line: saturate(line),
+            column: saturate(column),
+        }
+    }
+}
+
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// A value that cannot be used: out of range, of the wrong form, or holding characters XML 1.0 cannot carry.
+///
+/// Returned when a typed value is made ([`NumDigits::new`](crate::NumDigits::new), [`Text::new`](crate::Text::new), ...)
+/// and, for values given to builders, when the document is built.
+///
+/// ```
+/// use ivr_xml::MaxMember;
+/// let err = MaxMember::new(301).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid maxmember `301`: expected an integer from 3 to 300");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ValueError {
+    what: &'static str,
+    value: String,
+    expected: String,
+}
+
+impl ValueError {
+    /// Creates an error for `value` of the named kind, saying what was expected.
+    pub fn new(
+        what: &'static str,
+        value: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> ValueError {
+        ValueError {
+            what,
+            value: value.into(),
+            expected: expected.into(),
+        }
+    }
+
+    /// What kind of value was refused (`numdigits`, `text`, ...).
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The refused value, as given.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// What would have been accepted.
+    pub fn expected(&self) -> &str {
+        &self.expected
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid {} `{}`: expected {}",
+            self.what,
+            self.value.escape_debug(),
+            self.expected
+        )
+    }
+}
+
+impl std::error::Error for ValueError {}
+
+/// What a [`ParseError`] is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The text is not well-formed XML (quick-xml's message, or ours).
+    Syntax(String),
+    /// The input is not UTF-8.
+    NotUtf8,
+    /// The declaration names an encoding other than UTF-8.
+    UnsupportedEncoding(String),
+    /// The declaration is not the first thing in the document, or is malformed.
+    BadDeclaration(String),
+    /// A `<!DOCTYPE>`: refused, so entities are never defined or expanded.
+    Doctype,
+    /// A processing instruction other than the XML declaration.
+    ProcessingInstruction(String),
+    /// The root element is not the one expected.
+    WrongRoot {
+        /// The name found.
+        found: String,
+        /// The names accepted.
+        expected: Vec<&'static str>,
+    },
+    /// There is no root element at all.
+    NoRoot,
+    /// Something other than whitespace or comments follows the root element.
+    ContentAfterRoot,
+    /// Non-whitespace text outside the root element.
+    TextOutsideRoot,
+    /// An element whose name is not known in this position.
+    UnknownElement {
+        /// The element found.
+        name: String,
+        /// The elements accepted here.
+        expected: Vec<&'static str>,
+    },
+    /// An element that is known, but not allowed inside this parent.
+    UnexpectedChild {
+        /// The child found.
+        name: String,
+        /// Its parent.
+        parent: String,
+        /// The children the parent accepts (empty: none).
+        expected: Vec<&'static str>,
+    },
+    /// Text inside an element that holds no text.
+    UnexpectedText {
+        /// The element.
+        element: String,
+    },
+    /// An attribute not known on this element.
+    UnknownAttribute {
+        /// The attribute.
+        name: String,
+        /// The element.
+        element: String,
+        /// The attributes the element accepts.
+        expected: Vec<&'static str>,
+    },
+    /// The same attribute twice on one element.
+    DuplicateAttribute {
+        /// The attribute.
+        name: String,
+    },
+    /// A required attribute is missing.
+    MissingAttribute {
+        /// The attribute.
+        name: &'static str,
+        /// The element.
+        element: String,
+    },
+    /// An attribute or text value of the wrong type or out of range.
+    InvalidValue(ValueError),
+    /// An end tag that does not match the open element.
+    MismatchedEndTag {
+        /// The open element.
+        expected: String,
+        /// The end tag found.
+        found: String,
+    },
+    /// The document ends while an element is still open.
+    UnclosedElement {
+        /// The open element.
+        name: String,
+    },
+    /// A configured limit was exceeded (see [`Limits`](crate::Limits)).
+    LimitExceeded {
+        /// Which limit.
+        limit: &'static str,
+        /// Its value.
+        max: usize,
+    },
+    /// An element is given more than once where at most one is allowed.
+    DuplicateChild {
+        /// The element.
+        name: String,
+    },
+    /// A required child element is missing.
+    MissingChild {
+        /// The parent element.
+        element: String,
+        /// What was expected.
+        expected: Vec<&'static str>,
+    },
+}
+
+fn list(names: &[&'static str]) -> String {
+    match names {
+        [] => "nothing".to_owned(),
+        [one] => format!("`{one}`"),
+        _ => {
+            let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            format!("one of {}", quoted.join(", "))
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Syntax(msg) => write!(f, "malformed XML: {msg}"),
+            ErrorKind::NotUtf8 => f.write_str("the input is not valid UTF-8"),
+            ErrorKind::UnsupportedEncoding(enc) => {
+                write!(f, "unsupported encoding `{enc}`: expected UTF-8")
+            }
+            ErrorKind::BadDeclaration(msg) => write!(f, "bad XML declaration: {msg}"),
+            ErrorKind::Doctype => {
+                f.write_str("a DOCTYPE is not allowed (entities are never defined or expanded)")
+            }
+            ErrorKind::ProcessingInstruction(target) => {
+                write!(f, "processing instruction `<?{target}` is not allowed")
+            }
+            ErrorKind::WrongRoot { found, expected } => {
+                write!(
+                    f,
+                    "wrong root element `<{found}>`: expected {}",
+                    list(expected)
+                )
+            }
+            ErrorKind::NoRoot => f.write_str("no root element: expected `<Response>`"),
+            ErrorKind::ContentAfterRoot => {
+                f.write_str("content after the root element: expected nothing but whitespace")
+            }
+            ErrorKind::TextOutsideRoot => {
+                f.write_str("text outside the root element: expected nothing but whitespace")
+            }
+            ErrorKind::UnknownElement { name, expected } => {
+                write!(f, "unknown element `<{name}>`: expected {}", list(expected))
+            }
+            ErrorKind::UnexpectedChild {
+                name,
+                parent,
+                expected,
+            } => {
+                if expected.is_empty() {
+                    write!(f, "`<{name}>` is not allowed inside `<{parent}>`, which takes no child elements")
+                } else {
+                    write!(
+                        f,
+                        "`<{name}>` is not allowed inside `<{parent}>`: expected {}",
+                        list(expected)
+                    )
+                }
+            }
+            ErrorKind::UnexpectedText { element } => {
+                write!(f, "text is not allowed inside `<{element}>`")
+            }
+            ErrorKind::UnknownAttribute {
+                name,
+                element,
+                expected,
+            } => write!(
+                f,
+                "unknown attribute `{name}` on `<{element}>`: expected {}",
+                list(expected)
+            ),
+            ErrorKind::DuplicateAttribute { name } => write!(f, "duplicate attribute `{name}`"),
+            ErrorKind::MissingAttribute { name, element } => {
+                write!(
+                    f,
+                    "`<{element}>` is missing its required attribute `{name}`"
+                )
+            }
+            ErrorKind::InvalidValue(err) => err.fmt(f),
+            ErrorKind::MismatchedEndTag { expected, found } => {
+                write!(
+                    f,
+                    "end tag `</{found}>` does not match the open element `<{expected}>`"
+                )
+            }
+            ErrorKind::UnclosedElement { name } => {
+                write!(f, "the document ends before `<{name}>` is closed")
+            }
+            ErrorKind::LimitExceeded { limit, max } => {
+                write!(f, "input exceeds the {limit} limit of {max}")
+            }
+            ErrorKind::DuplicateChild { name } => {
+                write!(
+                    f,
+                    "`<{name}>` is given more than once where at most one is allowed"
+                )
+            }
+            ErrorKind::MissingChild { element, expected } => {
+                write!(
+                    f,
+                    "`<{element}>` is missing its child element: expected {}",
+                    list(expected)
+                )
+            }
+        }
+    }
+}
+
+/// A document that could not be parsed: what went wrong, at which line:column, and in which element.
+///
+/// ```
+/// use ivr_xml::Response;
+/// let err = "<Response>\n  <Get numdigits='0'/>\n</Response>".parse::<Response>().unwrap_err();
+/// assert_eq!(err.position().line, 2);
+/// assert_eq!(err.path(), "Response/Get[1]/@numdigits");
+/// assert_eq!(
+///     err.to_string(),
+///     "2:8: invalid numdigits `0`: expected an integer >= 1 (at Response/Get[1]/@numdigits)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ParseError {
+    kind: ErrorKind,
+    position: Position,
+    offset: usize,
+    path: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(kind: ErrorKind, source: &str, offset: usize, path: String) -> ParseError {
+        ParseError {
+            kind,
+            position: Position::from_offset(source, offset),
+            offset,
+            path,
+        }
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where, as line and column.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// Where, as a byte offset into the input.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// In which element (and attribute), like `Response/Get[1]/@numdigits`; empty outside the root.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.position, self.kind)?;
+        if !self.path.is_empty() {
+            write!(f, " (at {})", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::InvalidValue(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+/// A finding of the lenient parser: something kept raw, or accepted although the strict parser refuses it.
+///
+/// ```
+/// use ivr_xml::{ParseOptions, Response};
+/// let parsed = Response::parse_with("<Response><Record max='5'/></Response>", &ParseOptions::lenient()).unwrap();
+/// assert_eq!(parsed.warnings.len(), 1);
+/// assert_eq!(parsed.warnings[0].path(), "Response/Record[1]");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Warning {
+    kind: ErrorKind,
+    position: Position,
+    offset: usize,
+    path: String,
+}
+
+impl Warning {
+    pub(crate) fn from_error(err: ParseError) -> Warning {
+        Warning {
+            kind: err.kind,
+            position: err.position,
+            offset: err.offset,
+            path: err.path,
+        }
+    }
+
+    /// What the strict parser would have refused.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where, as line and column.
+    pub fn position(&self) -> Position {
+        self.position
+    }
+
+    /// Where, as a byte offset into the input.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// In which element (and attribute).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: warning: {}", self.position, self.kind)?;
+        if !self.path.is_empty() {
+            write!(f, " (at {})", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+/// A document the builder refused: a value given to a builder was invalid, or a rule of the platform is broken.
+///
+/// ```
+/// use ivr_xml::{Get, Response};
+/// let err = Response::builder().main(Get::new().numdigits(0)).build().unwrap_err();
+/// assert_eq!(err.to_string(), "invalid numdigits `0`: expected an integer >= 1 (in `<Get>`, command 1)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct BuildError {
+    error: ValueError,
+    context: String,
+}
+
+impl BuildError {
+    pub(crate) fn new(error: ValueError, context: String) -> BuildError {
+        BuildError { error, context }
+    }
+
+    /// The refused value.
+    pub fn value_error(&self) -> &ValueError {
+        &self.error
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.error, self.context)
+    }
+}
+
+impl std::error::Error for BuildError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}

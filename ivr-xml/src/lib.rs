@@ -1,0 +1,184 @@
+//! # ivr-xml
+//!
+//! Typed IVR documents for the Cloopen / Yuntongxun (容联云通讯) cloud telephony platform.
+//!
+//! The platform calls an application's webhook when something happens on a call; the
+//! application answers with a `<Response>` of commands. This crate builds those documents with
+//! types that cannot express an invalid one, writes them byte for byte in the style of the
+//! vendor docs (or any other documented style), and parses documents from anywhere strictly, with
+//! errors that point at line, column and element.
+//!
+//! ```
+//! use ivr_xml::{Get, Play, Redirect, Response};
+//!
+//! // Guide step (5): the first menu.
+//! let doc = Response::builder()
+//!     .main(Get::new().action("firstget").numdigits(1).timeout(30).prompt(Play::new("confmenu.wav")))
+//!     .then(Play::new("timeout.wav"))
+//!     .then(Redirect::new("gettimeout").tag("1"))
+//!     .build()?;
+//! println!("{doc}");
+//!
+//! // Parsing is strict: unknown attributes, bad values and forbidden nesting are errors.
+//! let err = "<Response><Play><Play>a.wav</Play></Play></Response>".parse::<Response>().unwrap_err();
+//! assert_eq!(err.to_string(), "1:17: `<Play>` is not allowed inside `<Play>`, which takes no child elements (at Response/Play[1]/Play[1])");
+//! # Ok::<(), ivr_xml::BuildError>(())
+//! ```
+//!
+//! ## Where the platform is unknown
+//!
+//! Much of the platform is documented only by examples (see the README). Where it is silent the
+//! crate offers an escape hatch instead of a guess: [`RawElement`] for commands it cannot name,
+//! `raw_attribute` and `extra` for attributes it does not know, [`MixItem::Raw`] for `PlayMix`
+//! codes, and the [lenient parser](ParseOptions::lenient) that keeps all of them with warnings.
+
+// Generated code names `::ivr_xml`; this lets the crate derive its own commands.
+extern crate self as ivr_xml;
+
+mod commands;
+pub mod de;
+mod error;
+mod pending;
+mod playmix;
+mod raw;
+mod response;
+mod ser;
+mod value;
+
+pub use commands::{
+    CmdNone, Command, ConsultationCall, CreateConf, Get, Hangup, JoinConf, Play, PlayTts, Prompt,
+    Redirect, SubCommand,
+};
+pub use de::{
+    from_slice_with, from_str, from_str_with, FromXml, Limits, Mode, ParseContext, ParseOptions,
+    Parsed,
+};
+pub use error::{BuildError, ErrorKind, ParseError, Position, ValueError, Warning};
+pub use pending::PendingError;
+pub use playmix::{MixItem, PlayMix};
+pub use raw::{RawAttribute, RawElement, RawNode};
+pub use response::{Response, ResponseBuilder};
+pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml, XmlWriter};
+pub use value::{
+    is_xml_char, Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout, VoiceMode,
+    XmlValue,
+};
+
+/// Derives [`ToXml`] and [`FromXml`]: the writer and the strict parser of an element type.
+///
+/// The library's own commands are defined with it, and so are yours. A **struct** is one element,
+/// named with `#[xml(element = "Name")]`; each field says where it lives:
+///
+/// | field attribute | field type | meaning |
+/// |---|---|---|
+/// | `#[xml(attribute)]` | `T: XmlValue` | a required attribute named like the field |
+/// | `#[xml(attribute)]` | `Option<T>` | an optional attribute: `None` is not written |
+/// | `#[xml(attribute, default)]` | `T: XmlValue + Default` | missing means `T::default()`; always written |
+/// | `#[xml(attribute, rename = "type")]` | any of the above | the attribute's XML name |
+/// | `#[xml(text)]` | `T: XmlValue` | the text content |
+/// | `#[xml(child)]` | `T` or `Option<T>`, `T: ToXml + FromXml` | one child element |
+/// | `#[xml(children)]` | `Vec<T>` | repeated child elements |
+/// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser |
+/// | `#[xml(pending)]` | [`PendingError`] | a builder's deferred error, reported by [`ToXml::check`] |
+/// | `#[xml(skip)]` | `T: Default` | neither written nor parsed |
+///
+/// Attributes are written in field order. An **enum** of newtype variants is a choice of
+/// elements; `#[xml(other)]` marks the variant (usually [`RawElement`]) that keeps elements no
+/// other variant takes, in lenient mode. The derive also implements `From<Variant>` for the enum.
+///
+/// A platform command the library does not ship, placed in a [`Response`] next to the library's:
+///
+/// ```
+/// use ivr_xml::{Command, Hangup, Response, ResponseBuilder, Timeout, Xml};
+///
+/// /// `<EnterCCS>`: the agent queue (field evidence).
+/// #[derive(Debug, Clone, PartialEq, Xml)]
+/// #[xml(element = "EnterCCS")]
+/// struct EnterCcs {
+///     #[xml(attribute)]
+///     queuetype: u8,
+///     #[xml(attribute)]
+///     timeout: Option<Timeout>,
+///     #[xml(children)]
+///     prompts: Vec<ivr_xml::Play>,
+/// }
+/// impl ivr_xml::SubCommand for EnterCcs {}
+///
+/// #[derive(Debug, Clone, PartialEq, Xml)]
+/// enum AppCommand {
+///     EnterCcs(EnterCcs),
+///     Std(Command),
+/// }
+///
+/// impl From<Hangup> for AppCommand {
+///     fn from(hangup: Hangup) -> AppCommand {
+///         AppCommand::Std(hangup.into())
+///     }
+/// }
+///
+/// let doc = ResponseBuilder::<AppCommand>::new()
+///     .main(EnterCcs { queuetype: 0, timeout: Some(Timeout::new(30)?), prompts: vec![ivr_xml::Play::new("switch.wav")] })
+///     .then(Hangup::new())
+///     .build()?;
+/// let text = doc.to_string_with(&ivr_xml::Style::compact());
+/// assert_eq!(text, "<?xml version='1.0' encoding='UTF-8'?><Response><EnterCCS queuetype='0' timeout='30'><Play>switch.wav</Play></EnterCCS><Hangup/></Response>");
+/// assert_eq!(text.parse::<Response<AppCommand>>()?, doc);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// `rename` and `default`:
+///
+/// ```
+/// use ivr_xml::{from_str, Xml};
+///
+/// #[derive(Debug, PartialEq, Xml)]
+/// #[xml(element = "Beep")]
+/// struct Beep {
+///     #[xml(attribute, rename = "type")]
+///     kind: String,
+///     #[xml(attribute, default)]
+///     count: u32,
+/// }
+/// assert_eq!(from_str::<Beep>("<Beep type='short'/>")?, Beep { kind: "short".into(), count: 0 });
+/// assert!(from_str::<Beep>("<Beep count='2'/>").unwrap_err().to_string().contains("missing its required attribute `type`"));
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+///
+/// `child` and `skip`:
+///
+/// ```
+/// use ivr_xml::{from_str, Play, Xml};
+///
+/// #[derive(Debug, PartialEq, Xml)]
+/// #[xml(element = "Hold")]
+/// struct Hold {
+///     #[xml(child)]
+///     music: Play,
+///     #[xml(skip)]
+///     note: String,
+/// }
+/// let hold: Hold = from_str("<Hold><Play>wait.wav</Play></Hold>")?;
+/// assert_eq!(hold.music.file.as_str(), "wait.wav");
+/// assert!(from_str::<Hold>("<Hold/>").is_err());
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+///
+/// `text` and `extra`, with the lenient parser:
+///
+/// ```
+/// use ivr_xml::{from_str_with, ParseOptions, RawAttribute, Xml};
+///
+/// #[derive(Debug, PartialEq, Xml)]
+/// #[xml(element = "Say")]
+/// struct Say {
+///     #[xml(extra)]
+///     extra: Vec<RawAttribute>,
+///     #[xml(text)]
+///     text: String,
+/// }
+/// let parsed = from_str_with::<Say>("<Say voice='f'>hi</Say>", &ParseOptions::lenient())?;
+/// assert_eq!(parsed.value.extra[0].name(), "voice");
+/// assert_eq!(parsed.warnings.len(), 1);
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+pub use ivr_xml_derive::Xml;

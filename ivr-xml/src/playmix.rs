@@ -1,0 +1,217 @@
+//! `<PlayMix>`: typed items from which the `type` codes are derived, so codes and items cannot disagree.
+
+use crate::de::{Element, FromXml, ParseContext};
+use crate::error::{ErrorKind, ParseError, ValueError};
+use crate::pending::PendingError;
+use crate::raw::RawAttribute;
+use crate::ser::{Sink, ToXml, XmlWriter};
+use crate::value::{check_xml_chars, Text};
+use crate::Xml;
+
+/// One item of a [`PlayMix`]: an audio file, digits read out, or an item with a code the library does not know.
+///
+/// Codes `4` (file) and `0` (digits) agree across every sample (field evidence); others are unknown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MixItem {
+    /// Code `4`: an audio file.
+    File(Text),
+    /// Code `0`: a number read out digit by digit (the guide's `$confid`).
+    Digits(Text),
+    /// Any other one-digit code, with its text.
+    Raw {
+        /// The code, an ASCII digit other than `0` and `4`.
+        code: char,
+        /// The item's text.
+        text: Text,
+    },
+}
+
+impl MixItem {
+    /// The item's `type` code.
+    pub fn code(&self) -> char {
+        match self {
+            MixItem::File(_) => '4',
+            MixItem::Digits(_) => '0',
+            MixItem::Raw { code, .. } => *code,
+        }
+    }
+
+    /// The item's text.
+    pub fn text(&self) -> &Text {
+        match self {
+            MixItem::File(text) | MixItem::Digits(text) | MixItem::Raw { text, .. } => text,
+        }
+    }
+
+    /// Makes an item from its code and text, checking both.
+    pub fn new(code: char, text: &str) -> Result<MixItem, ValueError> {
+        if text.is_empty() || text.contains(';') {
+            return Err(ValueError::new(
+                "PlayMix item",
+                text,
+                "a non-empty item without `;` (items are separated by `;`)",
+            ));
+        }
+        let text = Text::new(text)?;
+        match code {
+            '4' => Ok(MixItem::File(text)),
+            '0' => Ok(MixItem::Digits(text)),
+            '1'..='9' => Ok(MixItem::Raw { code, text }),
+            _ => Err(ValueError::new(
+                "PlayMix type code",
+                code.to_string(),
+                "one ASCII digit per item",
+            )),
+        }
+    }
+}
+
+/// `<PlayMix type='40'>createconf.wav;$confid</PlayMix>` 播放混合音: files and spoken values in
+/// one prompt [guide]. The `type` attribute is derived from the items, one code per item.
+///
+/// ```
+/// use ivr_xml::{to_string_with, PlayMix, Style};
+/// let mix = PlayMix::new().file("createconf.wav").digits("12345678");
+/// assert_eq!(
+///     to_string_with(&mix, &Style::docs()).unwrap(),
+///     "<PlayMix type='40'>createconf.wav;12345678</PlayMix>"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct PlayMix {
+    /// The items, in order.
+    pub items: Vec<MixItem>,
+    /// Unknown attributes, in order.
+    pub extra: Vec<RawAttribute>,
+    pending: PendingError,
+}
+
+/// The element as written: the derive handles attributes and text; [`PlayMix`] pairs codes and items.
+#[derive(Xml)]
+#[xml(element = "PlayMix")]
+struct PlayMixWire {
+    #[xml(attribute, rename = "type")]
+    codes: String,
+    #[xml(extra)]
+    extra: Vec<RawAttribute>,
+    #[xml(text)]
+    text: String,
+}
+
+impl PlayMix {
+    /// A `<PlayMix>` with no items.
+    pub fn new() -> PlayMix {
+        PlayMix::default()
+    }
+
+    fn push(mut self, code: char, text: impl Into<String>) -> PlayMix {
+        if let Some(item) = self.pending.record(MixItem::new(code, &text.into())) {
+            self.items.push(item);
+        }
+        self
+    }
+
+    /// Adds an audio file (code `4`).
+    pub fn file(self, file: impl Into<String>) -> PlayMix {
+        self.push('4', file)
+    }
+
+    /// Adds digits to read out (code `0`).
+    pub fn digits(self, digits: impl Into<String>) -> PlayMix {
+        self.push('0', digits)
+    }
+
+    /// Adds an item with another code (an ASCII digit other than `0` and `4`).
+    pub fn raw_item(self, code: char, text: impl Into<String>) -> PlayMix {
+        if code == '4' || code == '0' {
+            let mut this = self;
+            this.pending.record::<()>(Err(ValueError::new(
+                "PlayMix raw code",
+                code.to_string(),
+                "a digit other than `0` and `4` (use `file` or `digits`)",
+            )));
+            return this;
+        }
+        self.push(code, text)
+    }
+
+    /// Adds an attribute the library does not know.
+    pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> PlayMix {
+        if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
+            self.extra.push(attribute);
+        }
+        self
+    }
+
+    /// The `type` attribute: one code per item.
+    pub fn codes(&self) -> String {
+        self.items.iter().map(MixItem::code).collect()
+    }
+
+    /// The text content: the items joined by `;`.
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self.items.iter().map(|i| i.text().as_str()).collect();
+        texts.join(";")
+    }
+}
+
+impl ToXml for PlayMix {
+    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
+        writer.open_tag("PlayMix")?;
+        writer.attribute_str("type", &self.codes())?;
+        writer.raw_attributes(&self.extra)?;
+        writer.text_content_str("PlayMix", &self.text())
+    }
+
+    fn check(&self) -> Result<(), ValueError> {
+        self.pending.check()
+    }
+
+    fn element_name(&self) -> &str {
+        "PlayMix"
+    }
+}
+
+impl FromXml for PlayMix {
+    fn matches_element(name: &str) -> bool {
+        name == "PlayMix"
+    }
+
+    fn expected_elements(out: &mut Vec<&'static str>) {
+        out.push("PlayMix");
+    }
+
+    fn from_element(
+        element: &Element<'_>,
+        cx: &mut ParseContext<'_>,
+    ) -> Result<PlayMix, ParseError> {
+        let wire = PlayMixWire::from_element(element, cx)?;
+        check_xml_chars("text", &wire.text)
+            .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?;
+        let mut texts: Vec<&str> = wire.text.split(';').collect();
+        // A trailing `;` occurs in the field (`inputprojectno.wav;`): one empty last item is not an item.
+        if texts.len() > 1 && texts.last() == Some(&"") || wire.text.is_empty() {
+            texts.pop();
+        }
+        let codes: Vec<char> = wire.codes.chars().collect();
+        if codes.len() != texts.len() {
+            let err = ValueError::new(
+                "PlayMix",
+                format!("type='{}' with {} item(s)", wire.codes, texts.len()),
+                "one `type` code per `;`-separated item",
+            );
+            return Err(cx.error(ErrorKind::InvalidValue(err), element.offset()));
+        }
+        let items = codes
+            .iter()
+            .zip(&texts)
+            .map(|(&code, text)| MixItem::new(code, text))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?;
+        Ok(PlayMix {
+            items,
+            extra: wire.extra,
+            pending: PendingError::default(),
+        })
+    }
+}

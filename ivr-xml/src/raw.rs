@@ -1,0 +1,258 @@
+//! Raw elements and attributes: what the platform accepts but the library cannot name, kept unchanged.
+
+use crate::de::{Element, FromXml, Node, ParseContext};
+use crate::error::{ParseError, ValueError};
+use crate::ser::{Sink, ToXml, XmlWriter};
+use crate::value::check_xml_chars;
+
+/// Whether `name` is an XML name the writer can emit (letters, digits, `_`, `-`, `.`, `:`; not starting with a digit, `-` or `.`).
+pub(crate) fn check_name(name: &str) -> Result<(), ValueError> {
+    let mut chars = name.chars();
+    let valid = match chars.next() {
+        Some(first) => {
+            (first.is_alphabetic() || first == '_' || first == ':')
+                && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+        }
+        None => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(ValueError::new(
+            "XML name",
+            name,
+            "a letter or `_` followed by letters, digits, `_`, `-`, `.`",
+        ))
+    }
+}
+
+/// An attribute kept as written: an unknown attribute of a known command, or one you add by hand.
+///
+/// ```
+/// use ivr_xml::RawAttribute;
+/// let attr = RawAttribute::new("firstendkey", "*").unwrap();
+/// assert_eq!((attr.name(), attr.value()), ("firstendkey", "*"));
+/// assert!(RawAttribute::new("1bad", "x").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RawAttribute {
+    name: String,
+    value: String,
+}
+
+impl RawAttribute {
+    /// Makes the attribute, refusing a name that is not an XML name and characters XML cannot carry.
+    pub fn new(
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Result<RawAttribute, ValueError> {
+        let (name, value) = (name.into(), value.into());
+        check_name(&name)?;
+        check_xml_chars("attribute value", &value)?;
+        Ok(RawAttribute { name, value })
+    }
+
+    /// The attribute's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The attribute's value, unescaped.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+/// A child of a [`RawElement`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RawNode {
+    /// A child element.
+    Element(RawElement),
+    /// Text, unescaped.
+    Text(String),
+}
+
+/// An element kept as written, for platform commands the library does not name
+/// (录音, 发送DTMF, `EnterCCS`, ...; spec §2.12): name, attributes in order, and children.
+///
+/// It writes back unchanged (in the style chosen) and re-parses to the same value with
+/// [`ParseOptions::lenient`](crate::ParseOptions::lenient). Whitespace between child elements is
+/// layout and is not kept; text in an element without child elements is kept exactly.
+///
+/// ```
+/// use ivr_xml::{Command, RawElement, Response};
+/// let record = RawElement::new("Record").attribute("maxtime", "60").text("beep.wav");
+/// let doc = Response::builder().main(record).build().unwrap();
+/// assert!(doc.to_string().contains("<Record maxtime='60'>beep.wav</Record>"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct RawElement {
+    name: String,
+    attributes: Vec<RawAttribute>,
+    children: Vec<RawNode>,
+    pending: crate::PendingError,
+}
+
+impl RawElement {
+    /// An element with this name and nothing else. An invalid name is reported when the document is built.
+    pub fn new(name: impl Into<String>) -> RawElement {
+        let name = name.into();
+        let mut element = RawElement::default();
+        element.pending.record(check_name(&name));
+        element.name = name;
+        element
+    }
+
+    /// Adds an attribute (after the ones already there).
+    pub fn attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> RawElement {
+        if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
+            self.attributes.push(attribute);
+        }
+        self
+    }
+
+    /// Adds a text child.
+    pub fn text(mut self, text: impl Into<String>) -> RawElement {
+        let text = text.into();
+        if self
+            .pending
+            .record(check_xml_chars("text", &text))
+            .is_some()
+        {
+            // Adjacent texts would re-parse as one: keep them as one.
+            match self.children.last_mut() {
+                Some(RawNode::Text(last)) => last.push_str(&text),
+                _ => self.children.push(RawNode::Text(text)),
+            }
+        }
+        self
+    }
+
+    /// Adds a child element.
+    pub fn child(mut self, child: RawElement) -> RawElement {
+        self.children.push(RawNode::Element(child));
+        self
+    }
+
+    /// The element's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The attributes, in order.
+    pub fn attributes(&self) -> &[RawAttribute] {
+        &self.attributes
+    }
+
+    /// The value of the first attribute with this name.
+    pub fn get_attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|a| a.name == name)
+            .map(RawAttribute::value)
+    }
+
+    /// The children, in order.
+    pub fn children(&self) -> &[RawNode] {
+        &self.children
+    }
+
+    fn has_element_children(&self) -> bool {
+        self.children
+            .iter()
+            .any(|c| matches!(c, RawNode::Element(_)))
+    }
+}
+
+impl ToXml for RawElement {
+    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
+        writer.open_tag(&self.name)?;
+        writer.raw_attributes(&self.attributes)?;
+        match self.children.as_slice() {
+            [] => writer.close_empty(),
+            _ if !self.has_element_children() => {
+                let text: String = self
+                    .children
+                    .iter()
+                    .map(|c| match c {
+                        RawNode::Text(t) => t.as_str(),
+                        RawNode::Element(_) => "",
+                    })
+                    .collect();
+                writer.text_content_str(&self.name, &text)
+            }
+            children => {
+                let mixed = children.iter().any(|c| matches!(c, RawNode::Text(_)));
+                let write_children = |writer: &mut XmlWriter<'_, S>| {
+                    writer.open_children()?;
+                    for child in children {
+                        match child {
+                            RawNode::Element(element) => element.write_xml(writer)?,
+                            RawNode::Text(text) => writer.mixed_text(text)?,
+                        }
+                    }
+                    writer.close_children(&self.name)
+                };
+                if mixed {
+                    writer.without_indent(write_children)
+                } else {
+                    write_children(writer)
+                }
+            }
+        }
+    }
+
+    fn check(&self) -> Result<(), ValueError> {
+        self.pending.check()?;
+        self.children.iter().try_for_each(|c| match c {
+            RawNode::Element(element) => element.check(),
+            RawNode::Text(_) => Ok(()),
+        })
+    }
+
+    fn element_name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl FromXml for RawElement {
+    fn matches_element(_name: &str) -> bool {
+        true
+    }
+
+    fn expected_elements(_out: &mut Vec<&'static str>) {}
+
+    fn from_element(
+        element: &Element<'_>,
+        cx: &mut ParseContext<'_>,
+    ) -> Result<RawElement, ParseError> {
+        let attributes = element
+            .attributes()
+            .iter()
+            .map(|a| RawAttribute {
+                name: a.name().to_owned(),
+                value: a.value().to_owned(),
+            })
+            .collect();
+        let keep_blank_text = !element
+            .children()
+            .iter()
+            .any(|n| matches!(n, Node::Element(_)));
+        let mut children = Vec::new();
+        for node in element.children() {
+            match node {
+                Node::Element(child) => children.push(RawNode::Element(cx.child(child)?)),
+                Node::Text(text) if keep_blank_text || !text.is_blank() => {
+                    children.push(RawNode::Text(text.text().to_owned()));
+                }
+                Node::Text(_) => {}
+            }
+        }
+        Ok(RawElement {
+            name: element.name().to_owned(),
+            attributes,
+            children,
+            pending: crate::PendingError::default(),
+        })
+    }
+}

@@ -1,0 +1,266 @@
+//! `<Response>`: the document an application answers with, its builder, writer and parser entry points.
+
+use std::fmt;
+use std::io;
+use std::str::FromStr;
+
+use crate::commands::{Command, SubCommand};
+use crate::de::{from_str_with, Element, FromXml, Node, ParseContext, ParseOptions, Parsed};
+use crate::error::{BuildError, ParseError, ValueError};
+use crate::ser::{FmtSink, IoSink, Sink, Style, ToXml, XmlWriter};
+
+/// An answer to the platform: a main command, then the sub-commands that run when it times out or
+/// fails (spec §0.2).
+///
+/// `C` is the command type: the library's [`Command`] by default, or an enum of your own that adds
+/// commands the library does not ship (see [`Xml`](crate::Xml)). A `Response` is made by the
+/// [builder](Response::builder), which refuses invalid values, or by parsing; either way it always
+/// writes a document that re-parses to the same value.
+///
+/// ```
+/// use ivr_xml::{Get, Play, Redirect, Response};
+///
+/// let doc = Response::builder()
+///     .main(Get::new().action("firstget").numdigits(1).timeout(30).prompt(Play::new("confmenu.wav")))
+///     .then(Play::new("timeout.wav"))
+///     .then(Redirect::new("gettimeout").tag("1"))
+///     .build()?;
+///
+/// assert_eq!(doc.to_string(), "\
+/// <?xml version='1.0' encoding='UTF-8'?>
+/// <Response>
+///     <Get action='firstget' numdigits='1' timeout='30'>
+///         <Play>confmenu.wav</Play>
+///     </Get>
+///     <Play>timeout.wav</Play>
+///     <Redirect tag='1'>gettimeout</Redirect>
+/// </Response>");
+/// assert_eq!(doc.to_string().parse::<Response>()?, doc);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Response<C = Command> {
+    commands: Vec<C>,
+}
+
+impl Response {
+    /// Starts a document of the library's [`Command`]s (for your own command type, use
+    /// [`ResponseBuilder::new`]).
+    pub fn builder() -> ResponseBuilder {
+        ResponseBuilder::new()
+    }
+
+    /// Parses with `options`, returning the lenient parser's warnings too (for your own command
+    /// type, use [`from_str_with`](crate::from_str_with)).
+    pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Parsed<Response>, ParseError> {
+        from_str_with(text, options)
+    }
+}
+
+impl<C> Response<C> {
+    /// Every command, main first.
+    pub fn commands(&self) -> &[C] {
+        &self.commands
+    }
+
+    /// The main command (none only in a parsed empty `<Response/>`).
+    pub fn main(&self) -> Option<&C> {
+        self.commands.first()
+    }
+
+    /// The sub-commands, in order.
+    pub fn subs(&self) -> &[C] {
+        self.commands.get(1..).unwrap_or(&[])
+    }
+
+    /// The commands, main first.
+    pub fn into_commands(self) -> Vec<C> {
+        self.commands
+    }
+}
+
+impl<C: ToXml> Response<C> {
+    /// Makes a document from commands, main first, checking the values builders were given.
+    ///
+    /// Unlike the builder this does not stop a `<Get>` from being a sub-command: use it for
+    /// documents assembled at run time, and the validator for the platform's rules.
+    pub fn try_from_commands(commands: Vec<C>) -> Result<Response<C>, BuildError> {
+        check_all(&commands)?;
+        Ok(Response { commands })
+    }
+
+    /// Writes the document into any [`Sink`] in `style`.
+    pub fn write_to_sink<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        style: &Style,
+    ) -> Result<(), S::Error> {
+        let mut writer = XmlWriter::new(sink, style);
+        writer.declaration(style.declaration_style())?;
+        self.write_xml(&mut writer)
+    }
+
+    /// Appends the document to `buffer` in `style`. Reusing a buffer (`buffer.clear()` between
+    /// documents) writes without allocating once it is large enough.
+    pub fn write_to_string(&self, buffer: &mut String, style: &Style) {
+        match self.write_to_sink(buffer, style) {
+            Ok(()) => {}
+            Err(never) => match never {},
+        }
+    }
+
+    /// The document in `style`.
+    pub fn to_string_with(&self, style: &Style) -> String {
+        let mut out = String::new();
+        self.write_to_string(&mut out, style);
+        out
+    }
+
+    /// Writes the document into any [`fmt::Write`] in `style`.
+    pub fn write_fmt_to<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
+        self.write_to_sink(&mut FmtSink(out), style)
+    }
+
+    /// Writes the document into any [`io::Write`] in `style`.
+    pub fn write_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
+        self.write_to_sink(&mut IoSink(out), style)
+    }
+}
+
+fn check_all<C: ToXml>(commands: &[C]) -> Result<(), BuildError> {
+    for (index, command) in commands.iter().enumerate() {
+        command.check().map_err(|err| {
+            BuildError::new(
+                err,
+                format!("in `<{}>`, command {}", command.element_name(), index + 1),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// Writes the docs' style ([`Style::docs`]); `{:#}` writes [`Style::compact`].
+impl<C: ToXml> fmt::Display for Response<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let style = if f.alternate() {
+            Style::compact()
+        } else {
+            Style::docs()
+        };
+        self.write_fmt_to(f, &style)
+    }
+}
+
+/// Parses strictly (see [`ParseOptions`]).
+impl<C: FromXml> FromStr for Response<C> {
+    type Err = ParseError;
+    fn from_str(text: &str) -> Result<Response<C>, ParseError> {
+        from_str_with(text, &ParseOptions::strict()).map(|parsed| parsed.value)
+    }
+}
+
+impl<C: ToXml> ToXml for Response<C> {
+    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
+        writer.open_tag("Response")?;
+        if self.commands.is_empty() {
+            return writer.close_empty();
+        }
+        writer.open_children()?;
+        for command in &self.commands {
+            command.write_xml(writer)?;
+        }
+        writer.close_children("Response")
+    }
+
+    fn check(&self) -> Result<(), ValueError> {
+        self.commands.iter().try_for_each(ToXml::check)
+    }
+
+    fn element_name(&self) -> &str {
+        "Response"
+    }
+}
+
+impl<C: FromXml> FromXml for Response<C> {
+    fn matches_element(name: &str) -> bool {
+        name == "Response"
+    }
+
+    fn expected_elements(out: &mut Vec<&'static str>) {
+        out.push("Response");
+    }
+
+    fn from_element(
+        element: &Element<'_>,
+        cx: &mut ParseContext<'_>,
+    ) -> Result<Response<C>, ParseError> {
+        for attribute in element.attributes() {
+            cx.unknown_attribute(element, attribute, &[], None)?;
+        }
+        let mut commands = Vec::new();
+        for node in element.children() {
+            match node {
+                Node::Element(child) => commands.push(cx.child::<C>(child)?),
+                Node::Text(text) if !text.is_blank() => {
+                    return Err(cx.unexpected_text(element, text))
+                }
+                Node::Text(_) => {}
+            }
+        }
+        Ok(Response { commands })
+    }
+}
+
+/// Builds a [`Response`]: one main command, then sub-commands.
+///
+/// `<Get>` can only be the main command [official]: [`then`](ResponseBuilder::then) does not take one.
+///
+/// ```compile_fail
+/// use ivr_xml::{Get, Hangup, Response};
+/// let doc: Response = Response::builder().main(Hangup::new()).then(Get::new()).build().unwrap();
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use = "call .build() to get the Response"]
+pub struct ResponseBuilder<C = Command> {
+    main: Option<C>,
+    subs: Vec<C>,
+}
+
+impl<C: ToXml> ResponseBuilder<C> {
+    /// Starts a document of any command type `C`.
+    pub fn new() -> ResponseBuilder<C> {
+        ResponseBuilder {
+            main: None,
+            subs: Vec::new(),
+        }
+    }
+
+    /// Sets the main command (replacing any set before).
+    pub fn main(mut self, command: impl Into<C>) -> ResponseBuilder<C> {
+        self.main = Some(command.into());
+        self
+    }
+
+    /// Adds a sub-command, run in order when the main command times out or fails.
+    pub fn then<T: Into<C> + SubCommand>(mut self, command: T) -> ResponseBuilder<C> {
+        self.subs.push(command.into());
+        self
+    }
+
+    /// The document, or the first invalid value a builder was given.
+    pub fn build(self) -> Result<Response<C>, BuildError> {
+        let Some(main) = self.main else {
+            let err = ValueError::new(
+                "Response",
+                "",
+                "a main command (answer `<CmdNone/>` when nothing should happen)",
+            );
+            return Err(BuildError::new(err, "no main command was given".to_owned()));
+        };
+        let mut commands = Vec::with_capacity(1 + self.subs.len());
+        commands.push(main);
+        commands.extend(self.subs);
+        check_all(&commands)?;
+        Ok(Response { commands })
+    }
+}
