@@ -788,7 +788,7 @@ impl<'a> TreeReader<'a> {
         offset: usize,
         bom: usize,
     ) -> Result<(), ParseError> {
-        if offset != bom {
+        if offset != bom && offset != 0 {
             let kind = ErrorKind::BadDeclaration(
                 "it must be the very first thing in the document".to_owned(),
             );

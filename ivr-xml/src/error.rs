@@ -1,6 +1,6 @@
 //! Errors and warnings: what went wrong, where (line:column and element path), and what was expected.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// A position in a parsed document, 1-based, with the column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -96,13 +96,16 @@ impl ValueError {
 
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid {} `{}`: expected {}",
-            self.what,
-            self.value.escape_debug(),
-            self.expected
-        )
+        write!(f, "invalid {} `", self.what)?;
+        // Control characters are shown escaped so that a message never carries them raw.
+        for c in self.value.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                f.write_char(c)?;
+            }
+        }
+        write!(f, "`: expected {}", self.expected)
     }
 }
 

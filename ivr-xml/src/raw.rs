@@ -111,15 +111,16 @@ impl RawElement {
         self
     }
 
-    /// Adds a text child.
+    /// Adds a text child (appended to a text child just before it; empty text adds nothing).
     pub fn text(mut self, text: impl Into<String>) -> RawElement {
         let text = text.into();
         if self
             .pending
             .record(check_xml_chars("text", &text))
             .is_some()
+            && !text.is_empty()
         {
-            // Adjacent texts would re-parse as one: keep them as one.
+            // Empty text is no node, and adjacent texts would re-parse as one: keep them as one.
             match self.children.last_mut() {
                 Some(RawNode::Text(last)) => last.push_str(&text),
                 _ => self.children.push(RawNode::Text(text)),

@@ -1,0 +1,207 @@
+//! The writer's outputs: every style, every sink, escaping by quote style, and refusal of invalid values.
+#![allow(clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+
+use ivr_xml::{
+    CmdNone, Declaration, ErrorKind, Get, Hangup, Play, PlayMix, Quote, RawElement, Redirect,
+    Response, Style,
+};
+
+fn menu() -> Response {
+    Response::builder()
+        .main(
+            Get::new()
+                .action("firstget")
+                .numdigits(1)
+                .timeout(30)
+                .prompt(Play::new("confmenu.wav")),
+        )
+        .then(Play::new("timeout.wav"))
+        .then(Redirect::new("gettimeout").tag("1"))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn compact_has_no_whitespace_at_all() {
+    assert_eq!(
+        menu().to_string_with(&Style::compact()),
+        "<?xml version='1.0' encoding='UTF-8'?><Response><Get action='firstget' numdigits='1' timeout='30'><Play>confmenu.wav</Play></Get><Play>timeout.wav</Play><Redirect tag='1'>gettimeout</Redirect></Response>"
+    );
+    assert_eq!(
+        format!("{:#}", menu()),
+        menu().to_string_with(&Style::compact())
+    );
+}
+
+#[test]
+fn the_command_reference_style() {
+    let style = Style::docs()
+        .quote(Quote::Double)
+        .declaration(Declaration::DoubleQuoted)
+        .indent("");
+    assert_eq!(
+        menu().to_string_with(&style),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n<Get action=\"firstget\" numdigits=\"1\" timeout=\"30\">\n<Play>confmenu.wav</Play>\n</Get>\n<Play>timeout.wav</Play>\n<Redirect tag=\"1\">gettimeout</Redirect>\n</Response>"
+    );
+    let play_reference = Style::docs()
+        .quote(Quote::Double)
+        .declaration(Declaration::DoubleQuotedSpaceBeforeClose);
+    assert!(menu()
+        .to_string_with(&play_reference)
+        .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<Response>\n    <Get"));
+}
+
+#[test]
+fn tab_indentation() {
+    let doc = Response::builder().main(CmdNone::new()).build().unwrap();
+    assert_eq!(
+        doc.to_string_with(&Style::docs().indent("\t").declaration(Declaration::None)),
+        "<Response>\n\t<CmdNone/>\n</Response>"
+    );
+}
+
+#[test]
+fn no_trailing_whitespace_and_lf_only() {
+    let text = menu().to_string();
+    assert!(!text.contains('\r'));
+    assert!(text.lines().all(|line| line == line.trim_end()));
+}
+
+#[test]
+fn every_sink_gets_the_same_bytes() {
+    let doc = menu();
+    let expected = doc.to_string();
+
+    let mut via_fmt = String::new();
+    doc.write_fmt_to(&mut via_fmt, &Style::docs()).unwrap();
+    assert_eq!(via_fmt, expected);
+
+    let mut via_io = Vec::new();
+    doc.write_io(&mut via_io, &Style::docs()).unwrap();
+    assert_eq!(String::from_utf8(via_io).unwrap(), expected);
+
+    let mut buffer = String::from("kept:");
+    doc.write_to_string(&mut buffer, &Style::docs());
+    assert_eq!(buffer, format!("kept:{expected}"));
+
+    let mut formatted = String::new();
+    write!(formatted, "{doc}").unwrap();
+    assert_eq!(formatted, expected);
+}
+
+#[test]
+fn io_errors_are_returned() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let err = menu().write_io(Full, &Style::docs()).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
+}
+
+#[test]
+fn escaping_follows_the_quote_style() {
+    let doc = Response::builder()
+        .main(Redirect::new("next?a=1&b=\"2\"'").tag("it's \"x\" <y> & z"))
+        .build()
+        .unwrap();
+    let single = doc.to_string_with(&Style::compact());
+    assert!(
+        single.contains(
+            "<Redirect tag='it&apos;s \"x\" &lt;y> &amp; z'>next?a=1&amp;b=\"2\"'</Redirect>"
+        ),
+        "{single}"
+    );
+    let double = doc.to_string_with(&Style::compact().quote(Quote::Double));
+    assert!(
+        double.contains(
+            "<Redirect tag=\"it's &quot;x&quot; &lt;y> &amp; z\">next?a=1&amp;b=\"2\"'</Redirect>"
+        ),
+        "{double}"
+    );
+}
+
+#[test]
+fn text_escapes_only_what_xml_requires() {
+    let doc = Response::builder()
+        .main(Play::new("a>b]]>c\r\n中文.wav"))
+        .build()
+        .unwrap();
+    let text = doc.to_string_with(&Style::compact());
+    assert!(
+        text.contains("<Play>a>b]]&gt;c&#13;\n中文.wav</Play>"),
+        "{text}"
+    );
+}
+
+#[test]
+fn whitespace_in_attributes_is_escaped_so_it_survives_normalization() {
+    let doc = Response::builder()
+        .main(Redirect::new("x").tag("a\tb\nc\rd"))
+        .build()
+        .unwrap();
+    let text = doc.to_string_with(&Style::compact());
+    assert!(text.contains("tag='a&#9;b&#10;c&#13;d'"), "{text}");
+    assert_eq!(text.parse::<Response>().unwrap(), doc);
+}
+
+#[test]
+fn unset_attributes_are_not_written_but_zero_and_empty_are() {
+    let doc = Response::builder()
+        .main(Play::new("").repeat(0))
+        .then(Redirect::new("").tag(""))
+        .then(ivr_xml::CreateConf::new().confduration(0).action(""))
+        .build()
+        .unwrap();
+    assert_eq!(
+        doc.to_string_with(&Style::compact().declaration(Declaration::None)),
+        "<Response><Play loop='0'></Play><Redirect tag=''></Redirect><CreateConf action='' confduration='0'/></Response>"
+    );
+    assert_eq!(doc.to_string().parse::<Response>().unwrap(), doc);
+}
+
+#[test]
+fn invalid_values_are_refused_when_the_document_is_built() {
+    let cases: Vec<(ivr_xml::ResponseBuilder, &str)> = vec![
+        (Response::builder().main(Get::new().numdigits(0)), "invalid numdigits `0`: expected an integer >= 1 (in `<Get>`, command 1)"),
+        (Response::builder().main(Get::new().timeout(0)), "invalid timeout `0`: expected an integer >= 1 (in `<Get>`, command 1)"),
+        (Response::builder().main(ivr_xml::CreateConf::new().maxmember(500)), "invalid maxmember `500`: expected an integer from 3 to 300 (in `<CreateConf>`, command 1)"),
+        (Response::builder().main(Play::new("a.wav").repeat(-3)), "invalid loop `-3`: expected an integer >= -1 (-1 = forever, 0 = never) (in `<Play>`, command 1)"),
+        (Response::builder().main(CmdNone::new()).then(Play::new("bell\u{7}.wav")), "invalid text `bell\\u{7}.wav`: expected characters XML 1.0 can carry (U+0007 cannot be written in XML) (in `<Play>`, command 2)"),
+        (Response::builder().main(PlayMix::new().file("a;b")), "invalid PlayMix item `a;b`: expected a non-empty item without `;` (items are separated by `;`) (in `<PlayMix>`, command 1)"),
+        (Response::builder().main(RawElement::new("1Record")), "invalid XML name `1Record`: expected a letter or `_` followed by letters, digits, `_`, `-`, `.` (in `<1Record>`, command 1)"),
+        (Response::builder().main(Hangup::new().raw_attribute("a b", "1")), "invalid XML name `a b`: expected a letter or `_` followed by letters, digits, `_`, `-`, `.` (in `<Hangup>`, command 1)"),
+        (Response::builder().main(Get::new().prompt(Play::new("\u{FFFF}"))), "invalid text `\u{FFFF}`: expected characters XML 1.0 can carry (U+FFFF cannot be written in XML) (in `<Get>`, command 1)"),
+        (Response::builder(), "invalid Response ``: expected a main command (answer `<CmdNone/>` when nothing should happen) (no main command was given)"),
+    ];
+    for (builder, message) in cases {
+        assert_eq!(builder.build().unwrap_err().to_string(), message);
+    }
+}
+
+#[test]
+fn a_single_command_refuses_to_write_an_invalid_value() {
+    let err = ivr_xml::to_string_with(&Get::new().numdigits(0), &Style::docs()).unwrap_err();
+    assert_eq!(err.what(), "numdigits");
+}
+
+#[test]
+fn raw_elements_write_back_unchanged() {
+    let text = "<Response><EnterCCS queuetype='0' callid='abc'><Play loop='-1'>switch.wav</Play></EnterCCS><Note>mixed <b>text</b> kept</Note></Response>";
+    let parsed = Response::parse_with(text, &ivr_xml::ParseOptions::lenient()).unwrap();
+    assert!(parsed
+        .warnings
+        .iter()
+        .all(|w| matches!(w.kind(), ErrorKind::UnknownElement { .. })));
+    assert_eq!(
+        parsed.value.to_string_with(&Style::docs().declaration(Declaration::None)),
+        "<Response>\n    <EnterCCS queuetype='0' callid='abc'>\n        <Play loop='-1'>switch.wav</Play>\n    </EnterCCS>\n    <Note>mixed <b>text</b> kept</Note>\n</Response>"
+    );
+}
