@@ -182,3 +182,8 @@ pub use value::{
 /// # Ok::<(), ivr_xml::ParseError>(())
 /// ```
 pub use ivr_xml_derive::Xml;
+
+/// The README's examples, run as doctests so that the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
