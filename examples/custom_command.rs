@@ -4,7 +4,9 @@
 //! `<EnterCCS>` puts the caller in an agent queue; it is known only from field code (spec §2.11).
 //! Run with `cargo run --example custom_command`.
 
-use ivr_xml::{Command, Hangup, Play, Response, ResponseBuilder, Style, SubCommand, Text, Timeout, Xml};
+use ivr_xml::{
+    Command, Hangup, Play, Response, ResponseBuilder, Style, SubCommand, Text, Timeout, Xml,
+};
 
 /// `<EnterCCS>`: the agent queue (field evidence only).
 #[derive(Debug, Clone, PartialEq, Xml)]
@@ -43,7 +45,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         callid: None,
         prompts: vec![Play::new("switch.wav").repeat(-1)],
     };
-    let doc = ResponseBuilder::<AppCommand>::new().main(queue).then(Hangup::new()).build()?;
+    let doc = ResponseBuilder::<AppCommand>::new()
+        .main(queue)
+        .then(Hangup::new())
+        .build()?;
     let text = doc.to_string();
     println!("{text}\n");
 
@@ -51,7 +56,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let parsed: Response<AppCommand> = text.parse()?;
     assert_eq!(parsed, doc);
     // ...and checks it like any other.
-    let err = "<Response><EnterCCS queuetype='many'/></Response>".parse::<Response<AppCommand>>().unwrap_err();
+    let err = "<Response><EnterCCS queuetype='many'/></Response>"
+        .parse::<Response<AppCommand>>()
+        .unwrap_err();
     println!("{err}");
     println!("\ncompact: {}", doc.to_string_with(&Style::compact()));
     Ok(())

@@ -9,19 +9,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Guide step (5): collect one key while confmenu.wav plays; on timeout play
     // timeout.wav and jump to gettimeout with tag 1.
     let menu = Response::builder()
-        .main(Get::new().action("firstget").numdigits(1).timeout(30).prompt(Play::new("confmenu.wav")))
+        .main(
+            Get::new()
+                .action("firstget")
+                .numdigits(1)
+                .timeout(30)
+                .prompt(Play::new("confmenu.wav")),
+        )
         .then(Play::new("timeout.wav"))
         .then(Redirect::new("gettimeout").tag("1"))
         .build()?;
 
     println!("== docs style\n{menu}\n");
-    println!("== compact (for the wire)\n{}\n", menu.to_string_with(&Style::compact()));
+    println!(
+        "== compact (for the wire)\n{}\n",
+        menu.to_string_with(&Style::compact())
+    );
 
     // A document from the command reference: double quotes, every line at column 0.
     let reference = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n<Get action=\"handle-user-input.jsp\" numdigits=\"1\">\n<Play>menu.wav</Play>\n</Get>\n<Play>sorrybye.wav</Play>\n<Redirect>/welcome/voice</Redirect>\n</Response>";
     let parsed: Response = reference.parse()?;
     if let Some(Command::Get(get)) = parsed.main() {
-        println!("== parsed: main command <Get> reports to {:?}\n", get.action.as_ref().map(|a| a.as_str()));
+        println!(
+            "== parsed: main command <Get> reports to {:?}\n",
+            get.action.as_ref().map(|a| a.as_str())
+        );
     }
 
     // A document with a typo: the strict parser names it and says where.

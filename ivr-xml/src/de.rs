@@ -493,6 +493,24 @@ pub fn from_str_with<T: FromXml>(
     Ok(Parsed { value, warnings })
 }
 
+/// Reads `input` into a checked element tree without interpreting it: well-formedness, the
+/// declaration, limits and unique attributes are checked; element names are not. The warnings are
+/// the lenient reader's (a byte order mark, a bare `&` in an attribute).
+///
+/// This is what the [validator](crate::validate) walks; most code wants [`from_str`].
+///
+/// ```
+/// use ivr_xml::{de::parse_tree, ParseOptions};
+/// let tree = parse_tree("<Response><Anything x='1'/></Response>", &ParseOptions::strict()).unwrap();
+/// assert_eq!(tree.value.name(), "Response");
+/// ```
+pub fn parse_tree<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+) -> Result<Parsed<Element<'a>>, ParseError> {
+    read_tree(input, options).map(|(value, warnings)| Parsed { value, warnings })
+}
+
 /// Parses a whole document whose root is a `T`, strictly.
 ///
 /// ```

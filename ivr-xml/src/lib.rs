@@ -43,6 +43,7 @@ mod playmix;
 mod raw;
 mod response;
 mod ser;
+pub mod validate;
 mod value;
 
 pub use commands::{

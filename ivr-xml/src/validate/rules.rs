@@ -1,0 +1,359 @@
+//! The platform's execution and nesting rules, checked on the element tree.
+
+use super::{diagnostic, rule, Diagnostic};
+use crate::de::{Attribute, Element, Node};
+
+const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
+const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
+/// Attributes holding relative URLs, on any command.
+const URL_ATTRIBUTES: [&str; 10] = [
+    "action",
+    "dtmfreporturl",
+    "delreporturl",
+    "joinurl",
+    "quiturl",
+    "mediaopturl",
+    "calltimeoverurl",
+    "hangupurl",
+    "noanswerurl",
+    "passwderrorurl",
+];
+/// Elements whose text is a file name or URL.
+const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
+
+struct Checker<'t> {
+    text: &'t str,
+    findings: &'t mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, code: &str, message: String, offset: usize, path: String) {
+        self.findings
+            .push(diagnostic(self.text, rule(code), message, offset, path));
+    }
+}
+
+fn children<'e, 'a>(element: &'e Element<'a>) -> impl Iterator<Item = &'e Element<'a>> {
+    element.children().iter().filter_map(|node| match node {
+        Node::Element(child) => Some(child),
+        Node::Text(_) => None,
+    })
+}
+
+fn text_of(element: &Element<'_>) -> (String, usize) {
+    let mut text = String::new();
+    let mut offset = None;
+    for node in element.children() {
+        if let Node::Text(piece) = node {
+            offset.get_or_insert(piece.offset());
+            text.push_str(piece.text());
+        }
+    }
+    (text, offset.unwrap_or(element.offset()))
+}
+
+fn path_of(parent: &str, element: &Element<'_>) -> String {
+    format!("{parent}/{}[{}]", element.name(), element.index())
+}
+
+/// Checks the rules on a document's tree. Only a `<Response>` root is checked (others are IVR004).
+pub(super) fn check(text: &str, root: &Element<'_>, findings: &mut Vec<Diagnostic>) {
+    if root.name() != "Response" {
+        return;
+    }
+    let mut checker = Checker { text, findings };
+    let commands: Vec<&Element<'_>> = children(root).collect();
+    if commands.is_empty() {
+        checker.report(
+            "IVR204",
+            "`<Response>` has no command: answer `<CmdNone/>` when nothing should happen"
+                .to_owned(),
+            root.offset(),
+            "Response".to_owned(),
+        );
+    }
+    check_order(&mut checker, &commands);
+    for command in &commands {
+        let path = path_of("Response", command);
+        check_values(&mut checker, command, &path);
+        match command.name() {
+            "Get" => check_get(&mut checker, command, &path),
+            "PlayMix" => check_playmix(&mut checker, command, &path),
+            _ => {}
+        }
+    }
+}
+
+fn check_order(checker: &mut Checker<'_>, commands: &[&Element<'_>]) {
+    let Some(main) = commands.first() else { return };
+    let subs = &commands[1..];
+    for (index, command) in commands.iter().enumerate().skip(1) {
+        if command.name() == "Get" {
+            checker.report(
+                "IVR201",
+                format!(
+                    "`<Get>` can only be the main command, but it is command {}",
+                    index + 1
+                ),
+                command.offset(),
+                path_of("Response", command),
+            );
+        }
+    }
+    if let Some(terminal) = commands
+        .iter()
+        .position(|c| TERMINAL_COMMANDS.contains(&c.name()))
+    {
+        if let Some(next) = commands.get(terminal + 1) {
+            let ender = commands[terminal].name();
+            checker.report(
+                "IVR202",
+                format!(
+                    "`<{}>` and what follows never run: `<{ender}>` before it ends the flow",
+                    next.name()
+                ),
+                next.offset(),
+                path_of("Response", next),
+            );
+        }
+    }
+    if commands.len() > 1 {
+        if let Some(none) = commands.iter().find(|c| c.name() == "CmdNone") {
+            checker.report(
+                "IVR203",
+                format!(
+                    "`<CmdNone/>` is meant to stand alone, but the document has {} commands",
+                    commands.len()
+                ),
+                none.offset(),
+                path_of("Response", none),
+            );
+        }
+    }
+    if CALLBACK_COMMANDS.contains(&main.name())
+        && !subs.iter().any(|c| TERMINAL_COMMANDS.contains(&c.name()))
+    {
+        checker.report(
+            "IVR205",
+            format!(
+                "`<{}>` has no `<Redirect>` or `<Hangup/>` among the sub-commands: on timeout or failure the caller is left in silence",
+                main.name()
+            ),
+            main.offset(),
+            path_of("Response", main),
+        );
+    }
+    if main.name() == "Redirect" {
+        checker.report(
+            "IVR210",
+            "`<Redirect>` is the main command; the docs use it only as a sub-command".to_owned(),
+            main.offset(),
+            path_of("Response", main),
+        );
+    }
+    let callbacks: Vec<&&Element<'_>> = commands
+        .iter()
+        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()))
+        .collect();
+    if let [_, second, ..] = callbacks.as_slice() {
+        checker.report(
+            "IVR211",
+            format!(
+                "{} commands report back; only the main command's callback is documented",
+                callbacks.len()
+            ),
+            second.offset(),
+            path_of("Response", second),
+        );
+    }
+}
+
+fn check_get(checker: &mut Checker<'_>, get: &Element<'_>, path: &str) {
+    let prompts = children(get)
+        .filter(|c| matches!(c.name(), "Play" | "PlayTTS"))
+        .count();
+    if prompts != 1 {
+        let message = if prompts == 0 {
+            "`<Get>` has no prompt: the caller hears nothing while keys are collected".to_owned()
+        } else {
+            format!("`<Get>` has {prompts} prompts; the docs always nest exactly one")
+        };
+        checker.report("IVR207", message, get.offset(), path.to_owned());
+    }
+    for prompt in children(get) {
+        let prompt_path = path_of(path, prompt);
+        check_values(checker, prompt, &prompt_path);
+    }
+}
+
+fn check_playmix(checker: &mut Checker<'_>, mix: &Element<'_>, path: &str) {
+    let Some(codes) = mix.attributes().iter().find(|a| a.name() == "type") else {
+        return;
+    };
+    let unknown: Vec<char> = codes
+        .value()
+        .chars()
+        .filter(|c| *c != '4' && *c != '0')
+        .collect();
+    if !unknown.is_empty() {
+        let listed: String = unknown
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        checker.report(
+            "IVR206",
+            format!("`<PlayMix>` uses type code(s) {listed}, whose meaning is unknown (known: `4` file, `0` digits)"),
+            codes.offset(),
+            format!("{path}/@type"),
+        );
+    }
+}
+
+/// Checks a command's attribute values and text: URLs, placeholders, whitespace, emptiness.
+fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
+    for attribute in element.attributes() {
+        let attribute_path = format!("{path}/@{}", attribute.name());
+        if URL_ATTRIBUTES.contains(&attribute.name()) {
+            check_url(
+                checker,
+                attribute.value(),
+                attribute.offset(),
+                &attribute_path,
+            );
+        }
+        check_placeholder(checker, attribute, &attribute_path);
+        if element.name() == "JoinConf"
+            && attribute.name() == "confid"
+            && attribute.value().trim().is_empty()
+        {
+            checker.report(
+                "IVR214",
+                "`confid` is empty: there is no conference to join".to_owned(),
+                attribute.offset(),
+                attribute_path,
+            );
+        }
+    }
+    if !TEXT_COMMANDS.contains(&element.name()) {
+        return;
+    }
+    let (text, offset) = text_of(element);
+    if text.trim().is_empty() {
+        checker.report(
+            "IVR214",
+            format!(
+                "`<{}>` is empty: there is nothing to {}",
+                element.name(),
+                if element.name() == "Redirect" {
+                    "request"
+                } else {
+                    "play"
+                }
+            ),
+            element.offset(),
+            path.to_owned(),
+        );
+        return;
+    }
+    if text.trim() != text {
+        checker.report(
+            "IVR212",
+            format!(
+                "the text of `<{}>` is `{}` with whitespace around it",
+                element.name(),
+                text.trim()
+            ),
+            offset,
+            path.to_owned(),
+        );
+    }
+    if element.name() == "Redirect" {
+        check_url(checker, text.trim(), offset, path);
+    }
+    if let Some(name) = placeholder(&text) {
+        // Point at the `$name` itself where the source spells it out (it may be escaped).
+        let at = checker
+            .text
+            .get(offset..)
+            .and_then(|rest| rest.find(&format!("${name}")));
+        checker.report(
+            "IVR209",
+            format!(
+                "`${name}` in the text of `<{}>` looks like an unfilled template variable",
+                element.name()
+            ),
+            at.map_or(offset, |at| offset + at),
+            path.to_owned(),
+        );
+    }
+}
+
+fn check_placeholder(checker: &mut Checker<'_>, attribute: &Attribute<'_>, path: &str) {
+    if let Some(name) = placeholder(attribute.value()) {
+        checker.report(
+            "IVR209",
+            format!(
+                "`{}='${name}'` looks like an unfilled template variable",
+                attribute.name()
+            ),
+            attribute.offset(),
+            path.to_owned(),
+        );
+    }
+}
+
+/// The name of the first `$name` in `value`.
+fn placeholder(value: &str) -> Option<&str> {
+    value.match_indices('$').find_map(|(at, _)| {
+        let rest = &value[at + 1..];
+        let len = rest
+            .char_indices()
+            .take_while(|(i, c)| {
+                c.is_ascii_alphabetic() || *c == '_' || (*i > 0 && c.is_ascii_digit())
+            })
+            .count();
+        (len > 0).then(|| &rest[..len])
+    })
+}
+
+fn check_url(checker: &mut Checker<'_>, url: &str, offset: usize, path: &str) {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        checker.report(
+            "IVR213",
+            format!("`{url}` is an absolute URL; the platform documents relative ones"),
+            offset,
+            path.to_owned(),
+        );
+        return;
+    }
+    let bad: Vec<char> = url
+        .chars()
+        .filter(|&c| {
+            c.is_whitespace()
+                || !c.is_ascii()
+                || c.is_ascii_control()
+                || matches!(
+                    c,
+                    '#' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+                )
+        })
+        .collect();
+    if let Some(first) = bad.first() {
+        let shown = match first {
+            ' ' => "a space".to_owned(),
+            c if c.is_whitespace() => format!("whitespace U+{:04X}", u32::from(*c)),
+            c => format!("`{c}`"),
+        };
+        checker.report(
+            "IVR208",
+            format!(
+                "the URL `{}` holds {shown}, which must be percent-encoded",
+                url.trim()
+            ),
+            offset,
+            path.to_owned(),
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! Every rule of the catalogue is tested both ways, and the guide's examples have no errors.
+#![allow(clippy::unwrap_used)]
+
+use ivr_xml::validate::{has_errors, validate, Rule, Severity, RULES};
+
+fn codes(text: &str) -> Vec<&'static str> {
+    validate(text).iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn every_rule_reports_its_bad_example() {
+    for rule in RULES {
+        let found = codes(rule.bad);
+        assert!(
+            found.contains(&rule.code),
+            "{}: bad example not reported; found {found:?}\n{}",
+            rule.code,
+            rule.bad
+        );
+    }
+}
+
+#[test]
+fn every_rule_passes_its_good_example_with_no_error_at_all() {
+    for rule in RULES {
+        let findings = validate(rule.good);
+        assert!(
+            !findings.iter().any(|d| d.code == rule.code),
+            "{}: good example reported: {findings:?}",
+            rule.code
+        );
+        assert!(
+            !has_errors(&findings),
+            "{}: good example has errors: {findings:?}",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    for (i, rule) in RULES.iter().enumerate() {
+        assert!(
+            rule.code.starts_with("IVR") && rule.code.len() == 6,
+            "{}",
+            rule.code
+        );
+        assert!(
+            rule.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}",
+            rule.name
+        );
+        for other in &RULES[i + 1..] {
+            assert_ne!(rule.code, other.code);
+            assert_ne!(rule.name, other.name);
+        }
+        assert_eq!(Rule::find(rule.code), Some(rule));
+        assert!(rule
+            .explain()
+            .starts_with(&format!("{} {} ({})", rule.code, rule.name, rule.severity)));
+    }
+}
+
+#[test]
+fn severity_follows_the_evidence() {
+    // Errors only where official or guide text, or XML itself, rules the thing out.
+    let errors: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.severity == Severity::Error)
+        .map(|r| r.code)
+        .collect();
+    assert_eq!(
+        errors,
+        ["IVR001", "IVR002", "IVR003", "IVR004", "IVR005", "IVR103", "IVR105", "IVR201"]
+    );
+    for rule in RULES.iter().filter(|r| r.severity == Severity::Error) {
+        let xml_itself =
+            rule.evidence.contains("XML 1.0") || rule.evidence.starts_with("Library rule");
+        assert!(
+            xml_itself || rule.evidence.contains("[official]") || rule.evidence.contains("[guide]"),
+            "{}",
+            rule.code
+        );
+    }
+    for rule in RULES.iter().filter(|r| r.severity == Severity::Warning) {
+        assert!(
+            rule.evidence.contains("[inferred")
+                || rule.evidence.contains("[field]")
+                || rule.evidence.contains("unknown"),
+            "{}",
+            rule.code
+        );
+    }
+}
+
+const GUIDE: [&str; 11] = [
+    include_str!("fixtures/docs/01-conf-guide-step05-firstget-menu.xml"),
+    include_str!("fixtures/docs/02-conf-guide-step07-firstget-hangup.xml"),
+    include_str!("fixtures/docs/03-conf-guide-step08a-createconf.xml"),
+    include_str!("fixtures/docs/04-conf-guide-step08b-joinconfget.xml"),
+    include_str!("fixtures/docs/05-conf-guide-step08c-firstget-other-key.xml"),
+    include_str!("fixtures/docs/06-conf-guide-step09-joinconf-digits.xml"),
+    include_str!("fixtures/docs/07-conf-guide-step11-playmix-confid.xml"),
+    include_str!("fixtures/docs/08-conf-guide-step13-joinconf-confid.xml"),
+    include_str!("fixtures/docs/09-conf-guide-step15-cmdnone-tabs.xml"),
+    include_str!("fixtures/docs/10-conf-guide-step16-joinconffail-retry.xml"),
+    include_str!("fixtures/docs/11-conf-guide-step18-cmdnone-spaces.xml"),
+];
+
+#[test]
+fn the_guide_s_examples_validate_without_errors() {
+    let found: Vec<Vec<&str>> = GUIDE.iter().map(|text| codes(text)).collect();
+    assert_eq!(
+        found,
+        vec![
+            vec![],
+            vec![],
+            vec!["IVR205"],
+            vec![],
+            vec![],
+            vec!["IVR209"],
+            vec!["IVR209"],
+            vec!["IVR209"],
+            vec![],
+            vec![],
+            vec![],
+        ]
+    );
+}
+
+#[test]
+fn one_unknown_attribute_does_not_hide_the_rest() {
+    let text = "<Response>\n  <Play volume='3'>a.wav</Play>\n  <Get action='x'><Play>m.wav</Play></Get>\n  <Hangup foo='1'/>\n</Response>";
+    let findings = validate(text);
+    let summary: Vec<String> = findings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        summary,
+        [
+            "2:9: warning[IVR102]: unknown attribute `volume` on `<Play>`: expected one of `loop`, `finishkey`, `isrecord` (at Response/Play[1]/@volume)",
+            "3:3: error[IVR201]: `<Get>` can only be the main command, but it is command 2 (at Response/Get[1])",
+            "4:11: warning[IVR102]: unknown attribute `foo` on `<Hangup>`: expected nothing (at Response/Hangup[1]/@foo)",
+        ]
+    );
+    assert_eq!(findings[1].len, "<Get".len());
+    assert_eq!(findings[0].len, "volume".len());
+}
+
+#[test]
+fn malformed_input_is_one_located_error() {
+    let findings = validate("<Response>\n  <Play>a.wav</Play>\n  <Hangup>\n</Response>");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].code, "IVR001");
+    assert_eq!((findings[0].start.line, findings[0].start.column), (4, 1));
+}
+
+#[test]
+fn a_field_document_gets_every_finding() {
+    let text = "<?xml version='1.0' encoding='UTF-8'?>\n<Response>\n    <PlayTTS loop='3'>欢迎</PlayTTS>\n    <Get action='dtmf report' numdigits='0'/>\n    <Hangup/>\n    <Play> bye.wav </Play>\n</Response>";
+    let codes = codes(text);
+    assert_eq!(
+        codes,
+        ["IVR201", "IVR207", "IVR208", "IVR103", "IVR202", "IVR212"]
+    );
+}
