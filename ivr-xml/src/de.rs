@@ -240,6 +240,17 @@ pub trait FromXml: Sized {
 
     /// Parses the element. `cx` knows the element's path; use [`ParseContext::child`] for children.
     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Self, ParseError>;
+
+    /// Whether, in lenient mode, this type also takes elements [`matches_element`](FromXml::matches_element)
+    /// refuses, keeping them raw (a [`RawElement`](crate::RawElement), an enum with an `#[xml(other)]` variant).
+    fn keeps_unknown_elements() -> bool {
+        false
+    }
+
+    /// Whether an element of this name is this type's in the current mode.
+    fn accepts_element(name: &str, cx: &ParseContext<'_>) -> bool {
+        Self::matches_element(name) || (cx.is_lenient() && Self::keeps_unknown_elements())
+    }
 }
 
 impl<T: FromXml> FromXml for Box<T> {
@@ -251,6 +262,9 @@ impl<T: FromXml> FromXml for Box<T> {
     }
     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Self, ParseError> {
         T::from_element(element, cx).map(Box::new)
+    }
+    fn keeps_unknown_elements() -> bool {
+        T::keeps_unknown_elements()
     }
 }
 
@@ -480,7 +494,7 @@ pub fn from_str_with<T: FromXml>(
         path: Vec::new(),
         warnings: Vec::new(),
     };
-    if !T::matches_element(root.name) {
+    if !T::accepts_element(root.name, &cx) {
         let kind = ErrorKind::WrongRoot {
             found: root.name.to_owned(),
             expected: expected_of::<T>(),

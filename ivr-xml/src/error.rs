@@ -228,6 +228,35 @@ fn list(names: &[&'static str]) -> String {
     }
 }
 
+/// Appends "; did you mean `x`?" when one expected name is a likely typo of `found`.
+fn suggest(f: &mut fmt::Formatter<'_>, found: &str, expected: &[&'static str]) -> fmt::Result {
+    let lower = found.to_lowercase();
+    let best = expected
+        .iter()
+        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), candidate))
+        .filter(|(distance, _)| *distance <= 2.max(found.chars().count() / 4))
+        .min_by_key(|(distance, _)| *distance);
+    match best {
+        Some((_, candidate)) => write!(f, "; did you mean `{candidate}`?"),
+        None => Ok(()),
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -258,7 +287,8 @@ impl fmt::Display for ErrorKind {
                 f.write_str("text outside the root element: expected nothing but whitespace")
             }
             ErrorKind::UnknownElement { name, expected } => {
-                write!(f, "unknown element `<{name}>`: expected {}", list(expected))
+                write!(f, "unknown element `<{name}>`: expected {}", list(expected))?;
+                suggest(f, name, expected)
             }
             ErrorKind::UnexpectedChild {
                 name,
@@ -282,11 +312,14 @@ impl fmt::Display for ErrorKind {
                 name,
                 element,
                 expected,
-            } => write!(
-                f,
-                "unknown attribute `{name}` on `<{element}>`: expected {}",
-                list(expected)
-            ),
+            } => {
+                write!(
+                    f,
+                    "unknown attribute `{name}` on `<{element}>`: expected {}",
+                    list(expected)
+                )?;
+                suggest(f, name, expected)
+            }
             ErrorKind::DuplicateAttribute { name } => write!(f, "duplicate attribute `{name}`"),
             ErrorKind::MissingAttribute { name, element } => {
                 write!(

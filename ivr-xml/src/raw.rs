@@ -223,6 +223,10 @@ impl FromXml for RawElement {
 
     fn expected_elements(_out: &mut Vec<&'static str>) {}
 
+    fn keeps_unknown_elements() -> bool {
+        true
+    }
+
     fn from_element(
         element: &Element<'_>,
         cx: &mut ParseContext<'_>,

@@ -317,3 +317,16 @@ fn no_input_makes_the_parser_panic() {
     }
     assert!(text.parse::<Response>().is_ok());
 }
+
+#[test]
+fn a_likely_typo_gets_a_suggestion() {
+    assert_eq!(
+        summary("<Response><Get numdigit='1'/></Response>"),
+        "1:16: unknown attribute `numdigit` on `<Get>`: expected one of `action`, `numdigits`, `timeout`, `method`, `finishkey`; did you mean `numdigits`? (at Response/Get[1]/@numdigit)"
+    );
+    assert!(summary("<Response><Hnagup/></Response>").contains("; did you mean `Hangup`?"));
+    assert!(
+        summary("<Response><playtts>hi</playtts></Response>").contains("; did you mean `PlayTTS`?")
+    );
+    assert!(!summary("<Response><Play volume='1'>a</Play></Response>").contains("did you mean"));
+}
