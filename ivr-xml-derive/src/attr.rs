@@ -33,16 +33,39 @@ impl Errors {
 }
 
 /// Calls `each` for every item inside the `#[xml(...)]` attributes.
+///
+/// `each` reports mistakes that leave the item readable into `errors` and returns `Ok`, so that
+/// the items after it are still read; an `Err` (malformed syntax) ends that attribute.
 fn for_each_xml_item(
     attrs: &[Attribute],
     errors: &mut Errors,
-    mut each: impl FnMut(syn::meta::ParseNestedMeta<'_>) -> syn::Result<()>,
+    mut each: impl FnMut(syn::meta::ParseNestedMeta<'_>, &mut Errors) -> syn::Result<()>,
 ) {
     for attr in attrs.iter().filter(|a| a.path().is_ident("xml")) {
-        if let Err(err) = attr.parse_nested_meta(&mut each) {
+        if let Err(err) = attr.parse_nested_meta(|meta| each(meta, errors)) {
             errors.push_error(err);
         }
     }
+}
+
+/// Reports an unknown option at its name and skips its value (`= ...` or `(...)`), so that the
+/// options after it are still read and no second, misleading error follows.
+fn unknown_option(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    errors: &mut Errors,
+    message: &str,
+) -> syn::Result<()> {
+    errors.push_error(meta.error(message));
+    meta.input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            if matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    })
 }
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
@@ -54,26 +77,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
     }
     let shape = match &input.data {
         Data::Struct(data) => parse_struct(input, &data.fields, errors),
-        Data::Enum(data) => {
-            for_each_xml_item(&input.attrs, errors, |meta| {
-                Err(meta.error(
-                    "enums take no #[xml(...)] options: each variant's type names its element",
-                ))
-            });
-            let variants = data
-                .variants
-                .iter()
-                .filter_map(|v| parse_variant(v, errors))
-                .collect::<Vec<_>>();
-            if variants.is_empty() {
-                errors.push(&input.ident, "#[derive(Xml)] needs at least one variant");
-            }
-            let others = variants.iter().filter(|v| v.other).count();
-            if others > 1 {
-                errors.push(&input.ident, "only one variant can be #[xml(other)]");
-            }
-            Some(Shape::Alternatives { variants })
-        }
+        Data::Enum(data) => parse_enum(input, data, errors),
         Data::Union(_) => {
             errors.push(
                 &input.ident,
@@ -88,32 +92,69 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
     })
 }
 
+fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) -> Option<Shape> {
+    for_each_xml_item(&input.attrs, errors, |meta, errors| {
+        unknown_option(
+            &meta,
+            errors,
+            "enums take no #[xml(...)] options: each variant's type names its element",
+        )
+    });
+    let variants = data
+        .variants
+        .iter()
+        .filter_map(|v| parse_variant(v, errors))
+        .collect::<Vec<_>>();
+    if data.variants.is_empty() {
+        errors.push(&input.ident, "#[derive(Xml)] needs at least one variant");
+    }
+    let mut others = variants.iter().filter(|v| v.other);
+    if let Some(first) = others.next() {
+        for extra in others {
+            errors.push(
+                &extra.ident,
+                format!(
+                    "only one variant can be #[xml(other)], and `{}` already is",
+                    first.ident
+                ),
+            );
+        }
+    }
+    Some(Shape::Alternatives { variants })
+}
+
 fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Option<Shape> {
     let mut element: Option<LitStr> = None;
-    for_each_xml_item(&input.attrs, errors, |meta| {
+    // `element` was given, valid or not: a bad name is reported once, not also as missing.
+    let mut element_given = false;
+    for_each_xml_item(&input.attrs, errors, |meta, errors| {
         if meta.path.is_ident("element") {
-            if element.is_some() {
-                return Err(meta.error("duplicate `element`"));
-            }
             let name: LitStr = meta.value()?.parse()?;
-            if !is_xml_name(&name.value()) {
-                return Err(syn::Error::new(
-                    name.span(),
-                    "`element` must be an XML name",
-                ));
+            if element_given {
+                errors.push(&meta.path, "duplicate `element`");
+            } else if !is_xml_name(&name.value()) {
+                errors.push(&name, "`element` must be an XML name");
+            } else {
+                element = Some(name);
             }
-            element = Some(name);
+            element_given = true;
             Ok(())
         } else {
-            Err(meta.error("unknown option: expected `element = \"Name\"`"))
+            unknown_option(
+                &meta,
+                errors,
+                "unknown option: expected `element = \"Name\"`",
+            )
         }
     });
-    let named = match fields {
-        Fields::Named(named) => named,
-        Fields::Unit => {
-            // A unit struct is an empty element with no attributes.
-            return finish_struct(input, element, Vec::new(), errors);
-        }
+    let fields: Vec<Field> = match fields {
+        Fields::Named(named) => named
+            .named
+            .iter()
+            .filter_map(|f| parse_field(f, errors))
+            .collect(),
+        // A unit struct is an empty element with no attributes.
+        Fields::Unit => Vec::new(),
         Fields::Unnamed(_) => {
             errors.push(
                 fields,
@@ -122,38 +163,36 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
             return None;
         }
     };
-    let fields: Vec<Field> = named
-        .named
-        .iter()
-        .filter_map(|f| parse_field(f, errors))
-        .collect();
-    finish_struct(input, element, fields, errors)
-}
-
-fn finish_struct(
-    input: &DeriveInput,
-    element: Option<LitStr>,
-    fields: Vec<Field>,
-    errors: &mut Errors,
-) -> Option<Shape> {
-    let Some(name) = element else {
+    check_fields(&fields, errors);
+    if !element_given {
         errors.push(
             &input.ident,
             "missing #[xml(element = \"Name\")] on the struct",
         );
-        return None;
-    };
-    let count =
+    }
+    element.map(|name| Shape::Element { name, fields })
+}
+
+/// The rules between fields: one text, text or children, one extra and pending, unique attribute names.
+fn check_fields(fields: &[Field], errors: &mut Errors) {
+    let with_role =
         |pred: fn(&Role) -> bool| fields.iter().filter(|f| pred(&f.role)).collect::<Vec<_>>();
-    let texts = count(|r| matches!(r, Role::Text));
-    let nested = count(|r| matches!(r, Role::Child { .. } | Role::Children { .. }));
+    let texts = with_role(|r| matches!(r, Role::Text));
+    let nested = with_role(|r| matches!(r, Role::Child { .. } | Role::Children { .. }));
     for extra in texts.iter().skip(1) {
         errors.push(&extra.member, "only one field can be #[xml(text)]");
     }
-    if let (Some(text), Some(_)) = (texts.first(), nested.first()) {
+    if let (Some(text), Some(child)) = (texts.first(), nested.first()) {
+        let role = match child.role {
+            Role::Children { .. } => "children",
+            _ => "child",
+        };
         errors.push(
             &text.member,
-            "an element holds either text or child elements, not both",
+            format!(
+                "an element holds either text or child elements, not both: `{}` is #[xml({role})]",
+                member_name(&child.member)
+            ),
         );
     }
     for (role_name, pred) in [
@@ -163,34 +202,44 @@ fn finish_struct(
         ),
         ("pending", |r: &Role| matches!(r, Role::Pending)),
     ] {
-        for dup in count(pred).iter().skip(1) {
+        for dup in with_role(pred).iter().skip(1) {
             errors.push(
                 &dup.member,
                 format!("only one field can be #[xml({role_name})]"),
             );
         }
     }
-    let mut seen: Vec<String> = Vec::new();
-    for field in &fields {
+    let mut seen: Vec<(String, &Member)> = Vec::new();
+    for field in fields {
         if let Role::Attribute { name, .. } = &field.role {
-            if seen.contains(&name.value()) {
-                errors.push(
+            match seen.iter().find(|(n, _)| *n == name.value()) {
+                Some((_, first)) => errors.push(
                     name,
-                    format!("attribute `{}` is used by two fields", name.value()),
-                );
+                    format!(
+                        "field `{}` already uses the attribute name `{}`",
+                        member_name(first),
+                        name.value()
+                    ),
+                ),
+                None => seen.push((name.value(), &field.member)),
             }
-            seen.push(name.value());
         }
     }
-    Some(Shape::Element { name, fields })
+}
+
+fn member_name(member: &Member) -> String {
+    match member {
+        Member::Named(ident) => ident.to_string(),
+        Member::Unnamed(index) => index.index.to_string(),
+    }
 }
 
 fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let ident = field.ident.clone()?;
     let mut role_seen: Vec<(&'static str, proc_macro2::Span)> = Vec::new();
     let mut rename: Option<LitStr> = None;
-    let mut default = false;
-    for_each_xml_item(&field.attrs, errors, |meta| {
+    let mut default: Option<proc_macro2::Span> = None;
+    for_each_xml_item(&field.attrs, errors, |meta, errors| {
         const ROLES: [&str; 7] = [
             "attribute",
             "text",
@@ -207,12 +256,14 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             rename = Some(meta.value()?.parse()?);
             Ok(())
         } else if meta.path.is_ident("default") {
-            default = true;
+            default = Some(meta.path.span());
             Ok(())
         } else {
-            Err(meta.error(
+            unknown_option(
+                &meta,
+                errors,
                 "unknown option: expected one of `attribute`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`",
-            ))
+            )
         }
     });
     let role_name = match role_seen.as_slice() {
@@ -224,8 +275,15 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             return None;
         }
         [(one, _)] => *one,
-        [_, (_, span), ..] => {
-            errors.push(*span, "a field has exactly one role");
+        [(first, _), rest @ ..] => {
+            for (role, span) in rest {
+                let message = if role == first {
+                    format!("duplicate `{role}`")
+                } else {
+                    format!("a field has exactly one role, and this one is already #[xml({first})]")
+                };
+                errors.push(*span, message);
+            }
             return None;
         }
     };
@@ -233,8 +291,8 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         if let Some(rename) = &rename {
             errors.push(rename, "`rename` applies to attributes only");
         }
-        if default {
-            errors.push(&ident, "`default` applies to attributes only");
+        if let Some(default) = default {
+            errors.push(default, "`default` applies to attributes only");
         }
     }
     let ty = field.ty.clone();
@@ -244,21 +302,29 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             if !is_xml_name(&name.value()) {
                 errors.push(&name, "attribute name must be an XML name");
             }
-            let optional = inner_type(&ty, "Option").is_some();
-            if optional && default {
+            let optional = inner_type(&ty, "Option");
+            if let (Some(_), Some(default)) = (&optional, default) {
                 errors.push(
-                    &ident,
+                    default,
                     "`default` and `Option` both say what a missing attribute is: use one",
                 );
             }
-            let absent = if optional {
-                Absent::Optional
-            } else if default {
-                Absent::Default
-            } else {
-                Absent::Required
-            };
-            Role::Attribute { name, absent }
+            match optional {
+                Some(inner) => Role::Attribute {
+                    name,
+                    absent: Absent::Optional,
+                    value: inner,
+                },
+                None => Role::Attribute {
+                    name,
+                    absent: if default.is_some() {
+                        Absent::Default
+                    } else {
+                        Absent::Required
+                    },
+                    value: ty.clone(),
+                },
+            }
         }
         "text" => Role::Text,
         "child" => match inner_type(&ty, "Option") {
@@ -291,21 +357,25 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
 
 fn parse_variant(variant: &syn::Variant, errors: &mut Errors) -> Option<Variant> {
     let mut other = false;
-    for_each_xml_item(&variant.attrs, errors, |meta| {
+    for_each_xml_item(&variant.attrs, errors, |meta, errors| {
         if meta.path.is_ident("other") {
             other = true;
             Ok(())
         } else {
-            Err(meta.error("unknown option: expected `other`"))
+            unknown_option(&meta, errors, "unknown option: expected `other`")
         }
     });
-    match &variant.fields {
-        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => Some(Variant {
+    let single = match &variant.fields {
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => fields.unnamed.first(),
+        _ => None,
+    };
+    match single {
+        Some(field) => Some(Variant {
             ident: variant.ident.clone(),
-            ty: fields.unnamed[0].ty.clone(),
+            ty: field.ty.clone(),
             other,
         }),
-        _ => {
+        None => {
             errors.push(
                 &variant.ident,
                 "each variant holds one element type, like `Play(Play)`",

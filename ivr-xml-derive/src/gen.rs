@@ -1,7 +1,8 @@
 //! Code generation from the IR: straight-line writers and parsers against `::ivr_xml`'s runtime.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{LitStr, Member};
 
 use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
@@ -12,6 +13,9 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         Shape::Alternatives { variants } => expand_alternatives(container, variants),
     }
 }
+
+// Code that needs a bound on a field's type (`XmlValue`, `ToXml`, `FromXml`, `Default`) is
+// spanned at that type, so that a missing impl is reported at the field, not at the derive.
 
 fn local(member: &Member) -> syn::Ident {
     match member {
@@ -73,36 +77,66 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
     for field in fields {
         let member = &field.member;
         match &field.role {
-            Role::Attribute { name, absent } => attributes.push(match absent {
-                Absent::Optional => quote! {
-                    if let ::core::option::Option::Some(__value) = &self.#member {
-                        __writer.attribute(#name, __value)?;
+            Role::Attribute {
+                name,
+                absent,
+                value,
+            } => attributes.push(match absent {
+                Absent::Optional => {
+                    let write = quote_spanned! {value.span()=>
+                        __writer.attribute::<#value>(#name, __value)?;
+                    };
+                    quote! {
+                        if let ::core::option::Option::Some(__value) = &self.#member {
+                            #write
+                        }
                     }
-                },
-                Absent::Required | Absent::Default => {
-                    quote! { __writer.attribute(#name, &self.#member)?; }
                 }
+                Absent::Required | Absent::Default => quote_spanned! {value.span()=>
+                    __writer.attribute::<#value>(#name, &self.#member)?;
+                },
             }),
-            Role::Extra => extra = Some(quote! { __writer.raw_attributes(&self.#member)?; }),
-            Role::Text => text = Some(quote! { __writer.text_content(#name, &self.#member) }),
-            Role::Child { optional: true, .. } => {
+            Role::Extra => {
+                extra = Some(quote_spanned! {field.ty.span()=>
+                    __writer.raw_attributes(&self.#member)?;
+                })
+            }
+            Role::Text => {
+                let ty = &field.ty;
+                text = Some(quote_spanned! {ty.span()=>
+                    __writer.text_content::<#ty>(#name, &self.#member)
+                })
+            }
+            Role::Child {
+                inner,
+                optional: true,
+            } => {
+                let write = quote_spanned! {inner.span()=>
+                    <#inner as ::ivr_xml::ToXml>::write_xml(__child, __writer)?;
+                };
                 nested.push(quote! {
                     if let ::core::option::Option::Some(__child) = &self.#member {
-                        ::ivr_xml::ToXml::write_xml(__child, __writer)?;
+                        #write
                     }
                 });
                 has_nested.push(quote! { self.#member.is_some() });
             }
             Role::Child {
-                optional: false, ..
+                inner,
+                optional: false,
             } => {
-                nested.push(quote! { ::ivr_xml::ToXml::write_xml(&self.#member, __writer)?; });
+                nested.push(quote_spanned! {inner.span()=>
+                    <#inner as ::ivr_xml::ToXml>::write_xml(&self.#member, __writer)?;
+                });
                 has_nested.push(quote! { true });
             }
-            Role::Children { .. } => {
+            Role::Children { inner } => {
+                let write = quote_spanned! {inner.span()=>
+                    <#inner as ::ivr_xml::ToXml>::write_xml(__child, __writer)?;
+                };
                 nested.push(quote! {
                     for __child in &self.#member {
-                        ::ivr_xml::ToXml::write_xml(__child, __writer)?;
+                        #write
                     }
                 });
                 has_nested.push(quote! { !self.#member.is_empty() });
@@ -137,20 +171,38 @@ fn element_check(fields: &[Field]) -> TokenStream {
     let checks = fields.iter().filter_map(|field| {
         let member = &field.member;
         match &field.role {
-            Role::Pending => Some(quote! { self.#member.check()?; }),
-            Role::Child { optional: true, .. } => Some(quote! {
-                if let ::core::option::Option::Some(__child) = &self.#member {
-                    ::ivr_xml::ToXml::check(__child)?;
-                }
+            Role::Pending => Some(quote_spanned! {field.ty.span()=>
+                ::ivr_xml::PendingError::check(&self.#member)?;
             }),
             Role::Child {
-                optional: false, ..
-            } => Some(quote! { ::ivr_xml::ToXml::check(&self.#member)?; }),
-            Role::Children { .. } => Some(quote! {
-                for __child in &self.#member {
-                    ::ivr_xml::ToXml::check(__child)?;
-                }
+                inner,
+                optional: true,
+            } => {
+                let check = quote_spanned! {inner.span()=>
+                    <#inner as ::ivr_xml::ToXml>::check(__child)?;
+                };
+                Some(quote! {
+                    if let ::core::option::Option::Some(__child) = &self.#member {
+                        #check
+                    }
+                })
+            }
+            Role::Child {
+                inner,
+                optional: false,
+            } => Some(quote_spanned! {inner.span()=>
+                <#inner as ::ivr_xml::ToXml>::check(&self.#member)?;
             }),
+            Role::Children { inner } => {
+                let check = quote_spanned! {inner.span()=>
+                    <#inner as ::ivr_xml::ToXml>::check(__child)?;
+                };
+                Some(quote! {
+                    for __child in &self.#member {
+                        #check
+                    }
+                })
+            }
             _ => None,
         }
     });
@@ -188,9 +240,10 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
     });
 
     let attribute_arms = fields.iter().filter_map(|field| match &field.role {
-        Role::Attribute { name, .. } => {
+        Role::Attribute { name, value, .. } => {
             let local = local(&field.member);
-            Some(quote! { #name => #local = ::core::option::Option::Some(__cx.attribute(__attribute)?), })
+            let parse = quote_spanned! {value.span()=> __cx.attribute::<#value>(__attribute)? };
+            Some(quote! { #name => #local = ::core::option::Option::Some(#parse), })
         }
         _ => None,
     });
@@ -206,7 +259,9 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
         .collect();
     let content = if let Some(field) = text_field {
         let local = local(&field.member);
-        quote! { let #local = __cx.text(__element)?; }
+        let ty = &field.ty;
+        let parse = quote_spanned! {ty.span()=> __cx.text::<#ty>(__element)? };
+        quote! { let #local = #parse; }
     } else if nested.is_empty() {
         quote! { __cx.no_content(__element)?; }
     } else {
@@ -226,13 +281,24 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
                     #local = ::core::option::Option::Some(__cx.child::<#inner>(__child)?);
                 },
             };
-            quote! {
-                if <#inner as ::ivr_xml::FromXml>::matches_element(__child.name()) {
-                    #store
-                    continue;
-                }
-            }
+            (
+                quote! {
+                    if <#inner as ::ivr_xml::FromXml>::matches_element(__child.name()) {
+                        #store
+                        continue;
+                    }
+                },
+                // Second pass, for names no field takes: a type that keeps unknown elements
+                // raw (lenient mode) gets them, after every exact match had its chance.
+                quote! {
+                    if <#inner as ::ivr_xml::FromXml>::accepts_element(__child.name(), __cx) {
+                        #store
+                        continue;
+                    }
+                },
+            )
         });
+        let (arms, keeping_arms): (Vec<_>, Vec<_>) = arms.unzip();
         quote! {
             for __node in __element.children() {
                 match __node {
@@ -243,6 +309,7 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
                     }
                     ::ivr_xml::de::Node::Element(__child) => {
                         #(#arms)*
+                        #(#keeping_arms)*
                         let mut __expected = ::std::vec::Vec::new();
                         #(<#expected_types as ::ivr_xml::FromXml>::expected_elements(&mut __expected);)*
                         return ::core::result::Result::Err(__cx.unexpected_child(__element, __child, __expected));
@@ -260,10 +327,13 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
                 quote! { #local }
             }
             Role::Child { optional: true, .. } => quote! { #local },
-            Role::Attribute { absent: Absent::Default, .. } => quote! { #local.unwrap_or_default() },
+            Role::Attribute { absent: Absent::Default, value, .. } => quote_spanned! {value.span()=>
+                ::core::option::Option::<#value>::unwrap_or_default(#local)
+            },
             Role::Attribute {
                 name,
                 absent: Absent::Required,
+                ..
             } => quote! {
                 match #local {
                     ::core::option::Option::Some(__value) => __value,
@@ -282,7 +352,10 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
                     }
                 }
             },
-            Role::Pending | Role::Skip => quote! { ::core::default::Default::default() },
+            Role::Pending | Role::Skip => {
+                let ty = &field.ty;
+                quote_spanned! {ty.span()=> <#ty as ::core::default::Default>::default() }
+            }
         };
         quote! { #member: #value, }
     });
@@ -345,9 +418,26 @@ fn expand_alternatives(container: &Container, variants: &[Variant]) -> TokenStre
                 <#oty as ::ivr_xml::FromXml>::from_element(__element, __cx).map(#ident::#oident)
             }
         }
-        None => quote! {
-            ::core::result::Result::Err(__cx.unknown_element(__element, ::ivr_xml::de::expected_of::<Self>()))
-        },
+        None => {
+            // In lenient mode a variant whose type keeps unknown elements raw takes the rest.
+            let keeping = named.iter().map(|variant| {
+                let (vident, ty) = (&variant.ident, &variant.ty);
+                quote! {
+                    if __cx.is_lenient() && <#ty as ::ivr_xml::FromXml>::keeps_unknown_elements() {
+                        return <#ty as ::ivr_xml::FromXml>::from_element(__element, __cx).map(#ident::#vident);
+                    }
+                }
+            });
+            quote! {
+                #(#keeping)*
+                ::core::result::Result::Err(__cx.unknown_element(__element, ::ivr_xml::de::expected_of::<Self>()))
+            }
+        }
+    };
+    let keeps_unknown = if other.is_some() {
+        quote! { true }
+    } else {
+        quote! { false #(|| <#named_types as ::ivr_xml::FromXml>::keeps_unknown_elements())* }
     };
     let from_impls = variants.iter().map(|variant| {
         let (vident, ty) = (&variant.ident, &variant.ty);
@@ -393,6 +483,10 @@ fn expand_alternatives(container: &Container, variants: &[Variant]) -> TokenStre
 
             fn expected_elements(__out: &mut ::std::vec::Vec<&'static str>) {
                 #(<#named_types as ::ivr_xml::FromXml>::expected_elements(__out);)*
+            }
+
+            fn keeps_unknown_elements() -> bool {
+                #keeps_unknown
             }
 
             fn from_element(

@@ -23,8 +23,13 @@ pub(crate) struct Field {
 
 /// Where a field lives in the element.
 pub(crate) enum Role {
-    /// An attribute: `name`, and what happens when it is absent.
-    Attribute { name: LitStr, absent: Absent },
+    /// An attribute: `name`, what happens when it is absent, and the `XmlValue` type it holds
+    /// (the field's type, or `T` of an `Option<T>`).
+    Attribute {
+        name: LitStr,
+        absent: Absent,
+        value: Type,
+    },
     /// The element's text content.
     Text,
     /// One child element; `optional` when the field is an `Option`.

@@ -182,6 +182,48 @@ pub use value::{
 /// assert_eq!(parsed.warnings.len(), 1);
 /// # Ok::<(), ivr_xml::ParseError>(())
 /// ```
+///
+/// `pending`, for builders that take plain values and report a bad one when the document is built:
+///
+/// ```
+/// use ivr_xml::{to_string_with, PendingError, Style, Timeout, Xml};
+///
+/// #[derive(Debug, Default, Xml)]
+/// #[xml(element = "Wait")]
+/// struct Wait {
+///     #[xml(attribute)]
+///     timeout: Option<Timeout>,
+///     #[xml(pending)]
+///     pending: PendingError,
+/// }
+/// impl Wait {
+///     fn timeout(mut self, seconds: u32) -> Wait {
+///         self.timeout = self.pending.record(Timeout::new(seconds));
+///         self
+///     }
+/// }
+/// assert_eq!(to_string_with(&Wait::default().timeout(5), &Style::docs())?, "<Wait timeout='5'/>");
+/// assert!(to_string_with(&Wait::default().timeout(0), &Style::docs()).is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+///
+/// `other`, the variant that keeps what no other variant takes (lenient mode only):
+///
+/// ```
+/// use ivr_xml::{from_str, from_str_with, ParseOptions, Play, RawElement, Xml};
+///
+/// #[derive(Debug, PartialEq, Xml)]
+/// enum Media {
+///     Play(Play),
+///     #[xml(other)]
+///     Unknown(RawElement),
+/// }
+/// assert!(from_str::<Media>("<Video src='a.mp4'/>").is_err());
+/// let parsed = from_str_with::<Media>("<Video src='a.mp4'/>", &ParseOptions::lenient())?;
+/// assert!(matches!(parsed.value, Media::Unknown(ref raw) if raw.name() == "Video"));
+/// assert_eq!(parsed.warnings.len(), 1);
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 pub use ivr_xml_derive::Xml;
 
 /// The README's examples, run as doctests so that the README stays true.

@@ -11,9 +11,9 @@
 //!
 //! let findings = validate("<Response>\n    <Play>hi.wav</Play>\n    <Get action='menu'><Play>m.wav</Play></Get>\n</Response>");
 //! let codes: Vec<&str> = findings.iter().map(|d| d.code).collect();
-//! assert_eq!(codes, ["IVR201", "IVR205"]);
+//! assert_eq!(codes, ["IVR201"]);
 //! assert_eq!(findings[0].severity, Severity::Error);
-//! assert_eq!(findings[0].to_string(), "3:6: error[IVR201]: `<Get>` can only be the main command, but it is command 2 (at Response/Get[1])");
+//! assert_eq!(findings[0].to_string(), "3:5: error[IVR201]: `<Get>` can only be the main command, but it is command 2 (at Response/Get[1])");
 //! ```
 
 mod catalogue;

@@ -1,0 +1,12 @@
+use ivr_xml::Xml;
+
+struct Tone(u32);
+
+#[derive(Xml)]
+#[xml(element = "Beep")]
+struct Beep {
+    #[xml(attribute)]
+    tone: Tone,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use ivr_xml::Xml;
+
+#[derive(Xml)]
+#[xml(element = "Hold")]
+struct Hold {
+    #[xml(child)]
+    music: String,
+}
+
+fn main() {}

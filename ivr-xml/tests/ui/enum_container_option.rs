@@ -1,0 +1,9 @@
+use ivr_xml::{Play, Xml};
+
+#[derive(Xml)]
+#[xml(element = "Step")]
+enum Step {
+    Play(Play),
+}
+
+fn main() {}

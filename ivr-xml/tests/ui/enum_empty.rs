@@ -1,0 +1,6 @@
+use ivr_xml::Xml;
+
+#[derive(Xml)]
+enum Step {}
+
+fn main() {}
