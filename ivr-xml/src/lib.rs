@@ -45,6 +45,8 @@ mod response;
 mod ser;
 pub mod validate;
 mod value;
+#[cfg(feature = "axum")]
+pub mod web;
 
 pub use commands::{
     CmdNone, Command, ConsultationCall, CreateConf, Get, Hangup, JoinConf, Play, PlayTts, Prompt,

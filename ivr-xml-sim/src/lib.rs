@@ -1,0 +1,29 @@
+//! A platform simulator for Cloopen / Yuntongxun IVR applications.
+//!
+//! Nobody can call the real platform from a test. This crate plays the platform's side of calls:
+//! it sends the application the notifications the platform sends (`startservice`, key reports,
+//! redirects, conference callbacks, `stopservice`), reads the answers with ivr-xml's strict parser,
+//! and executes them with the semantics of the platform's documentation: the main command, then
+//! the sub-commands on timeout or failure (spec §0.2). Callers are scripted ([`Caller`]) on a
+//! virtual clock, so a 30-second timeout costs no real time, and several calls share conferences.
+//!
+//! The application is reached in-process through any `tower` service ([`InProcess`], for an
+//! axum `Router`) or over HTTP at a base URL ([`Http`]). The [`Transcript`] records every
+//! notification, answer, prompt and key press with its virtual time, ready for snapshots;
+//! [`Transcript::flags`] lists what the platform would reject.
+//!
+//! What the simulator assumes where the platform is undocumented is stated on [`Config`] and on
+//! each behaviour: a file plays for [`Config::file_duration`], the `<Get>` timeout counts from the
+//! end of the first playback, a key press does not cut a playback short, the conference id is
+//! reported to `CreateConf@action` as `confid`.
+
+mod clock;
+mod engine;
+mod script;
+mod transcript;
+mod transport;
+
+pub use engine::{Config, Simulator};
+pub use script::{Action, Caller};
+pub use transcript::{Entry, Event, Transcript};
+pub use transport::{AppResponse, Http, InProcess, PlatformRequest, Transport, TransportError};

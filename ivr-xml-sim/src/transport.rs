@@ -1,0 +1,144 @@
+//! How the simulator reaches the application: in-process through a `tower` service, or over HTTP.
+
+use std::fmt;
+use std::future::Future;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+
+/// A request from the platform to the application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlatformRequest {
+    /// `POST` (the field's practice) or `GET` (`<Get method='GET'>`).
+    pub method: http::Method,
+    /// `/segment?query`, relative to the application's notification URL.
+    pub path_and_query: String,
+}
+
+/// The application's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppResponse {
+    /// HTTP status.
+    pub status: http::StatusCode,
+    /// `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// The body, as text (invalid UTF-8 replaced).
+    pub body: String,
+}
+
+/// The application could not be reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransportError(pub String);
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TransportError {}
+
+/// Sends the platform's requests to the application.
+pub trait Transport {
+    /// Sends one request and returns the answer.
+    fn send(
+        &mut self,
+        request: PlatformRequest,
+    ) -> impl Future<Output = Result<AppResponse, TransportError>>;
+}
+
+/// Calls an application in-process: any `tower` service taking `http::Request<String>`, such as
+/// an axum `Router`.
+#[derive(Debug, Clone)]
+pub struct InProcess<S>(pub S);
+
+impl<S, B> Transport for InProcess<S>
+where
+    S: tower_service::Service<http::Request<String>, Response = http::Response<B>>,
+    S::Error: fmt::Display,
+    B: http_body::Body,
+    B::Error: fmt::Display,
+{
+    async fn send(&mut self, request: PlatformRequest) -> Result<AppResponse, TransportError> {
+        let http_request = http::Request::builder()
+            .method(request.method)
+            .uri(&request.path_and_query)
+            .body(String::new())
+            .map_err(|err| {
+                TransportError(format!(
+                    "bad request URI `{}`: {err}",
+                    request.path_and_query
+                ))
+            })?;
+        std::future::poll_fn(|cx| self.0.poll_ready(cx))
+            .await
+            .map_err(|err| TransportError(format!("the application is not ready: {err}")))?;
+        let response = self
+            .0
+            .call(http_request)
+            .await
+            .map_err(|err| TransportError(format!("the application failed: {err}")))?;
+        read_response(response).await
+    }
+}
+
+async fn read_response<B>(response: http::Response<B>) -> Result<AppResponse, TransportError>
+where
+    B: http_body::Body,
+    B::Error: fmt::Display,
+{
+    let (parts, body) = response.into_parts();
+    let bytes = body
+        .collect()
+        .await
+        .map_err(|err| TransportError(format!("cannot read the answer's body: {err}")))?
+        .to_bytes();
+    Ok(AppResponse {
+        status: parts.status,
+        content_type: parts
+            .headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    })
+}
+
+/// Calls an application over HTTP at a base URL (the "IVR notification URL" of the console),
+/// such as `http://127.0.0.1:8080/ivr`.
+#[derive(Debug, Clone)]
+pub struct Http {
+    base: String,
+    client: hyper_util::client::legacy::Client<
+        hyper_util::client::legacy::connect::HttpConnector,
+        Full<Bytes>,
+    >,
+}
+
+impl Http {
+    /// A transport to `base` (`http://` only; a trailing `/` is ignored).
+    pub fn new(base: impl Into<String>) -> Http {
+        let base = base.into().trim_end_matches('/').to_owned();
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http::<Full<Bytes>>();
+        Http { base, client }
+    }
+}
+
+impl Transport for Http {
+    async fn send(&mut self, request: PlatformRequest) -> Result<AppResponse, TransportError> {
+        let uri = format!("{}{}", self.base, request.path_and_query);
+        let http_request = http::Request::builder()
+            .method(request.method)
+            .uri(&uri)
+            .body(Full::new(Bytes::new()))
+            .map_err(|err| TransportError(format!("bad URL `{uri}`: {err}")))?;
+        let response = self
+            .client
+            .request(http_request)
+            .await
+            .map_err(|err| TransportError(format!("cannot reach {uri}: {err}")))?;
+        read_response(response).await
+    }
+}

@@ -1,0 +1,203 @@
+//! The guide's conference application, end to end: every scenario of the guide through the
+//! platform simulator over real loopback HTTP. Transcripts are snapshotted.
+#![allow(clippy::unwrap_used)]
+
+#[path = "../examples/conference/app.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod app;
+#[path = "../examples/conference/scenarios.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod scenarios;
+
+use ivr_xml_sim::{Http, Simulator, Transcript};
+
+/// Serves the application on a free loopback port and runs one scenario against it.
+async fn run(name: &str) -> Transcript {
+    let scenario = scenarios::all()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
+    let transcript = Simulator::new(Http::new(format!("http://{address}")))
+        .run(scenario.callers)
+        .await;
+    server.abort();
+    assert_eq!(transcript.flags(), Vec::<&str>::new(), "{transcript}");
+    insta::assert_snapshot!(name, transcript.to_string());
+    transcript
+}
+
+fn segments(transcript: &Transcript, call: usize) -> Vec<String> {
+    transcript
+        .requests(call)
+        .iter()
+        .map(|r| {
+            r.trim_start_matches("POST /")
+                .split('?')
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn key_1_creates_a_conference_plays_its_id_and_joins_the_caller() {
+    let transcript = run("create-conference").await;
+    assert_eq!(
+        segments(&transcript, 1),
+        [
+            "startservice",
+            "firstget",
+            "createconfok",
+            "autojoinconf",
+            "joinconfok",
+            "stopservice"
+        ]
+    );
+    assert_eq!(
+        transcript.heard(1),
+        ["confmenu.wav", "createconf.wav", "digits:10000001"]
+    );
+    assert_eq!(transcript.joined(1), Some("10000001"));
+    assert_eq!(transcript.hung_up_by(1), Some("caller"));
+}
+
+#[tokio::test]
+async fn key_2_with_a_correct_id_joins_it_and_two_callers_share_the_conference() {
+    let transcript = run("join-by-id").await;
+    assert_eq!(
+        segments(&transcript, 2),
+        [
+            "startservice",
+            "firstget",
+            "joinconfget",
+            "joinconfok",
+            "stopservice"
+        ]
+    );
+    assert_eq!(transcript.joined(1), Some("10000001"));
+    assert_eq!(transcript.joined(2), Some("10000001"));
+}
+
+#[tokio::test]
+async fn another_key_replays_the_menu() {
+    let transcript = run("other-key").await;
+    assert_eq!(transcript.heard(1)[..2], ["confmenu.wav", "confmenu.wav"]);
+    assert_eq!(
+        segments(&transcript, 1)[..3],
+        ["startservice", "firstget", "firstget"]
+    );
+}
+
+#[tokio::test]
+async fn at_the_menu_a_first_timeout_re_prompts_and_a_second_hangs_up() {
+    let transcript = run("menu-timeouts").await;
+    assert_eq!(
+        transcript.heard(1),
+        [
+            "confmenu.wav",
+            "timeout.wav",
+            "confmenu.wav",
+            "timeoutbye.wav"
+        ]
+    );
+    assert_eq!(transcript.requests(1)[1], format!("POST /gettimeout?appid=aaf98f8944f35b130144f36f6f3f0001&callid=17060100000000000000000000000001&tag=1"));
+    assert_eq!(transcript.hung_up_by(1), Some("application"));
+}
+
+#[tokio::test]
+async fn at_id_entry_a_first_timeout_re_prompts_and_a_second_hangs_up() {
+    let transcript = run("id-entry-timeouts").await;
+    assert_eq!(
+        transcript.heard(1),
+        [
+            "confmenu.wav",
+            "confjoin.wav",
+            "timeout.wav",
+            "confjoinfail.wav",
+            "timeoutbye.wav"
+        ]
+    );
+    assert!(transcript.requests(1)[2].ends_with("&tag=2"));
+    assert_eq!(transcript.hung_up_by(1), Some("application"));
+}
+
+#[tokio::test]
+async fn a_wrong_id_re_prompts_until_the_right_one_is_entered() {
+    let transcript = run("wrong-id").await;
+    assert_eq!(
+        segments(&transcript, 2),
+        [
+            "startservice",
+            "firstget",
+            "joinconfget",
+            "joinconffail",
+            "joinconfget",
+            "joinconffail",
+            "joinconfget",
+            "joinconfok",
+            "stopservice"
+        ]
+    );
+    assert_eq!(transcript.joined(2), Some("10000001"));
+}
+
+#[tokio::test]
+async fn a_caller_who_hangs_up_mid_flow_gets_cmdnone_for_stopservice() {
+    let transcript = run("hang-up-mid-flow").await;
+    assert_eq!(transcript.hung_up_by(1), Some("caller"));
+    let last = transcript.entries.last().unwrap();
+    assert_eq!(
+        last.event.to_string(),
+        "<- 200 <?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>"
+    );
+}
+
+#[tokio::test]
+async fn every_answer_of_the_application_is_valid_for_the_platform() {
+    // Answers are checked by the simulator (strict parse + validator errors): no flags anywhere.
+    for scenario in scenarios::all() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
+        let transcript = Simulator::new(Http::new(format!("http://{address}")))
+            .run(scenario.callers)
+            .await;
+        server.abort();
+        assert!(
+            transcript.flags().is_empty(),
+            "{}: {:?}",
+            scenario.name,
+            transcript.flags()
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_unexpected_segment_is_a_clear_400() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
+    let mut transport = Http::new(format!("http://{address}"));
+    let answer = ivr_xml_sim::Transport::send(
+        &mut transport,
+        ivr_xml_sim::PlatformRequest {
+            method: axum::http::Method::POST,
+            path_and_query: "/nosuchstep?appid=a".to_owned(),
+        },
+    )
+    .await
+    .unwrap();
+    server.abort();
+    assert_eq!(answer.status, 400);
+    assert!(
+        answer.body.starts_with(
+            "unexpected notification segment `nosuchstep`: expected one of startservice, firstget"
+        ),
+        "{}",
+        answer.body
+    );
+}
