@@ -123,7 +123,7 @@ impl ParseOptions {
 }
 
 /// A parsed value with the lenient parser's warnings (always empty in strict mode).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Parsed<T> {
     /// The value.
     pub value: T,
@@ -132,7 +132,7 @@ pub struct Parsed<T> {
 }
 
 /// An attribute of a parsed [`Element`], unescaped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Attribute<'a> {
     name: &'a str,
     value: Cow<'a, str>,
@@ -157,7 +157,7 @@ impl<'a> Attribute<'a> {
 }
 
 /// Text between tags (references resolved, CDATA included), with its offset.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TextNode<'a> {
     text: Cow<'a, str>,
     offset: usize,
@@ -183,7 +183,7 @@ impl TextNode<'_> {
 }
 
 /// A child of an [`Element`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node<'a> {
     /// A child element.
     Element(Element<'a>),
@@ -192,7 +192,7 @@ pub enum Node<'a> {
 }
 
 /// An element of a parsed document: well-formed, within the limits, attributes unique.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Element<'a> {
     name: &'a str,
     offset: usize,

@@ -219,7 +219,7 @@ impl<C: FromXml> FromXml for Response<C> {
 /// use ivr_xml::{Get, Hangup, Response};
 /// let doc: Response = Response::builder().main(Hangup::new()).then(Get::new()).build().unwrap();
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[must_use = "call .build() to get the Response"]
 pub struct ResponseBuilder<C = Command> {
     main: Option<C>,

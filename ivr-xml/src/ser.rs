@@ -161,7 +161,7 @@ impl Sink for String {
 }
 
 /// Adapts any [`fmt::Write`] (a `Formatter`, a `String` behind `&mut dyn fmt::Write`) into a [`Sink`].
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FmtSink<W>(pub W);
 
 impl<W: fmt::Write> Sink for FmtSink<W> {
@@ -172,7 +172,7 @@ impl<W: fmt::Write> Sink for FmtSink<W> {
 }
 
 /// Adapts any [`io::Write`] (a file, a socket, a `Vec<u8>`) into a [`Sink`].
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct IoSink<W>(pub W);
 
 impl<W: io::Write> Sink for IoSink<W> {
