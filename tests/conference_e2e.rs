@@ -11,18 +11,22 @@ mod scenarios;
 
 use ivr_xml_sim::{Http, Simulator, Transcript};
 
-/// Serves the application on a free loopback port and runs one scenario against it.
+/// The application served on a free loopback port, and the transport to it.
+async fn serve() -> (Http, tokio::task::JoinHandle<std::io::Result<()>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
+    (Http::new(format!("http://{address}")), server)
+}
+
+/// Runs one scenario against the application over loopback HTTP.
 async fn run(name: &str) -> Transcript {
     let scenario = scenarios::all()
         .into_iter()
         .find(|s| s.name == name)
         .unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
-    let transcript = Simulator::new(Http::new(format!("http://{address}")))
-        .run(scenario.callers)
-        .await;
+    let (transport, server) = serve().await;
+    let transcript = Simulator::new(transport).run(scenario.callers).await;
     server.abort();
     assert_eq!(transcript.flags(), Vec::<&str>::new(), "{transcript}");
     insta::assert_snapshot!(name, transcript.to_string());
@@ -160,12 +164,8 @@ async fn a_caller_who_hangs_up_mid_flow_gets_cmdnone_for_stopservice() {
 async fn every_answer_of_the_application_is_valid_for_the_platform() {
     // Answers are checked by the simulator (strict parse + validator errors): no flags anywhere.
     for scenario in scenarios::all() {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
-        let transcript = Simulator::new(Http::new(format!("http://{address}")))
-            .run(scenario.callers)
-            .await;
+        let (transport, server) = serve().await;
+        let transcript = Simulator::new(transport).run(scenario.callers).await;
         server.abort();
         assert!(
             transcript.flags().is_empty(),
@@ -178,10 +178,7 @@ async fn every_answer_of_the_application_is_valid_for_the_platform() {
 
 #[tokio::test]
 async fn an_unexpected_segment_is_a_clear_400() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
-    let mut transport = Http::new(format!("http://{address}"));
+    let (mut transport, server) = serve().await;
     let answer = ivr_xml_sim::Transport::send(
         &mut transport,
         ivr_xml_sim::PlatformRequest {

@@ -408,13 +408,20 @@ impl ParseError {
     }
 }
 
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.position, self.kind)?;
+impl ParseError {
+    /// `line:column: {label}{kind} (at path)`.
+    fn write_located(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        write!(f, "{}: {label}{}", self.position, self.kind)?;
         if !self.path.is_empty() {
             write!(f, " (at {})", self.path)?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_located(f, "")
     }
 }
 
@@ -436,51 +443,42 @@ impl std::error::Error for ParseError {
 /// assert_eq!(parsed.warnings[0].path(), "Response/Record[1]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Warning {
-    kind: ErrorKind,
-    position: Position,
-    offset: usize,
-    path: String,
-}
+pub struct Warning(ParseError);
 
 impl Warning {
     pub(crate) fn from_error(err: ParseError) -> Warning {
-        Warning {
-            kind: err.kind,
-            position: err.position,
-            offset: err.offset,
-            path: err.path,
-        }
+        Warning(err)
     }
 
     /// What the strict parser would have refused.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        self.0.kind()
     }
 
     /// Where, as line and column.
     pub fn position(&self) -> Position {
-        self.position
+        self.0.position()
     }
 
     /// Where, as a byte offset into the input.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.0.offset()
     }
 
     /// In which element (and attribute).
     pub fn path(&self) -> &str {
-        &self.path
+        self.0.path()
+    }
+
+    /// The error the strict parser reports for the same thing.
+    pub fn as_error(&self) -> &ParseError {
+        &self.0
     }
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: warning: {}", self.position, self.kind)?;
-        if !self.path.is_empty() {
-            write!(f, " (at {})", self.path)?;
-        }
-        Ok(())
+        self.0.write_located(f, "warning: ")
     }
 }
 
