@@ -9,6 +9,7 @@
 mod attr;
 mod gen;
 mod ir;
+mod notify;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -28,4 +29,12 @@ pub fn derive_xml(input: TokenStream) -> TokenStream {
                 .into()
         }
     }
+}
+
+/// Derives `ivr_xml::notify::Notification` for an enum of expected notifications. See
+/// `ivr_xml::notify::Notification` for the attributes.
+#[proc_macro_derive(Notification, attributes(notification))]
+pub fn derive_notification(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    notify::derive(&input).into()
 }

@@ -38,6 +38,7 @@ extern crate self as ivr_xml;
 mod commands;
 pub mod de;
 mod error;
+pub mod notify;
 mod pending;
 mod playmix;
 mod raw;

@@ -1,0 +1,105 @@
+//! Generates `impl ivr_xml::notify::Notification` from a valid model.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::{Choice, Dispatch};
+
+pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
+    let ident = &dispatch.ident;
+    let krate = quote!(::ivr_xml::notify);
+    // Each segment expression, and for each variant the indices of its segments.
+    let mut segments: Vec<TokenStream> = Vec::new();
+    let mut parse_arms: Vec<TokenStream> = Vec::new();
+    let mut segment_arms: Vec<TokenStream> = Vec::new();
+    let mut params_arms: Vec<TokenStream> = Vec::new();
+    let mut fallback = quote! {
+        ::core::result::Result::Err(#krate::__private::unexpected_segment(
+            path,
+            <Self as #krate::Notification>::SEGMENTS,
+        ))
+    };
+    for variant in &dispatch.variants {
+        let name = &variant.ident;
+        let ty = &variant.ty;
+        match &variant.choice {
+            Choice::Other => {
+                fallback = quote_spanned! {ty.span()=>
+                    ::core::result::Result::map(
+                        <#ty as #krate::Notification>::from_parts(path, params),
+                        #ident::#name,
+                    )
+                };
+                segment_arms.push(quote_spanned! {ty.span()=>
+                    #ident::#name(inner) => <#ty as #krate::Notification>::segment(inner)
+                });
+                params_arms.push(quote_spanned! {ty.span()=>
+                    #ident::#name(inner) => <#ty as #krate::Notification>::to_params(inner)
+                });
+            }
+            Choice::Segments(literals) => {
+                let first = segments.len();
+                if literals.is_empty() {
+                    let message = format!(
+                        "variant `{name}` needs #[notification(segment = \"...\")]: its message type has no default segment"
+                    );
+                    segments.push(quote_spanned! {ty.span()=>
+                        match <#ty as #krate::Message>::DEFAULT_SEGMENT {
+                            ::core::option::Option::Some(segment) => segment,
+                            ::core::option::Option::None => ::core::panic!(#message),
+                        }
+                    });
+                } else {
+                    segments.extend(literals.iter().map(|literal| quote!(#literal)));
+                }
+                let indices = (first..segments.len()).map(Literal::usize_unsuffixed);
+                parse_arms.push(quote_spanned! {ty.span()=>
+                    ::core::option::Option::Some(#(#indices)|*) => ::core::result::Result::map(
+                        <#ty as #krate::Message>::from_params(params),
+                        #ident::#name,
+                    )
+                });
+                let first = Literal::usize_unsuffixed(first);
+                segment_arms.push(quote! {
+                    #ident::#name(_) => <Self as #krate::Notification>::SEGMENTS[#first]
+                });
+                params_arms.push(quote_spanned! {ty.span()=>
+                    #ident::#name(inner) => <#ty as #krate::Message>::to_params(inner)
+                });
+            }
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        impl #krate::Notification for #ident {
+            const SEGMENTS: &'static [&'static str] = &[#(#segments),*];
+
+            fn from_parts(
+                path: &str,
+                params: &#krate::Params,
+            ) -> ::core::result::Result<Self, #krate::NotifyError> {
+                match #krate::match_segment(path, <Self as #krate::Notification>::SEGMENTS) {
+                    #(#parse_arms,)*
+                    _ => #fallback,
+                }
+            }
+
+            fn segment(&self) -> &str {
+                match self {
+                    #(#segment_arms,)*
+                }
+            }
+
+            fn to_params(&self) -> #krate::Params {
+                match self {
+                    #(#params_arms,)*
+                }
+            }
+        }
+
+        const _: () = #krate::__private::assert_unique_segments(
+            <#ident as #krate::Notification>::SEGMENTS,
+        );
+    }
+}

@@ -1,0 +1,174 @@
+//! Notifications: the requests the platform sends the application (spec §3), parsed into typed
+//! messages and built back.
+//!
+//! The platform requests `{notification URL}/{segment}?{parameters}` when a call starts
+//! (`startservice`), when a command with a callback URL finishes (the segment is the command's
+//! `action` or `*url`, or a `<Redirect>`'s text) and when the call ends (`stopservice`); the
+//! application answers with a [`Response`](crate::Response).
+//!
+//! | message | segment | spec |
+//! |---|---|---|
+//! | [`StartService`] | `startservice` (fixed) | §3.2 |
+//! | [`DtmfReport`] | `Get@action`, default `dtmfreport` | §3.3 |
+//! | [`RedirectRequest`] | the `<Redirect>` text | §3.4 |
+//! | [`StopService`] | `stopservice` (fixed) | §3.5 |
+//! | [`ConsultHangup`], [`ConsultCallTimeOver`], [`ConsultNoAnswer`] | `ConsultationCall@hangupurl`, `@calltimeoverurl`, `@noanswerurl` | §3.6 |
+//! | [`ConfCreated`], [`ConfMemberJoined`], [`ConfMemberQuit`], [`ConfDeleted`], [`ConfDtmfReport`], [`ConfMediaOpResult`], [`ConfPasswordFailed`] | `CreateConf@action`, `JoinConf@action` / `@joinurl`, `@quiturl`, `@delreporturl`, `@dtmfreporturl`, `@mediaopturl`, `passwderrorurl` | §3.7 |
+//!
+//! The official notification reference was not available: every parameter is known from field
+//! code or inferred, and each field's rustdoc says which. Typed values are
+//! [`AppId`], [`CallId`], [`ConfId`], [`Direction`], [`Digits`] (raw, or with a trailing finish
+//! key stripped), [`Timestamp`] (`yyyyMMddHHmmss`, naive, raw text kept), [`Seconds`], [`Code`]
+//! and [`UserData`]. Parameters a message does not read are kept, in order, in its `extra`.
+//!
+//! # Encodings
+//!
+//! The platform puts the parameters in the query string. A form body
+//! (`application/x-www-form-urlencoded`) and an XML body (`<Request>` or `<request>` with one
+//! element per parameter, as other products of the platform post) are read as well, and each
+//! gives the same [`Params`] and so the same message. With both a query string and a body, the
+//! **query string wins**: parameters only in the body are added, and a different value in the
+//! body is reported as a [`Conflict`] (or refused, see [`NotifyOptions::refuse_conflicts`]).
+//! Percent-decoding reads `+` as a space and refuses bad escapes and non-UTF-8 bytes; sizes and
+//! parameter counts are limited ([`NotifyOptions`]).
+//!
+//! # Dispatch
+//!
+//! The application names every segment but `startservice` and `stopservice`, so it declares
+//! which it expects: an enum deriving [`Notification`](derive@Notification), one variant per
+//! segment. A handler is then one `match`, and a request for any other segment is an error that
+//! lists the expected ones. See [`Request`] for a complete web handler.
+//!
+//! ```
+//! use ivr_xml::notify::{ConfCreated, DtmfReport, Notification, RedirectRequest, Request, StartService, StopService};
+//!
+//! #[derive(Debug, Notification)]
+//! enum Incoming {
+//!     Start(StartService),                     // `startservice`, named by the platform
+//!     #[notification(segment = "firstget")]
+//!     Menu(DtmfReport),
+//!     #[notification(segment = "joinconfget")]
+//!     ConfId(DtmfReport),
+//!     #[notification(segment = "gettimeout")]
+//!     Timeout(RedirectRequest),
+//!     #[notification(segment = "createconfok")]
+//!     Created(ConfCreated),
+//!     Stop(StopService),                       // `stopservice`
+//! }
+//!
+//! let incoming: Incoming = Request::new("/ivr/joinconfget")
+//!     .query("appid=a1&callid=c1&digits=12345678%23")
+//!     .parse()?;
+//! match incoming {
+//!     Incoming::ConfId(report) => assert_eq!(report.digits.entered(), "12345678"),
+//!     other => panic!("unexpected {other:?}"),
+//! }
+//! # Ok::<(), ivr_xml::notify::NotifyError>(())
+//! ```
+//!
+//! # Building
+//!
+//! Every message has a builder (`new` with the required parameters, a method per optional one)
+//! and writes itself as a query string (also the form body) or an XML body, which read back to
+//! the same value: for tests, simulators and replaying captured traffic.
+//!
+//! ```
+//! use ivr_xml::notify::{AppId, CallId, Message, Seconds, StopService, Timestamp};
+//!
+//! let stop = StopService::new(AppId::new("a1")?, CallId::new("c1")?)
+//!     .starttime(Timestamp::parse("20170927163910")?)
+//!     .endtime(Timestamp::parse("20170927163911")?)
+//!     .callduration(Seconds::new(1))
+//!     .extra_param("mediaflow", "12");
+//! let query = stop.to_query_string();
+//! assert_eq!(query, "appid=a1&callid=c1&starttime=20170927163910&endtime=20170927163911&callduration=1&mediaflow=12");
+//! assert_eq!(StopService::from_query(&query)?, stop);
+//! assert_eq!(StopService::from_form(query.as_bytes())?, stop);
+//! assert_eq!(StopService::from_xml(stop.to_xml()?.as_bytes())?, stop);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod dispatch;
+mod error;
+mod messages;
+mod params;
+mod time;
+mod values;
+mod xml;
+
+#[doc(hidden)]
+pub use dispatch::__private;
+pub use dispatch::{
+    match_segment, Conflict, Decoded, Message, Notification, RawNotification, Request,
+};
+pub use error::{Encoding, NotifyError, NotifyErrorKind};
+pub use messages::{
+    ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
+    ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport,
+    RedirectRequest, StartService, StopService,
+};
+pub use params::{NotifyOptions, Params};
+pub use time::Timestamp;
+pub use values::{AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData};
+
+/// Derives [`Notification`](trait@Notification) for an enum: which variant a request is for,
+/// by the segment at the end of its path.
+///
+/// Each variant holds one [`Message`] type (or a `Box` of one, for a large message among small
+/// ones). `#[notification(segment = "...")]` names the segment
+/// (the application's own `action` / `*url` value); repeat it for several. A variant without
+/// it takes its type's [`Message::DEFAULT_SEGMENT`] (`startservice`, `dtmfreport`,
+/// `stopservice`), and a type without one is a compile error. One variant may be
+/// `#[notification(other)]`: it takes every other path, and holds a [`Notification`] (usually
+/// [`RawNotification`]); without it an unexpected path is an
+/// [`UnexpectedSegment`](NotifyErrorKind::UnexpectedSegment) error listing the expected
+/// segments.
+///
+/// A segment matches a path equal to it or ending in `/` and it (a query string and trailing
+/// slashes ignored); the longest match wins, so `menu/first` and `first` can coexist. Segments
+/// are written without a leading or trailing `/`, and two variants cannot take the same one.
+///
+/// ```
+/// use ivr_xml::notify::{
+///     ConfMemberJoined, DtmfReport, Notification, RawNotification, Request, StartService,
+/// };
+///
+/// #[derive(Debug, PartialEq, Notification)]
+/// enum Incoming {
+///     Start(StartService),
+///     #[notification(segment = "firstget", segment = "menu/first")]
+///     Menu(DtmfReport),
+///     #[notification(segment = "joinconfok")]
+///     Joined(ConfMemberJoined),
+///     #[notification(other)]
+///     Other(RawNotification),
+/// }
+///
+/// assert_eq!(Incoming::SEGMENTS, ["startservice", "firstget", "menu/first", "joinconfok"]);
+///
+/// let joined: Incoming = Request::new("/ivr/joinconfok?confid=00012345&jointime=20170927163908").parse()?;
+/// assert!(matches!(&joined, Incoming::Joined(j) if j.confid == "00012345"));
+/// assert_eq!(joined.segment(), "joinconfok");
+///
+/// let menu: Incoming = Request::new("/ivr/menu/first?appid=a&callid=c&digits=2").parse()?;
+/// assert_eq!(menu.segment(), "firstget");
+/// assert_eq!(menu.to_query_string(), "appid=a&callid=c&digits=2");
+///
+/// let other: Incoming = Request::new("/ivr/agentstate?agentid=7").parse()?;
+/// assert!(matches!(&other, Incoming::Other(raw) if raw.path == "/ivr/agentstate" && raw.params.get("agentid") == Some("7")));
+/// # Ok::<(), ivr_xml::notify::NotifyError>(())
+/// ```
+///
+/// Mistakes are compile errors at the attribute, all reported together:
+///
+/// ```compile_fail
+/// use ivr_xml::notify::{DtmfReport, Notification, RedirectRequest};
+///
+/// #[derive(Notification)]
+/// enum Incoming {
+///     #[notification(segment = "first get")]      // not a URL path segment
+///     Menu(DtmfReport),
+///     Timeout(RedirectRequest),                    // no default segment: name one
+/// }
+/// ```
+pub use ivr_xml_derive::Notification;

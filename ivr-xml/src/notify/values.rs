@@ -1,0 +1,680 @@
+//! Typed parameter values: ids, direction, digits, durations, codes and user data, with
+//! [`ParamValue`], the trait that reads and writes them. Times are in [`super::time`].
+
+use std::borrow::Cow;
+use std::fmt;
+use std::time::Duration;
+
+use crate::error::ValueError;
+use crate::value::Key;
+
+/// A value that can be read from, and written as, one notification parameter.
+///
+/// Implemented by the typed values of this module, [`Timestamp`](super::Timestamp) and `String`;
+/// implement it for your own types to read them with [`Params::required`](super::Params::required)
+/// and [`Params::optional`](super::Params::optional).
+///
+/// ```
+/// use std::borrow::Cow;
+/// use ivr_xml::{notify::{ParamValue, Params}, ValueError};
+///
+/// /// `callstate` of the cdr callback: a SIP-like status.
+/// #[derive(Debug, PartialEq)]
+/// struct CallState(u16);
+///
+/// impl ParamValue for CallState {
+///     const EXPECTED: &'static str = "a status from 100 to 699";
+///     fn parse_param(raw: &str) -> Result<CallState, ValueError> {
+///         match raw.parse::<u16>() {
+///             Ok(n) if (100..700).contains(&n) => Ok(CallState(n)),
+///             _ => Err(ValueError::new("callstate", raw, Self::EXPECTED)),
+///         }
+///     }
+///     fn to_param(&self) -> Cow<'_, str> {
+///         Cow::Owned(self.0.to_string())
+///     }
+/// }
+///
+/// let params = Params::from_query("callstate=200")?;
+/// assert_eq!(params.required::<CallState>("callstate")?, CallState(200));
+/// let err = Params::from_query("callstate=20")?.required::<CallState>("callstate").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid parameter `callstate` = `20`: expected a status from 100 to 699");
+/// # Ok::<(), ivr_xml::notify::NotifyError>(())
+/// ```
+pub trait ParamValue: Sized {
+    /// What a valid value looks like, for the error about a missing one.
+    const EXPECTED: &'static str;
+
+    /// Whether an empty value of an optional parameter means "absent" (the default: an empty
+    /// `errorcode=` is no error code). `false` for text, where empty is a value.
+    const EMPTY_IS_ABSENT: bool = true;
+
+    /// Reads the value from its percent-decoded text; the error says what was expected.
+    fn parse_param(raw: &str) -> Result<Self, ValueError>;
+
+    /// The value's text, as written into a query string or an XML body (before encoding).
+    fn to_param(&self) -> Cow<'_, str>;
+}
+
+impl ParamValue for String {
+    const EXPECTED: &'static str = "text";
+    const EMPTY_IS_ABSENT: bool = false;
+
+    fn parse_param(raw: &str) -> Result<String, ValueError> {
+        Ok(raw.to_owned())
+    }
+
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+/// An id is any non-empty text without whitespace or control characters. The platform's ids seen
+/// in the field are 32 letters and digits; that form is not required \[inferred\].
+fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<(), ValueError> {
+    if text.is_empty() || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Err(ValueError::new(what, text, expected))
+    } else {
+        Ok(())
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, $example:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Makes the value, refusing empty text, whitespace and control characters.
+            ///
+            /// ```
+            #[doc = concat!("use ivr_xml::notify::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(\"a b\").is_err());")]
+            /// # Ok::<(), ivr_xml::ValueError>(())
+            /// ```
+            pub fn new(text: impl Into<String>) -> Result<$name, ValueError> {
+                let text = text.into();
+                check_id($what, $expected, &text)?;
+                Ok($name(text))
+            }
+
+            /// The text, as received.
+            ///
+            /// ```
+            #[doc = concat!("let id = ivr_xml::notify::", stringify!($name), "::new(\"", $example, "\").unwrap();")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            /// ```
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The text, by value.
+            ///
+            /// ```
+            #[doc = concat!("let id = ivr_xml::notify::", stringify!($name), "::new(\"", $example, "\").unwrap();")]
+            #[doc = concat!("assert_eq!(id.into_string(), \"", $example, "\");")]
+            /// ```
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = ValueError;
+            fn from_str(text: &str) -> Result<$name, ValueError> {
+                $name::new(text)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = ValueError;
+            fn try_from(text: &str) -> Result<$name, ValueError> {
+                $name::new(text)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = ValueError;
+            fn try_from(text: String) -> Result<$name, ValueError> {
+                $name::new(text)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl ParamValue for $name {
+            const EXPECTED: &'static str = $expected;
+            fn parse_param(raw: &str) -> Result<$name, ValueError> {
+                $name::new(raw)
+            }
+            fn to_param(&self) -> Cow<'_, str> {
+                Cow::Borrowed(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// `appid`: the application id (spec §3.1). Field evidence shows 32 hexadecimal characters,
+    /// like `ff8080813f84717a013f847540ef0000`; any non-empty text without spaces is accepted.
+    ///
+    /// ```
+    /// use ivr_xml::notify::AppId;
+    /// let id: AppId = "ff8080813f84717a013f847540ef0000".parse()?;
+    /// assert_eq!(id, "ff8080813f84717a013f847540ef0000");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    AppId,
+    "appid",
+    "an application id (not empty, no spaces or control characters)",
+    "ff8080813f84717a013f847540ef0000"
+);
+
+id_type!(
+    /// `callid` (and `relatedcallid`): a call id, unique per call leg (spec §3.1). Field evidence
+    /// shows 32 letters and digits, like `17092716390803280001000400011fab`; any non-empty text
+    /// without spaces is accepted.
+    ///
+    /// ```
+    /// use ivr_xml::notify::CallId;
+    /// let id = CallId::new("17092716390803280001000400011fab")?;
+    /// assert_eq!(id.to_string(), "17092716390803280001000400011fab");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    CallId,
+    "callid",
+    "a call id (not empty, no spaces or control characters)",
+    "17092716390803280001000400011fab"
+);
+
+id_type!(
+    /// `confid`: a conference id. Text, not a number: the guide asks for 8 digits, `shortconf`
+    /// suggests other lengths, and leading zeros must survive (spec §2.9) \[inferred\].
+    ///
+    /// ```
+    /// use ivr_xml::notify::ConfId;
+    /// assert_eq!(ConfId::new("00012345")?.as_str(), "00012345");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    ConfId,
+    "confid",
+    "a conference id (not empty, no spaces or control characters)",
+    "00012345"
+);
+
+id_type!(
+    /// A result, error or reason code (`result`, `errorcode`, `reason`). No value table is
+    /// available (spec §6), so the code is kept as text; [`Code::as_i64`] reads the numeric ones.
+    ///
+    /// ```
+    /// use ivr_xml::notify::Code;
+    /// let code = Code::new("0")?;
+    /// assert!(code.is_zero());
+    /// assert_eq!(Code::new("000000")?.as_i64(), Some(0));
+    /// assert_eq!(Code::new("E12")?.as_i64(), None);
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    Code,
+    "code",
+    "a code (not empty, no spaces or control characters)",
+    "0"
+);
+
+impl Code {
+    /// The code as an integer, when it is one (an optional sign, then digits).
+    ///
+    /// ```
+    /// use ivr_xml::notify::Code;
+    /// assert_eq!(Code::new("-1").unwrap().as_i64(), Some(-1));
+    /// ```
+    pub fn as_i64(&self) -> Option<i64> {
+        let digits = self.0.strip_prefix(['-', '+']).unwrap_or(&self.0);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        self.0.parse().ok()
+    }
+
+    /// Whether the code is numerically zero (`0`, `000000`): success, where a code means one.
+    ///
+    /// ```
+    /// use ivr_xml::notify::Code;
+    /// assert!(!Code::new("1").unwrap().is_zero());
+    /// ```
+    pub fn is_zero(&self) -> bool {
+        self.as_i64() == Some(0)
+    }
+}
+
+/// `direction` of `startservice`: `0` inbound, `1` outbound. *Field evidence only* (2 apps parse
+/// it as an integer with these meanings); any other value is refused.
+///
+/// ```
+/// use ivr_xml::notify::Direction;
+/// assert_eq!("1".parse::<Direction>()?, Direction::Outbound);
+/// assert_eq!(Direction::Inbound.as_str(), "0");
+/// assert!("2".parse::<Direction>().is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Direction {
+    /// `0`: a caller dialled the application's IVR access number.
+    Inbound,
+    /// `1`: an IVR outbound call started with the REST `ivr/dial` interface.
+    Outbound,
+}
+
+impl Direction {
+    const EXPECTED: &'static str = "`0` (inbound) or `1` (outbound)";
+
+    /// The value as the platform writes it.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::Direction::Outbound.as_str(), "1");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Inbound => "0",
+            Direction::Outbound => "1",
+        }
+    }
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Direction {
+    type Err = ValueError;
+    fn from_str(text: &str) -> Result<Direction, ValueError> {
+        match text {
+            "0" => Ok(Direction::Inbound),
+            "1" => Ok(Direction::Outbound),
+            _ => Err(ValueError::new("direction", text, Direction::EXPECTED)),
+        }
+    }
+}
+
+impl ParamValue for Direction {
+    const EXPECTED: &'static str = Direction::EXPECTED;
+    fn parse_param(raw: &str) -> Result<Direction, ValueError> {
+        raw.parse()
+    }
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.as_str())
+    }
+}
+
+/// `digits`: the keys the caller pressed, as reported, possibly empty.
+///
+/// The report may include the finish key (spec §2.1: one application strips a trailing `#`,
+/// another reads the first characters of input that ends in `#`) \[field\]. [`Digits::as_str`] is
+/// the raw value; [`Digits::entered`] drops a trailing `#` (the platform's default finish key)
+/// and [`Digits::without_finish_key`] any other.
+///
+/// ```
+/// use ivr_xml::{notify::Digits, Key};
+/// let digits = Digits::new("12345678#")?;
+/// assert_eq!(digits.as_str(), "12345678#");
+/// assert_eq!(digits.entered(), "12345678");
+/// assert_eq!(Digits::new("1*")?.without_finish_key(Key::Star), "1");
+/// assert_eq!(Digits::new("2")?.entered(), "2");
+/// assert!(Digits::new("12a").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Digits(String);
+
+impl Digits {
+    const EXPECTED: &'static str = "keys `0`-`9`, `*` and `#` only";
+
+    /// Makes the value, refusing anything but `0`-`9`, `*` and `#`.
+    ///
+    /// ```
+    /// assert!(ivr_xml::notify::Digits::new("0#").is_ok());
+    /// assert!(ivr_xml::notify::Digits::new("1 2").is_err());
+    /// ```
+    pub fn new(text: impl Into<String>) -> Result<Digits, ValueError> {
+        let text = text.into();
+        if text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'*' || b == b'#')
+        {
+            Ok(Digits(text))
+        } else {
+            Err(ValueError::new("digits", text, Digits::EXPECTED))
+        }
+    }
+
+    /// The keys as reported, finish key included.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::Digits::new("9#").unwrap().as_str(), "9#");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether no key was reported.
+    ///
+    /// ```
+    /// assert!(ivr_xml::notify::Digits::new("").unwrap().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys, one by one.
+    ///
+    /// ```
+    /// use ivr_xml::{notify::Digits, Key};
+    /// assert_eq!(Digits::new("1#").unwrap().keys().collect::<Vec<_>>(), [Key::D1, Key::Hash]);
+    /// ```
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        self.0.chars().filter_map(|c| Key::try_from(c).ok())
+    }
+
+    /// The keys without one trailing `finishkey` (the `<Get>`'s `finishkey`, when it set one).
+    ///
+    /// ```
+    /// use ivr_xml::{notify::Digits, Key};
+    /// assert_eq!(Digits::new("42*").unwrap().without_finish_key(Key::Star), "42");
+    /// assert_eq!(Digits::new("42#").unwrap().without_finish_key(Key::Star), "42#");
+    /// ```
+    pub fn without_finish_key(&self, finishkey: Key) -> &str {
+        self.0.strip_suffix(finishkey.as_char()).unwrap_or(&self.0)
+    }
+
+    /// The keys without one trailing `#`, the platform's default finish key.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::Digits::new("0571#").unwrap().entered(), "0571");
+    /// ```
+    pub fn entered(&self) -> &str {
+        self.without_finish_key(Key::Hash)
+    }
+}
+
+impl fmt::Display for Digits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for Digits {
+    type Err = ValueError;
+    fn from_str(text: &str) -> Result<Digits, ValueError> {
+        Digits::new(text)
+    }
+}
+
+impl ParamValue for Digits {
+    const EXPECTED: &'static str = Digits::EXPECTED;
+    const EMPTY_IS_ABSENT: bool = false;
+    fn parse_param(raw: &str) -> Result<Digits, ValueError> {
+        Digits::new(raw)
+    }
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
+    }
+}
+
+/// A duration in whole seconds (`callduration`, `seccallduration`). The unit is \[inferred\]: the
+/// field code that reads these names calls them talk time.
+///
+/// ```
+/// use ivr_xml::notify::Seconds;
+/// let talk: Seconds = "125".parse()?;
+/// assert_eq!(talk.get(), 125);
+/// assert_eq!(talk.to_duration(), std::time::Duration::from_secs(125));
+/// assert!("1.5".parse::<Seconds>().is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Seconds(u64);
+
+impl Seconds {
+    const EXPECTED: &'static str = "a whole number of seconds";
+
+    /// The duration of `seconds` seconds.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::Seconds::new(3).get(), 3);
+    /// ```
+    pub const fn new(seconds: u64) -> Seconds {
+        Seconds(seconds)
+    }
+
+    /// The number of seconds.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::Seconds::new(60).get(), 60);
+    /// ```
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+
+    /// As a [`Duration`].
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::Seconds::new(2).to_duration().as_millis(), 2000);
+    /// ```
+    pub const fn to_duration(self) -> Duration {
+        Duration::from_secs(self.0)
+    }
+}
+
+impl From<u64> for Seconds {
+    fn from(seconds: u64) -> Seconds {
+        Seconds(seconds)
+    }
+}
+
+impl fmt::Display for Seconds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Seconds {
+    type Err = ValueError;
+    fn from_str(text: &str) -> Result<Seconds, ValueError> {
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ValueError::new("seconds", text, Seconds::EXPECTED));
+        }
+        text.parse().map(Seconds).map_err(|_| {
+            ValueError::new(
+                "seconds",
+                text,
+                format!("a whole number of seconds up to {}", u64::MAX),
+            )
+        })
+    }
+}
+
+impl ParamValue for Seconds {
+    const EXPECTED: &'static str = Seconds::EXPECTED;
+    fn parse_param(raw: &str) -> Result<Seconds, ValueError> {
+        raw.parse()
+    }
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Owned(self.0.to_string())
+    }
+}
+
+/// `userdata`: the application's own data, given to REST `ivr/dial` and returned in notifications.
+///
+/// Opaque text, possibly empty. The docs disagree on its form: Base64 \[official\] or digits only
+/// \[field\] (spec §5 #4); [`UserData::decode_base64`] helps with the first.
+///
+/// ```
+/// use ivr_xml::notify::UserData;
+/// let data = UserData::encode_base64(b"order=42");
+/// assert_eq!(data.as_str(), "b3JkZXI9NDI=");
+/// assert_eq!(data.decode_base64().as_deref(), Some(&b"order=42"[..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct UserData(String);
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+impl UserData {
+    /// The data, as text.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::UserData::new("1").as_str(), "1");
+    /// ```
+    pub fn new(text: impl Into<String>) -> UserData {
+        UserData(text.into())
+    }
+
+    /// Base64-encodes `bytes` (standard alphabet, padded), as the REST `ivr/dial` docs ask.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::UserData::encode_base64(b"hi").as_str(), "aGk=");
+    /// ```
+    pub fn encode_base64(bytes: &[u8]) -> UserData {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                chunk.get(1).copied().unwrap_or(0),
+                chunk.get(2).copied().unwrap_or(0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for (i, shift) in [18u32, 12, 6, 0].into_iter().enumerate() {
+                if i <= chunk.len() {
+                    out.push(char::from(BASE64[((n >> shift) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        UserData(out)
+    }
+
+    /// The data, as received.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::UserData::new("a b").as_str(), "a b");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The data, by value.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::notify::UserData::new("x").into_string(), "x");
+    /// ```
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// Decodes the data as Base64 (standard alphabet, padding optional), or `None` if it is not.
+    ///
+    /// A space is read as `+`: a Base64 value sent in a query string without percent-encoding
+    /// has its `+` turned into spaces by the decoding every web framework does.
+    ///
+    /// ```
+    /// use ivr_xml::notify::UserData;
+    /// assert_eq!(UserData::new("+/8=").decode_base64(), Some(vec![0xfb, 0xff]));
+    /// assert_eq!(UserData::new(" /8").decode_base64(), Some(vec![0xfb, 0xff]));
+    /// assert_eq!(UserData::new("not base64!").decode_base64(), None);
+    /// ```
+    pub fn decode_base64(&self) -> Option<Vec<u8>> {
+        let text = self.0.trim_end_matches('=').as_bytes();
+        if text.len() % 4 == 1 || self.0.len() - text.len() > 2 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(text.len() * 3 / 4);
+        for chunk in text.chunks(4) {
+            let mut n = 0u32;
+            for (i, &c) in chunk.iter().enumerate() {
+                let c = if c == b' ' { b'+' } else { c };
+                let value = BASE64.iter().position(|&b| b == c)?;
+                n |= (value as u32) << (18 - 6 * i);
+            }
+            let bytes = n.to_be_bytes();
+            out.extend_from_slice(&bytes[1..chunk.len()]);
+        }
+        Some(out)
+    }
+}
+
+impl From<String> for UserData {
+    fn from(text: String) -> UserData {
+        UserData(text)
+    }
+}
+
+impl From<&str> for UserData {
+    fn from(text: &str) -> UserData {
+        UserData(text.to_owned())
+    }
+}
+
+impl fmt::Display for UserData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ParamValue for UserData {
+    const EXPECTED: &'static str = "text";
+    const EMPTY_IS_ABSENT: bool = false;
+    fn parse_param(raw: &str) -> Result<UserData, ValueError> {
+        Ok(UserData(raw.to_owned()))
+    }
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Borrowed(&self.0)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips() {
+        for len in 0..20u8 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| i.wrapping_mul(37).wrapping_add(200))
+                .collect();
+            let encoded = UserData::encode_base64(&bytes);
+            assert_eq!(encoded.decode_base64(), Some(bytes.clone()), "{encoded}");
+            let unpadded = UserData::new(encoded.as_str().trim_end_matches('='));
+            assert_eq!(unpadded.decode_base64(), Some(bytes));
+        }
+        assert_eq!(UserData::new("a===").decode_base64(), None);
+        assert_eq!(UserData::new("a").decode_base64(), None);
+    }
+}
