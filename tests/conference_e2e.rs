@@ -176,25 +176,59 @@ async fn every_answer_of_the_application_is_valid_for_the_platform() {
     }
 }
 
-#[tokio::test]
-async fn an_unexpected_segment_is_a_clear_400() {
+/// Sends one request straight to the application, as the platform would.
+async fn request(path_and_query: &str) -> ivr_xml_sim::AppResponse {
     let (mut transport, server) = serve().await;
     let answer = ivr_xml_sim::Transport::send(
         &mut transport,
         ivr_xml_sim::PlatformRequest {
             method: axum::http::Method::POST,
-            path_and_query: "/nosuchstep?appid=a".to_owned(),
+            path_and_query: path_and_query.to_owned(),
         },
     )
     .await
     .unwrap();
     server.abort();
+    answer
+}
+
+#[tokio::test]
+async fn an_unexpected_segment_is_a_clear_400() {
+    let answer = request("/nosuchstep?appid=a&callid=c").await;
     assert_eq!(answer.status, 400);
-    assert!(
-        answer.body.starts_with(
-            "unexpected notification segment `nosuchstep`: expected one of startservice, firstget"
-        ),
-        "{}",
-        answer.body
+    assert_eq!(
+        answer.content_type.as_deref(),
+        Some("text/plain; charset=utf-8")
+    );
+    assert_eq!(
+        answer.body,
+        "unexpected notification path `/nosuchstep`: expected a path ending in one of `startservice`, `firstget`, `gettimeout`, `joinconfget`, `createconfok`, `autojoinconf`, `joinconfok`, `joinconffail`, `stopservice`"
+    );
+}
+
+#[tokio::test]
+async fn a_notification_missing_a_field_is_a_400_that_names_it() {
+    let answer = request("/firstget?appid=a&callid=c").await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(
+        answer.body,
+        "Get report: missing parameter `digits`: expected keys `0`-`9`, `*` and `#` only"
+    );
+    let answer = request("/joinconfget?appid=a&callid=c&digits=12%zz").await;
+    assert_eq!(answer.status, 400);
+    assert!(answer.body.contains("%zz"), "{}", answer.body);
+}
+
+#[tokio::test]
+async fn answers_are_compact_xml_with_the_recommended_content_type() {
+    let answer = request("/startservice?appid=a&callid=c&from=1&to=2&direction=0").await;
+    assert_eq!(answer.status, 200);
+    assert_eq!(
+        answer.content_type.as_deref(),
+        Some("application/xml; charset=utf-8")
+    );
+    assert_eq!(
+        answer.body,
+        "<?xml version='1.0' encoding='UTF-8'?><Response><Get action='firstget' numdigits='1' timeout='30'><Play>confmenu.wav</Play></Get><Play>timeout.wav</Play><Redirect tag='1'>gettimeout</Redirect></Response>"
     );
 }

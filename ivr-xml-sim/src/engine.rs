@@ -1,13 +1,18 @@
 //! The platform's side of calls: runs `<Response>` documents with the semantics of spec §0.2 and §2
-//! on a virtual clock, sending notifications to the application and reading its answers strictly.
+//! on a virtual clock, sending typed notifications to the application and reading its answers
+//! strictly.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 
+use ivr_xml::notify::{
+    AppId, CallId, ConfCreated, ConfDeleted, ConfDtmfReport, ConfId, ConfMemberJoined,
+    ConfMemberQuit, Digits, Direction, DtmfReport, Message, Params, RedirectRequest, Seconds,
+    StartService, StopService, Timestamp,
+};
 use ivr_xml::validate::{validate, Severity};
 use ivr_xml::{Command, Get, Loop, MixItem, Prompt, Response};
 
-use crate::clock::timestamp;
 use crate::script::{Action, Caller};
 use crate::transcript::{Entry, Event, Transcript};
 use crate::transport::{PlatformRequest, Transport};
@@ -19,7 +24,7 @@ pub struct Config {
     pub app_id: String,
     /// The IVR access number callers dial (`to` of `startservice`).
     pub access_number: String,
-    /// Wall-clock time of virtual time zero, as Unix seconds (naive; the platform's zone is unknown).
+    /// Wall-clock time of virtual time zero, as Unix seconds, written naive (the platform's zone is unknown).
     pub start_unix_seconds: i64,
     /// How long one audio file plays.
     pub file_duration: Duration,
@@ -67,12 +72,12 @@ pub struct Simulator<T> {
 
 #[derive(Debug)]
 struct Call {
-    id: String,
+    id: CallId,
     from: String,
     to: String,
     script: VecDeque<Action>,
     started: Duration,
-    conference: Option<String>,
+    conference: Option<ConfId>,
     ended: bool,
     /// Bumped whenever the call's next wake-up changes, so stale ones are dropped.
     generation: u64,
@@ -80,7 +85,6 @@ struct Call {
 
 #[derive(Debug)]
 struct Conference {
-    id: String,
     members: Vec<usize>,
     max_members: usize,
     ever_joined: bool,
@@ -110,7 +114,7 @@ enum Wake {
     },
     CallerHangUp,
     ConferenceExpiry {
-        confid: String,
+        confid: ConfId,
     },
 }
 
@@ -123,14 +127,22 @@ struct Pending {
     wake: Wake,
 }
 
+/// Who a transcript line or a notification is about: a call, or the platform itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Call(usize),
+    Platform,
+}
+
 struct World<'t, T> {
     transport: &'t mut T,
     config: &'t Config,
+    app_id: AppId,
     now: Duration,
     seq: u64,
     pending: Vec<Pending>,
     calls: Vec<Call>,
-    conferences: BTreeMap<String, Conference>,
+    conferences: BTreeMap<ConfId, Conference>,
     next_confid: u64,
     transcript: Transcript,
 }
@@ -148,24 +160,42 @@ impl<T: Transport> Simulator<T> {
 
     /// Runs every caller's call to its end (they share conferences) and returns the transcript.
     pub async fn run(&mut self, callers: Vec<Caller>) -> Transcript {
+        let mut transcript = Transcript::default();
+        let app_id = match AppId::new(self.config.app_id.clone()) {
+            Ok(app_id) => app_id,
+            Err(err) => {
+                transcript.entries.push(Entry {
+                    at: Duration::ZERO,
+                    call: 0,
+                    event: Event::Flagged {
+                        problem: format!("the configured application id is unusable: {err}"),
+                    },
+                });
+                return transcript;
+            }
+        };
         let mut world = World {
             transport: &mut self.transport,
             config: &self.config,
+            app_id,
             now: Duration::ZERO,
             seq: 0,
             pending: Vec::new(),
             calls: Vec::new(),
             conferences: BTreeMap::new(),
             next_confid: self.config.first_confid,
-            transcript: Transcript::default(),
+            transcript,
         };
         for (index, caller) in callers.into_iter().enumerate() {
-            let call = Call {
-                id: format!(
-                    "{:016x}{:016x}",
-                    0x1706_0100_0000_0000_u64,
-                    index as u64 + 1
-                ),
+            // 32 hex characters, like the platform's call ids; cannot fail to be a valid CallId.
+            let id = format!(
+                "{:016x}{:016x}",
+                0x1706_0100_0000_0000_u64,
+                index as u64 + 1
+            );
+            let Ok(id) = CallId::new(id) else { continue };
+            world.calls.push(Call {
+                id,
                 to: caller
                     .to
                     .unwrap_or_else(|| self.config.access_number.clone()),
@@ -175,8 +205,7 @@ impl<T: Transport> Simulator<T> {
                 conference: None,
                 ended: false,
                 generation: 0,
-            };
-            world.calls.push(call);
+            });
             world.schedule_at(caller.starts_after, index, Wake::Start);
         }
         world.run().await;
@@ -218,20 +247,17 @@ fn media(config: &Config, command: &Command) -> Option<Media> {
             let mut heard = Vec::new();
             let mut total = Duration::ZERO;
             for item in &mix.items {
-                match item {
-                    MixItem::File(file) => {
-                        heard.push(file.to_string());
-                        total += config.file_duration;
-                    }
+                let (what, length) = match item {
+                    MixItem::File(file) => (file.to_string(), config.file_duration),
                     MixItem::Digits(digits) => {
-                        heard.push(format!("digits:{digits}"));
-                        total += spoken(digits.as_str());
+                        (format!("digits:{digits}"), spoken(digits.as_str()))
                     }
                     MixItem::Raw { code, text } => {
-                        heard.push(format!("code{code}:{text}"));
-                        total += spoken(text.as_str());
+                        (format!("code{code}:{text}"), spoken(text.as_str()))
                     }
-                }
+                };
+                heard.push(what);
+                total += length;
             }
             (heard, (Some(total), total))
         }
@@ -240,7 +266,7 @@ fn media(config: &Config, command: &Command) -> Option<Media> {
     Some(Media { heard, total, once })
 }
 
-/// The digits the platform reports: what was typed, up to `numdigits` keys or the finish key
+/// The keys the platform reports: what was typed, up to `numdigits` keys or the finish key
 /// (which is kept: field code shows reported digits may end with it).
 fn reported_digits(get: &Get, keys: &str) -> String {
     let max = get.numdigits.map_or(12, |n| n.get() as usize);
@@ -255,57 +281,59 @@ fn reported_digits(get: &Get, keys: &str) -> String {
     digits
 }
 
-fn encode_component(text: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
-}
-
-/// `relative` (a segment, maybe with its own query) plus `params`, as the platform builds it.
-fn request_target(relative: &str, params: &[(&str, String)]) -> String {
-    let (path, existing) = match relative.split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (relative, None),
-    };
+/// `relative` (a segment, maybe with the application's own query) plus the notification's
+/// parameters: the platform keeps the application's query and appends its own (spec §1.9).
+fn request_target(relative: &str, params: &Params) -> String {
+    let (path, own_query) = relative.split_once('?').unwrap_or((relative, ""));
     let mut target = format!("/{}", path.trim_start_matches('/'));
-    let mut separator = '?';
-    if let Some(query) = existing.filter(|q| !q.is_empty()) {
+    let query = params.to_query_string();
+    let joined = [own_query, query.as_str()]
+        .into_iter()
+        .filter(|q| !q.is_empty())
+        .collect::<Vec<_>>()
+        .join("&");
+    if !joined.is_empty() {
         target.push('?');
-        target.push_str(query);
-        separator = '&';
-    }
-    for (key, value) in params {
-        target.push(separator);
-        encode_component(key, &mut target);
-        target.push('=');
-        encode_component(value, &mut target);
-        separator = '&';
+        target.push_str(&joined);
     }
     target
 }
 
+fn method_of(get: &Get) -> http::Method {
+    match get.method {
+        Some(ivr_xml::Method::Get) => http::Method::GET,
+        _ => http::Method::POST,
+    }
+}
+
+fn url_of(url: &Option<ivr_xml::RelUrl>) -> Option<String> {
+    url.as_ref().map(|url| url.as_str().to_owned())
+}
+
 impl<T: Transport> World<'_, T> {
-    fn record(&mut self, call: usize, event: Event) {
+    fn record(&mut self, who: Who, event: Event) {
+        let call = match who {
+            Who::Call(index) => index + 1,
+            Who::Platform => 0,
+        };
         self.transcript.entries.push(Entry {
             at: self.now,
-            call: call + 1,
+            call,
             event,
         });
     }
 
-    fn record_global(&mut self, event: Event) {
-        self.transcript.entries.push(Entry {
-            at: self.now,
-            call: 0,
-            event,
-        });
+    fn flag(&mut self, who: Who, problem: String) {
+        self.record(who, Event::Flagged { problem });
+    }
+
+    fn note(&mut self, call: usize, text: String) {
+        self.record(Who::Call(call), Event::Note { text });
+    }
+
+    fn timestamp(&self, at: Duration) -> Option<Timestamp> {
+        let seconds = i64::try_from(at.as_secs()).ok()?;
+        Timestamp::from_unix_seconds(self.config.start_unix_seconds.saturating_add(seconds), 0).ok()
     }
 
     fn schedule_at(&mut self, at: Duration, call: usize, wake: Wake) {
@@ -342,12 +370,11 @@ impl<T: Transport> World<'_, T> {
             let next = self.pending.swap_remove(index);
             if next.at > self.config.max_time {
                 self.now = self.config.max_time;
-                self.record_global(Event::Flagged {
-                    problem: format!(
-                        "the simulation reached its limit of {} s of virtual time",
-                        self.config.max_time.as_secs()
-                    ),
-                });
+                let limit = self.config.max_time.as_secs();
+                self.flag(
+                    Who::Platform,
+                    format!("the simulation reached its limit of {limit} s of virtual time"),
+                );
                 break;
             }
             self.now = next.at;
@@ -366,63 +393,63 @@ impl<T: Transport> World<'_, T> {
     async fn wake(&mut self, call: usize, wake: Wake) {
         match wake {
             Wake::Start => {
-                let (callid, from, to) = {
-                    let c = &mut self.calls[call];
-                    c.started = self.now;
-                    (c.id.clone(), c.from.clone(), c.to.clone())
+                self.calls[call].started = self.now;
+                let c = &self.calls[call];
+                let event = Event::CallStarted {
+                    callid: c.id.to_string(),
+                    from: c.from.clone(),
                 };
-                self.record(
-                    call,
-                    Event::CallStarted {
-                        callid: callid.clone(),
-                        from: from.clone(),
-                    },
-                );
-                let params = vec![
-                    ("appid", self.config.app_id.clone()),
-                    ("callid", callid),
-                    ("from", from),
-                    ("to", to),
-                    ("direction", "0".to_owned()),
-                ];
-                if let Some(doc) = self
-                    .notify(call, "startservice", &params, http::Method::POST)
-                    .await
-                {
-                    Box::pin(self.execute(call, doc)).await;
-                }
+                let start = StartService::new(self.app_id.clone(), c.id.clone())
+                    .from(c.from.clone())
+                    .to(c.to.clone())
+                    .direction(Direction::Inbound);
+                self.record(Who::Call(call), event);
+                self.notify_and_run(call, "startservice", start.to_params(), http::Method::POST)
+                    .await;
             }
             Wake::Keys { keys, digits, get } => {
-                self.record(call, Event::Pressed { keys });
+                self.record(Who::Call(call), Event::Pressed { keys });
+                let digits = match Digits::new(digits) {
+                    Ok(digits) => digits,
+                    Err(err) => {
+                        self.flag(
+                            Who::Call(call),
+                            format!(
+                                "the caller's script presses keys a phone does not have: {err}"
+                            ),
+                        );
+                        return Box::pin(self.end_call(call, "caller")).await;
+                    }
+                };
+                let report =
+                    DtmfReport::new(self.app_id.clone(), self.calls[call].id.clone(), digits);
                 let action = get
                     .action
                     .as_ref()
                     .map_or("dtmfreport", |a| a.as_str())
                     .to_owned();
-                let method = match get.method {
-                    Some(ivr_xml::Method::Get) => http::Method::GET,
-                    _ => http::Method::POST,
-                };
-                let params = self.call_params(call, vec![("digits", digits)]);
-                if let Some(doc) = self.notify(call, &action, &params, method).await {
-                    Box::pin(self.execute(call, doc)).await;
-                }
+                self.notify_and_run(call, &action, report.to_params(), method_of(&get))
+                    .await;
             }
             Wake::GetTimeout { subs } => {
-                self.record(call, Event::TimedOut);
+                self.record(Who::Call(call), Event::TimedOut);
                 Box::pin(self.run_subs(call, subs)).await;
             }
             Wake::Continue { subs } => Box::pin(self.run_subs(call, subs)).await,
             Wake::ConferenceKeys { keys } => {
-                self.record(call, Event::Pressed { keys: keys.clone() });
-                let report = self.calls[call]
-                    .conference
+                self.record(Who::Call(call), Event::Pressed { keys: keys.clone() });
+                let confid = self.calls[call].conference.clone();
+                let url = confid
                     .as_ref()
                     .and_then(|id| self.conferences.get(id))
-                    .and_then(|conf| conf.dtmfreporturl.clone().map(|url| (url, conf.id.clone())));
-                if let Some((url, confid)) = report {
-                    let params = self.call_params(call, vec![("confid", confid), ("digits", keys)]);
-                    let _ = self.notify(call, &url, &params, http::Method::POST).await;
+                    .and_then(|c| c.dtmfreporturl.clone());
+                if let (Some(url), Ok(digits)) = (url, Digits::new(keys)) {
+                    let mut report = ConfDtmfReport::new()
+                        .callid(self.calls[call].id.clone())
+                        .digits(digits)
+                        .appid(self.app_id.clone());
+                    report.confid = confid;
+                    self.inform(Who::Call(call), &url, report.to_params()).await;
                 }
                 self.idle(call);
             }
@@ -431,102 +458,86 @@ impl<T: Transport> World<'_, T> {
         }
     }
 
-    fn call_params(
-        &self,
-        call: usize,
-        mut extra: Vec<(&'static str, String)>,
-    ) -> Vec<(&'static str, String)> {
-        let mut params = vec![
-            ("appid", self.config.app_id.clone()),
-            ("callid", self.calls[call].id.clone()),
-        ];
-        params.append(&mut extra);
-        params
-    }
-
-    /// Sends a notification and reads the answer strictly; `None` ends the call.
-    async fn notify(
+    /// Sends a notification and returns the answer's body, or flags why there is none.
+    async fn send(
         &mut self,
-        call: usize,
+        who: Who,
         relative: &str,
-        params: &[(&str, String)],
+        params: &Params,
         method: http::Method,
-    ) -> Option<Response> {
+    ) -> Option<String> {
         let target = request_target(relative, params);
         self.record(
-            call,
+            who,
             Event::Notified {
                 method: method.to_string(),
                 request: target.clone(),
             },
         );
-        let answer = self
-            .transport
-            .send(PlatformRequest {
-                method,
-                path_and_query: target,
-            })
-            .await;
-        let answer = match answer {
-            Ok(answer) => answer,
-            Err(err) => {
+        let request = PlatformRequest {
+            method,
+            path_and_query: target,
+        };
+        match self.transport.send(request).await {
+            Ok(answer) => {
+                let body: String = answer.body.lines().map(str::trim).collect();
                 self.record(
-                    call,
-                    Event::Flagged {
-                        problem: format!("cannot reach the application: {err}"),
+                    who,
+                    Event::Answered {
+                        status: answer.status.as_u16(),
+                        body,
                     },
                 );
-                self.end_call_quietly(call, "platform");
-                return None;
+                if answer.status.is_success() {
+                    Some(answer.body)
+                } else {
+                    self.flag(
+                        who,
+                        format!("the application answered HTTP {}", answer.status),
+                    );
+                    None
+                }
             }
-        };
-        let one_line: String = answer
-            .body
-            .lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join("");
-        self.record(
-            call,
-            Event::Answered {
-                status: answer.status.as_u16(),
-                body: one_line,
-            },
-        );
-        if !answer.status.is_success() {
-            self.record(
-                call,
-                Event::Flagged {
-                    problem: format!("the application answered HTTP {}", answer.status),
-                },
-            );
-            self.end_call_quietly(call, "platform");
-            return None;
+            Err(err) => {
+                self.flag(who, format!("cannot reach the application: {err}"));
+                None
+            }
         }
-        match answer.body.parse::<Response>() {
+    }
+
+    /// A callback whose answer the platform does not run (conference events, `stopservice`).
+    async fn inform(&mut self, who: Who, relative: &str, params: Params) -> Option<String> {
+        self.send(who, relative, &params, http::Method::POST).await
+    }
+
+    /// A notification whose answer is the call's next document: reads it strictly and runs it.
+    /// An answer the platform would reject ends the call.
+    async fn notify_and_run(
+        &mut self,
+        call: usize,
+        relative: &str,
+        params: Params,
+        method: http::Method,
+    ) {
+        let Some(body) = self.send(Who::Call(call), relative, &params, method).await else {
+            return self.end_call_quietly(call, "platform");
+        };
+        match body.parse::<Response>() {
             Ok(doc) => {
-                for finding in validate(&answer.body)
+                for finding in validate(&body)
                     .iter()
                     .filter(|d| d.severity == Severity::Error)
                 {
-                    self.record(
-                        call,
-                        Event::Flagged {
-                            problem: format!("the platform's rules: {finding}"),
-                        },
-                    );
+                    self.flag(Who::Call(call), format!("the platform's rules: {finding}"));
                 }
-                Some(doc)
+                Box::pin(self.execute(call, doc)).await;
             }
             Err(err) => {
-                self.record(
-                    call,
-                    Event::Flagged {
-                        problem: format!("the platform would reject this answer: {err}"),
-                    },
+                self.flag(
+                    Who::Call(call),
+                    format!("the platform would reject this answer: {err}"),
                 );
                 self.end_call_quietly(call, "platform");
-                None
             }
         }
     }
@@ -537,14 +548,8 @@ impl<T: Transport> World<'_, T> {
         }
         let mut commands = doc.into_commands();
         if commands.is_empty() {
-            self.record(
-                call,
-                Event::Note {
-                    text: "empty <Response>: nothing to run".to_owned(),
-                },
-            );
-            self.idle(call);
-            return;
+            self.note(call, "empty <Response>: nothing to run".to_owned());
+            return self.idle(call);
         }
         let main = commands.remove(0);
         let subs = commands;
@@ -556,24 +561,25 @@ impl<T: Transport> World<'_, T> {
                 }
             }
             Command::Redirect(redirect) => {
-                self.record(
+                self.note(
                     call,
-                    Event::Note {
-                        text: "<Redirect> as the main command (undocumented)".to_owned(),
-                    },
+                    "<Redirect> as the main command (undocumented)".to_owned(),
                 );
-                Box::pin(self.redirect(call, &redirect)).await;
+                self.redirect(call, &redirect).await;
             }
-            Command::Hangup(_) => Box::pin(self.end_call(call, "application")).await,
+            Command::Hangup(_) => self.end_call(call, "application").await,
             Command::CmdNone(_) => self.idle(call),
-            Command::CreateConf(create) => {
-                Box::pin(self.create_conference(call, &create, subs)).await
-            }
-            Command::JoinConf(join) => Box::pin(self.join_conference(call, &join, subs)).await,
+            Command::CreateConf(create) => self.create_conference(call, &create).await,
+            Command::JoinConf(join) => self.join_conference(call, &join, subs).await,
             Command::ConsultationCall(_) | Command::Raw(_) => {
                 let name = main.name().to_owned();
-                self.record(call, Event::Flagged { problem: format!("the simulator cannot run <{name}>; running the sub-commands as on failure") });
-                Box::pin(self.run_subs(call, subs)).await;
+                self.flag(
+                    Who::Call(call),
+                    format!(
+                        "the simulator cannot run <{name}>; running the sub-commands as on failure"
+                    ),
+                );
+                self.run_subs(call, subs).await;
             }
         }
     }
@@ -587,7 +593,7 @@ impl<T: Transport> World<'_, T> {
             };
             if let Some(media) = media(self.config, &command) {
                 for what in media.heard {
-                    self.record(call, Event::Heard { what });
+                    self.record(Who::Call(call), Event::Heard { what });
                 }
                 prompt += media.once;
             }
@@ -609,14 +615,9 @@ impl<T: Transport> World<'_, T> {
                         },
                     );
                 } else {
-                    self.record(
+                    self.note(
                         call,
-                        Event::Note {
-                            text: format!(
-                                "{keys} pressed after {} s comes too late",
-                                after.as_secs()
-                            ),
-                        },
+                        format!("{keys} pressed after {} s comes too late", after.as_secs()),
                     );
                     self.schedule(window, call, Wake::GetTimeout { subs });
                 }
@@ -638,7 +639,7 @@ impl<T: Transport> World<'_, T> {
     /// Plays media, then wakes with `then`, unless the caller hangs up first.
     fn play(&mut self, call: usize, media: Media, then: Wake) {
         for what in media.heard {
-            self.record(call, Event::Heard { what });
+            self.record(Who::Call(call), Event::Heard { what });
         }
         match (self.calls[call].script.front().cloned(), media.total) {
             (Some(Action::HangUp { after }), Some(d)) if after < d => {
@@ -647,12 +648,7 @@ impl<T: Transport> World<'_, T> {
             }
             (_, Some(d)) => self.schedule(d, call, then),
             (_, None) => {
-                self.record(
-                    call,
-                    Event::Note {
-                        text: "plays until the caller hangs up (loop -1)".to_owned(),
-                    },
-                );
+                self.note(call, "plays until the caller hangs up (loop -1)".to_owned());
                 self.idle(call);
             }
         }
@@ -672,40 +668,31 @@ impl<T: Transport> World<'_, T> {
                 Command::Hangup(_) => return self.end_call(call, "application").await,
                 Command::CmdNone(_) => return self.idle(call),
                 other => {
-                    self.record(
-                        call,
-                        Event::Flagged {
-                            problem: format!(
-                                "<{}> as a sub-command is not run by the platform",
-                                other.name()
-                            ),
-                        },
+                    let name = other.name().to_owned();
+                    self.flag(
+                        Who::Call(call),
+                        format!("<{name}> as a sub-command is not run by the platform"),
                     );
                 }
             }
         }
-        self.record(
+        self.note(
             call,
-            Event::Note {
-                text: "no command left to run: the caller hears silence".to_owned(),
-            },
+            "no command left to run: the caller hears silence".to_owned(),
         );
         self.idle(call);
     }
 
     async fn redirect(&mut self, call: usize, redirect: &ivr_xml::Redirect) {
-        let tag = redirect
-            .tag
-            .as_ref()
-            .map(|t| vec![("tag", t.to_string())])
-            .unwrap_or_default();
-        let params = self.call_params(call, tag);
-        if let Some(doc) = self
-            .notify(call, redirect.url.as_str(), &params, http::Method::POST)
-            .await
-        {
-            Box::pin(self.execute(call, doc)).await;
-        }
+        let mut request = RedirectRequest::new(self.app_id.clone(), self.calls[call].id.clone());
+        request.tag = redirect.tag.as_ref().map(ToString::to_string);
+        Box::pin(self.notify_and_run(
+            call,
+            redirect.url.as_str(),
+            request.to_params(),
+            http::Method::POST,
+        ))
+        .await;
     }
 
     /// The call waits for the caller: in a conference, or with nothing left to run.
@@ -717,12 +704,7 @@ impl<T: Transport> World<'_, T> {
                 self.schedule(after, call, Wake::ConferenceKeys { keys })
             }
             Some(Action::Press { keys, .. }) => {
-                self.record(
-                    call,
-                    Event::Note {
-                        text: format!("{keys} pressed while nothing listens"),
-                    },
-                );
+                self.note(call, format!("{keys} pressed while nothing listens"));
                 self.idle(call);
             }
             Some(Action::Silence) => self.idle(call),
@@ -730,34 +712,28 @@ impl<T: Transport> World<'_, T> {
         }
     }
 
-    async fn create_conference(
-        &mut self,
-        call: usize,
-        create: &ivr_xml::CreateConf,
-        subs: Vec<Command>,
-    ) {
-        let _ = subs;
-        let confid = self.next_confid.to_string();
+    async fn create_conference(&mut self, call: usize, create: &ivr_xml::CreateConf) {
+        let Ok(confid) = ConfId::new(self.next_confid.to_string()) else {
+            return self.idle(call);
+        };
         self.next_confid += 1;
-        let url = |u: &Option<ivr_xml::RelUrl>| u.as_ref().map(|u| u.as_str().to_owned());
         self.conferences.insert(
             confid.clone(),
             Conference {
-                id: confid.clone(),
                 members: Vec::new(),
                 max_members: usize::from(create.maxmember.map_or(3, |m| m.get())),
                 ever_joined: false,
                 autodelete: create.autodelete.unwrap_or(true),
-                joinurl: url(&create.joinurl),
-                quiturl: url(&create.quiturl),
-                delreporturl: url(&create.delreporturl),
-                dtmfreporturl: url(&create.dtmfreporturl),
+                joinurl: url_of(&create.joinurl),
+                quiturl: url_of(&create.quiturl),
+                delreporturl: url_of(&create.delreporturl),
+                dtmfreporturl: url_of(&create.dtmfreporturl),
             },
         );
         self.record(
-            call,
+            Who::Call(call),
             Event::ConferenceCreated {
-                confid: confid.clone(),
+                confid: confid.to_string(),
             },
         );
         let ttl = self.config.empty_conference_ttl;
@@ -771,9 +747,9 @@ impl<T: Transport> World<'_, T> {
         if create.autojoin == Some(true) {
             if let Err(reason) = self.enter_conference(call, &confid).await {
                 self.record(
-                    call,
+                    Who::Call(call),
                     Event::JoinFailed {
-                        confid: confid.clone(),
+                        confid: confid.to_string(),
                         reason,
                     },
                 );
@@ -781,20 +757,32 @@ impl<T: Transport> World<'_, T> {
         }
         match &create.action {
             Some(action) => {
-                let params = self.call_params(call, vec![("confid", confid)]);
-                if let Some(doc) = self
-                    .notify(call, action.as_str(), &params, http::Method::POST)
-                    .await
-                {
-                    Box::pin(self.execute(call, doc)).await;
-                }
+                // The conference's id is reported as `confid` [inferred: the guide plays it next].
+                let created = ConfCreated::new(confid)
+                    .appid(self.app_id.clone())
+                    .callid(self.calls[call].id.clone());
+                self.notify_and_run(
+                    call,
+                    action.as_str(),
+                    created.to_params(),
+                    http::Method::POST,
+                )
+                .await;
             }
             None => self.idle(call),
         }
     }
 
+    fn joined(&self, call: usize, confid: &ConfId) -> ConfMemberJoined {
+        let mut joined = ConfMemberJoined::new(confid.clone())
+            .callid(self.calls[call].id.clone())
+            .appid(self.app_id.clone());
+        joined.jointime = self.timestamp(self.now);
+        joined
+    }
+
     /// Adds the call to the conference and sends its `joinurl`; `Err` says why it cannot.
-    async fn enter_conference(&mut self, call: usize, confid: &str) -> Result<(), String> {
+    async fn enter_conference(&mut self, call: usize, confid: &ConfId) -> Result<(), String> {
         let Some(conference) = self.conferences.get_mut(confid) else {
             return Err("no such conference".to_owned());
         };
@@ -807,56 +795,41 @@ impl<T: Transport> World<'_, T> {
         conference.members.push(call);
         conference.ever_joined = true;
         let joinurl = conference.joinurl.clone();
-        self.calls[call].conference = Some(confid.to_owned());
+        self.calls[call].conference = Some(confid.clone());
         self.record(
-            call,
+            Who::Call(call),
             Event::Joined {
-                confid: confid.to_owned(),
+                confid: confid.to_string(),
             },
         );
         if let Some(url) = joinurl {
-            let params = self.call_params(
-                call,
-                vec![
-                    ("confid", confid.to_owned()),
-                    (
-                        "jointime",
-                        timestamp(self.config.start_unix_seconds, self.now),
-                    ),
-                ],
-            );
-            let _ = self.notify(call, &url, &params, http::Method::POST).await;
+            let joined = self.joined(call, confid);
+            self.inform(Who::Call(call), &url, joined.to_params()).await;
         }
         Ok(())
     }
 
     async fn join_conference(&mut self, call: usize, join: &ivr_xml::JoinConf, subs: Vec<Command>) {
-        let confid = join.confid.to_string();
-        match self.enter_conference(call, &confid).await {
-            Ok(()) => match &join.action {
-                Some(action) => {
-                    let params = self.call_params(
-                        call,
-                        vec![
-                            ("confid", confid),
-                            (
-                                "jointime",
-                                timestamp(self.config.start_unix_seconds, self.now),
-                            ),
-                        ],
-                    );
-                    if let Some(doc) = self
-                        .notify(call, action.as_str(), &params, http::Method::POST)
-                        .await
-                    {
-                        Box::pin(self.execute(call, doc)).await;
-                    }
-                }
-                None => self.idle(call),
-            },
-            Err(reason) => {
-                self.record(call, Event::JoinFailed { confid, reason });
-                Box::pin(self.run_subs(call, subs)).await;
+        let entered = match ConfId::new(join.confid.as_str()) {
+            Ok(confid) => self.enter_conference(call, &confid).await.map(|()| confid),
+            Err(err) => Err(format!("not a conference id: {err}")),
+        };
+        match (entered, &join.action) {
+            (Ok(confid), Some(action)) => {
+                let joined = self.joined(call, &confid);
+                self.notify_and_run(
+                    call,
+                    action.as_str(),
+                    joined.to_params(),
+                    http::Method::POST,
+                )
+                .await;
+            }
+            (Ok(_), None) => self.idle(call),
+            (Err(reason), _) => {
+                let confid = join.confid.to_string();
+                self.record(Who::Call(call), Event::JoinFailed { confid, reason });
+                self.run_subs(call, subs).await;
             }
         }
     }
@@ -874,86 +847,45 @@ impl<T: Transport> World<'_, T> {
             conference.members.is_empty() && conference.autodelete,
         );
         self.record(
-            call,
+            Who::Call(call),
             Event::Left {
-                confid: confid.clone(),
+                confid: confid.to_string(),
             },
         );
         if let Some(url) = quiturl {
-            let params = self.call_params(call, vec![("confid", confid.clone())]);
-            let _ = self.notify(call, &url, &params, http::Method::POST).await;
+            let quit = ConfMemberQuit::new()
+                .confid(confid.clone())
+                .callid(self.calls[call].id.clone())
+                .appid(self.app_id.clone());
+            self.inform(Who::Call(call), &url, quit.to_params()).await;
         }
         if now_empty {
-            self.delete_conference(call, &confid, "its last member left")
+            self.delete_conference(Who::Call(call), &confid, "its last member left")
                 .await;
         }
     }
 
-    async fn delete_conference(&mut self, call: usize, confid: &str, reason: &str) {
+    async fn delete_conference(&mut self, who: Who, confid: &ConfId, reason: &str) {
         let Some(conference) = self.conferences.remove(confid) else {
             return;
         };
-        self.record(
-            call,
-            Event::ConferenceDeleted {
-                confid: confid.to_owned(),
-                reason: reason.to_owned(),
-            },
-        );
+        let event = Event::ConferenceDeleted {
+            confid: confid.to_string(),
+            reason: reason.to_owned(),
+        };
+        self.record(who, event);
         if let Some(url) = conference.delreporturl {
-            let params = vec![
-                ("appid", self.config.app_id.clone()),
-                ("confid", confid.to_owned()),
-                (
-                    "deltime",
-                    timestamp(self.config.start_unix_seconds, self.now),
-                ),
-            ];
-            let _ = self.notify(call, &url, &params, http::Method::POST).await;
+            let mut deleted = ConfDeleted::new(confid.clone()).appid(self.app_id.clone());
+            deleted.deltime = self.timestamp(self.now);
+            self.inform(who, &url, deleted.to_params()).await;
         }
     }
 
-    async fn expire_conference(&mut self, confid: &str) {
-        let Some(conference) = self.conferences.get(confid) else {
-            return;
-        };
-        if conference.ever_joined {
-            return;
-        }
-        self.record_global(Event::ConferenceDeleted {
-            confid: confid.to_owned(),
-            reason: "nobody joined within 10 minutes".to_owned(),
-        });
-        if let Some(conference) = self.conferences.remove(confid) {
-            if let Some(url) = conference.delreporturl {
-                let params = vec![
-                    ("appid", self.config.app_id.clone()),
-                    ("confid", confid.to_owned()),
-                    (
-                        "deltime",
-                        timestamp(self.config.start_unix_seconds, self.now),
-                    ),
-                ];
-                // Not tied to a live call: notified under no call number.
-                let target = request_target(&url, &params);
-                self.record_global(Event::Notified {
-                    method: "POST".to_owned(),
-                    request: target.clone(),
-                });
-                if let Ok(answer) = self
-                    .transport
-                    .send(PlatformRequest {
-                        method: http::Method::POST,
-                        path_and_query: target,
-                    })
-                    .await
-                {
-                    self.record_global(Event::Answered {
-                        status: answer.status.as_u16(),
-                        body: answer.body.lines().map(str::trim).collect(),
-                    });
-                }
-            }
+    /// The 10-minute rule: a conference nobody joined is deleted [official].
+    async fn expire_conference(&mut self, confid: &ConfId) {
+        if self.conferences.get(confid).is_some_and(|c| !c.ever_joined) {
+            self.delete_conference(Who::Platform, confid, "nobody joined within 10 minutes")
+                .await;
         }
     }
 
@@ -965,65 +897,21 @@ impl<T: Transport> World<'_, T> {
         self.leave_conference(call).await;
         self.end_call_quietly(call, by);
         let started = self.calls[call].started;
-        let params = self.call_params(
-            call,
-            vec![
-                (
-                    "starttime",
-                    timestamp(self.config.start_unix_seconds, started),
-                ),
-                (
-                    "endtime",
-                    timestamp(self.config.start_unix_seconds, self.now),
-                ),
-                ("callduration", (self.now - started).as_secs().to_string()),
-            ],
-        );
-        let target = request_target("stopservice", &params);
-        self.record(
-            call,
-            Event::Notified {
-                method: "POST".to_owned(),
-                request: target.clone(),
-            },
-        );
-        match self
-            .transport
-            .send(PlatformRequest {
-                method: http::Method::POST,
-                path_and_query: target,
-            })
-            .await
-        {
-            Ok(answer) => {
-                let body: String = answer.body.lines().map(str::trim).collect();
-                self.record(
-                    call,
-                    Event::Answered {
-                        status: answer.status.as_u16(),
-                        body,
-                    },
-                );
-                let is_cmd_none = answer
-                    .body
-                    .parse::<Response>()
-                    .is_ok_and(|doc| matches!(doc.commands(), [Command::CmdNone(_)]));
-                if !is_cmd_none {
-                    self.record(
-                        call,
-                        Event::Note {
-                            text: "the answer to stopservice should be <CmdNone/> [guide (18)]"
-                                .to_owned(),
-                        },
-                    );
-                }
-            }
-            Err(err) => self.record(
+        let mut stop = StopService::new(self.app_id.clone(), self.calls[call].id.clone())
+            .callduration(Seconds::new((self.now - started).as_secs()));
+        stop.starttime = self.timestamp(started);
+        stop.endtime = self.timestamp(self.now);
+        let answer = self
+            .inform(Who::Call(call), "stopservice", stop.to_params())
+            .await;
+        let is_cmd_none = answer
+            .and_then(|body| body.parse::<Response>().ok())
+            .is_some_and(|doc| matches!(doc.commands(), [Command::CmdNone(_)]));
+        if !is_cmd_none {
+            self.note(
                 call,
-                Event::Flagged {
-                    problem: format!("cannot reach the application: {err}"),
-                },
-            ),
+                "the answer to stopservice should be <CmdNone/> [guide (18)]".to_owned(),
+            );
         }
     }
 
@@ -1034,6 +922,6 @@ impl<T: Transport> World<'_, T> {
         }
         self.calls[call].ended = true;
         self.calls[call].generation += 1;
-        self.record(call, Event::HungUp { by: by.to_owned() });
+        self.record(Who::Call(call), Event::HungUp { by: by.to_owned() });
     }
 }

@@ -17,7 +17,6 @@
 //! end of the first playback, a key press does not cut a playback short, the conference id is
 //! reported to `CreateConf@action` as `confid`.
 
-mod clock;
 mod engine;
 mod script;
 mod transcript;

@@ -77,3 +77,124 @@ impl<C: ToXml> IntoResponse for Answer<C> {
             .into_response()
     }
 }
+
+/// A document that could not be built is the application's fault: `500 Internal Server Error`
+/// with the message as text (the platform then ends the call; nothing invalid is ever sent).
+impl IntoResponse for crate::BuildError {
+    fn into_response(self) -> axum::response::Response {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            )],
+            self.to_string(),
+        )
+            .into_response()
+    }
+}
+
+/// The largest notification body the extractor reads (the notification parser's own limit).
+const MAX_BODY: usize = 64 * 1024;
+
+/// Extracts a typed notification from a request: the path, the query string, and a form or XML
+/// body (chosen by `Content-Type`), as [`notify::Request`](crate::notify::Request) reads them.
+/// Bad input is answered `400 Bad Request` with the parser's message.
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use ivr_xml::notify::{DtmfReport, Notification, StartService, StopService};
+/// use ivr_xml::web::Notified;
+/// use ivr_xml::{CmdNone, Get, Hangup, Play, Response};
+///
+/// #[derive(Debug, Notification)]
+/// enum Incoming {
+///     Start(StartService),
+///     #[notification(segment = "menu")]
+///     Menu(DtmfReport),
+///     Stop(StopService),
+/// }
+///
+/// async fn ivr(Notified(incoming): Notified<Incoming>) -> Result<Response, ivr_xml::BuildError> {
+///     match incoming {
+///         Incoming::Start(_) => Response::builder()
+///             .main(Get::new().action("menu").numdigits(1).prompt(Play::new("menu.wav")))
+///             .then(Hangup::new())
+///             .build(),
+///         Incoming::Menu(_) | Incoming::Stop(_) => Response::builder().main(CmdNone::new()).build(),
+///     }
+/// }
+///
+/// let app: Router = Router::new().route("/ivr/{segment}", post(ivr));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Notified<N>(pub N);
+
+/// Why [`Notified`] refused a request: answered `400 Bad Request` with the message as text.
+#[derive(Debug)]
+pub struct NotifyRejection {
+    message: String,
+}
+
+impl NotifyRejection {
+    /// The message sent back.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl std::fmt::Display for NotifyRejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl IntoResponse for NotifyRejection {
+    fn into_response(self) -> axum::response::Response {
+        (
+            StatusCode::BAD_REQUEST,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; charset=utf-8"),
+            )],
+            self.message,
+        )
+            .into_response()
+    }
+}
+
+impl<S, N> axum::extract::FromRequest<S> for Notified<N>
+where
+    S: Send + Sync,
+    N: crate::notify::Notification,
+{
+    type Rejection = NotifyRejection;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        _state: &S,
+    ) -> Result<Self, NotifyRejection> {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, MAX_BODY)
+            .await
+            .map_err(|err| NotifyRejection {
+                message: format!(
+                    "cannot read the notification's body (at most {MAX_BODY} bytes): {err}"
+                ),
+            })?;
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
+        let mut request = crate::notify::Request::new(parts.uri.path()).query(parts.uri.query());
+        if !bytes.is_empty() {
+            request = request.body(content_type, &bytes);
+        }
+        request
+            .parse::<N>()
+            .map(Notified)
+            .map_err(|err| NotifyRejection {
+                message: err.to_string(),
+            })
+    }
+}

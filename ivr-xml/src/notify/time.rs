@@ -217,6 +217,61 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The local time at `utc_offset_seconds` east of UTC of a Unix time: the inverse of
+    /// [`to_unix_seconds`](Timestamp::to_unix_seconds). Refuses times outside years 0-9999.
+    ///
+    /// ```
+    /// use ivr_xml::notify::Timestamp;
+    /// assert_eq!(Timestamp::from_unix_seconds(1_506_530_348, 0)?.as_str(), "20170927163908");
+    /// assert_eq!(Timestamp::from_unix_seconds(0, 8 * 3600)?.as_str(), "19700101080000");
+    /// assert_eq!(Timestamp::from_unix_seconds(951_782_400, 0)?.as_str(), "20000229000000");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn from_unix_seconds(
+        unix_seconds: i64,
+        utc_offset_seconds: i32,
+    ) -> Result<Timestamp, ValueError> {
+        let local = unix_seconds.saturating_add(i64::from(utc_offset_seconds));
+        let (days, rest) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+        let (year, month, day) = civil_from_days(days);
+        let out_of_range = || {
+            ValueError::new(
+                "timestamp",
+                unix_seconds.to_string(),
+                "a Unix time within years 0-9999",
+            )
+        };
+        let year = u16::try_from(year)
+            .ok()
+            .filter(|y| *y <= 9999)
+            .ok_or_else(out_of_range)?;
+        // Each part is in range by construction; the conversions cannot fail.
+        let part = |n: i64| u8::try_from(n).map_err(|_| out_of_range());
+        Timestamp::new(
+            year,
+            part(month)?,
+            part(day)?,
+            part(rest / 3600)?,
+            part(rest % 3600 / 60)?,
+            part(rest % 60)?,
+        )
+    }
+}
+
+/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's `civil_from_days`.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
