@@ -941,6 +941,8 @@ fn read_tree<'a>(
         config.check_end_names = false;
         config.expand_empty_elements = false;
         config.check_comments = true;
+        // Lenient mode takes a bare `&` in text literally, with a warning (spec §1.5).
+        config.allow_dangling_amp = options.mode == Mode::Lenient;
     }
     loop {
         let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
@@ -1002,6 +1004,16 @@ fn read_tree<'a>(
                 let piece = text
                     .xml10_content()
                     .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?;
+                // References are events of their own: text starting with `&` is a bare one,
+                // which the reader lets through only in lenient mode.
+                if piece.starts_with('&') {
+                    let kind = ErrorKind::Syntax(
+                        "`&` must start a reference such as `&amp;` (write a literal `&` as `&amp;`)"
+                            .to_owned(),
+                    );
+                    let err = tree.error(kind, offset);
+                    tree.lenient_or_fail(err)?;
+                }
                 tree.text(piece, offset)?;
             }
             Event::CData(cdata) => {

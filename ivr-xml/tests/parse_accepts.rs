@@ -212,3 +212,26 @@ fn a_byte_order_mark_is_accepted_by_the_strict_parser() {
         1
     );
 }
+
+#[test]
+fn lenient_mode_takes_a_bare_ampersand_in_text_literally_with_a_warning() {
+    let text =
+        "<Response><Play>a.wav</Play><Redirect>/inputcode?code=1234&x=1</Redirect></Response>";
+    assert!(text.parse::<Response>().is_err());
+    let parsed = Response::parse_with(text, &ParseOptions::lenient()).unwrap();
+    assert_eq!(parsed.warnings.len(), 1);
+    assert_eq!(parsed.warnings[0].path(), "Response/Redirect[1]");
+    let Command::Redirect(redirect) = &parsed.value.commands()[1] else {
+        panic!()
+    };
+    assert_eq!(redirect.url.as_str(), "/inputcode?code=1234&x=1");
+    // Written back well-formed, so the strict parser reads it.
+    assert!(parsed
+        .value
+        .to_string()
+        .contains("<Redirect>/inputcode?code=1234&amp;x=1</Redirect>"));
+    assert_eq!(
+        parsed.value.to_string().parse::<Response>().unwrap(),
+        parsed.value
+    );
+}

@@ -206,7 +206,7 @@ pub const RULES: &[Rule] = &[
         code: "IVR108",
         name: "bare-ampersand",
         severity: Severity::Warning,
-        summary: "A `&` in an attribute that does not start a reference.",
+        summary: "A `&` in an attribute or in text that does not start a reference.",
         rationale: "Well-formed XML needs `&amp;`; whether the platform's parser is lenient is unknown.",
         evidence: "XML 1.0; action URLs with query strings carry `&` [field] (spec §1.5, §1.9).",
         help: "Write `&` as `&amp;`.",
