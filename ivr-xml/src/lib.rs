@@ -43,6 +43,7 @@ mod pending;
 mod playmix;
 mod raw;
 mod response;
+pub mod rest;
 mod ser;
 pub mod validate;
 mod value;

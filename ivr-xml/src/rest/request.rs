@@ -1,0 +1,172 @@
+//! `<Request>`: the envelope of every REST body, `<Appid>` then one operation (spec §4.2-§4.5).
+
+use std::str::FromStr;
+
+use crate::de::{from_str_with, ParseOptions, Parsed};
+use crate::error::{ParseError, ValueError};
+use crate::pending::PendingError;
+use crate::raw::RawAttribute;
+use crate::rest::official_style;
+use crate::rest::ops::Operation;
+use crate::rest::path::Endpoint;
+use crate::ser::{Style, ToXml, XmlWriter};
+use crate::value::Text;
+use crate::Xml;
+
+/// `<Appid>`: the application id, the first child of every [`RestRequest`] [official].
+///
+/// ```
+/// use ivr_xml::rest::AppId;
+/// use ivr_xml::{to_string_with, Style};
+/// assert_eq!(to_string_with(&AppId::new("12345678"), &Style::docs())?, "<Appid>12345678</Appid>");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "Appid")]
+pub struct AppId {
+    /// Unknown attributes, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    /// The application id, as written (see [`Text::trimmed`]).
+    #[xml(text)]
+    pub id: Text,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl AppId {
+    /// The application id `id`.
+    pub fn new(id: impl Into<String>) -> AppId {
+        let mut appid = AppId::default();
+        appid.id = appid.pending.record(Text::new(id)).unwrap_or_default();
+        appid
+    }
+}
+
+/// A REST request body: `<Request>`, then `<Appid>`, then one [`Operation`] (spec §4).
+///
+/// The envelope is [official] for `ivr/dial`; that the conference operations use the same one is
+/// [inferred] (spec §4.4). Both directions work: a client builds and writes one, a server (or a
+/// simulator) parses one and routes it by [`RestRequest::endpoint`].
+///
+/// The official `ivr/dial` example, reproduced by [`official_style`] except that the writer
+/// closes the empty `<Dial/>` where the page writes `<Dial ...></Dial>`, which is the same XML:
+///
+/// ```
+/// use ivr_xml::rest::{Dial, Endpoint, RestRequest};
+/// let request = RestRequest::new("12345678", Dial::new("13812345678").userdata("1").record(true));
+/// assert_eq!(request.to_xml()?, r#"<?xml version="1.0" encoding="UTF-8"?>
+/// <Request>
+///   <Appid>12345678</Appid>
+///   <Dial number="13812345678" userdata="1" record="true"/>
+/// </Request>"#);
+/// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
+///
+/// // The page's own text parses to the same request.
+/// let page = r#"<?xml version="1.0" encoding="UTF-8"?>
+/// <Request>
+///   <Appid>12345678</Appid>
+///   <Dial number="13812345678" userdata="1" record="true"></Dial>
+/// </Request>"#;
+/// assert_eq!(RestRequest::parse(page)?, request);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "Request")]
+pub struct RestRequest {
+    /// Unknown attributes of `<Request>`, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    /// `<Appid>`.
+    #[xml(child)]
+    pub appid: AppId,
+    /// The operation.
+    #[xml(child)]
+    pub operation: Operation,
+}
+
+impl RestRequest {
+    /// A request of application `appid` for `operation` (any operation type, or a
+    /// [`RawElement`](crate::RawElement), or the IVR [`CreateConf`](crate::CreateConf)).
+    pub fn new(appid: impl Into<String>, operation: impl Into<Operation>) -> RestRequest {
+        RestRequest {
+            extra: Vec::new(),
+            appid: AppId::new(appid),
+            operation: operation.into(),
+        }
+    }
+
+    /// Where the request goes ([`Operation::endpoint`]).
+    pub fn endpoint(&self) -> Option<Endpoint> {
+        self.operation.endpoint()
+    }
+
+    /// The body as sent: [`official_style`] (double quotes, `<?xml version="1.0" encoding="UTF-8"?>`,
+    /// two-space indent), or the first invalid value a builder was given.
+    pub fn to_xml(&self) -> Result<String, ValueError> {
+        self.to_string_with(&official_style())
+    }
+
+    /// The body in `style`, with `style`'s declaration.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{QueryConfState, RestRequest};
+    /// use ivr_xml::Style;
+    /// let request = RestRequest::new("app", QueryConfState::new("10000001"));
+    /// assert_eq!(
+    ///     request.to_string_with(&Style::compact())?,
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Request><Appid>app</Appid><QueryConfState confid='10000001'/></Request>"
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn to_string_with(&self, style: &Style) -> Result<String, ValueError> {
+        document(self, style)
+    }
+
+    /// Parses a body strictly: unknown operations and attributes are errors.
+    pub fn parse(text: &str) -> Result<RestRequest, ParseError> {
+        text.parse()
+    }
+
+    /// Parses a body with `options`; in lenient mode unknown operations become
+    /// [`Operation::Raw`] and unknown attributes go to `extra`, with warnings.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Operation, RestRequest};
+    /// use ivr_xml::ParseOptions;
+    /// let body = "<Request><Appid>app</Appid><ConfKick confid='1'/></Request>";
+    /// assert!(RestRequest::parse(body).is_err());
+    /// let parsed = RestRequest::parse_with(body, &ParseOptions::lenient())?;
+    /// assert!(matches!(parsed.value.operation, Operation::Raw(ref raw) if raw.name() == "ConfKick"));
+    /// assert_eq!(parsed.warnings.len(), 1);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
+    pub fn parse_with(
+        text: &str,
+        options: &ParseOptions,
+    ) -> Result<Parsed<RestRequest>, ParseError> {
+        from_str_with(text, options)
+    }
+}
+
+/// Parses strictly, as [`RestRequest::parse`].
+impl FromStr for RestRequest {
+    type Err = ParseError;
+    fn from_str(text: &str) -> Result<RestRequest, ParseError> {
+        from_str_with(text, &ParseOptions::strict()).map(|parsed| parsed.value)
+    }
+}
+
+/// Writes `value` as a whole document: `style`'s declaration, then the element.
+pub(crate) fn document<T: ToXml + ?Sized>(value: &T, style: &Style) -> Result<String, ValueError> {
+    value.check()?;
+    let mut out = String::new();
+    let mut writer = XmlWriter::new(&mut out, style);
+    let written = writer
+        .declaration(style.declaration_style())
+        .and_then(|()| value.write_xml(&mut writer));
+    match written {
+        Ok(()) => Ok(out),
+        Err(never) => match never {},
+    }
+}

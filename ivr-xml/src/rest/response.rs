@@ -1,0 +1,434 @@
+//! `<Response>` of the REST interface: `statusCode` (`000000` is success), `callSid`, `confid`,
+//! and whatever else the platform sends, kept raw (spec §4.1, §4.2, §4.3).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::de::{from_slice_with, from_str_with, ParseOptions, Parsed};
+use crate::error::{ParseError, ValueError};
+use crate::pending::PendingError;
+use crate::raw::{RawAttribute, RawElement, RawNode};
+use crate::rest::official_style;
+use crate::rest::request::document;
+use crate::ser::Style;
+use crate::value::{Text, XmlValue};
+use crate::Xml;
+
+/// A REST status code: `000000` is success, anything else a REST error code [official].
+///
+/// The parser is strict about it: after trimming surrounding whitespace it must be one or more
+/// ASCII digits. The documented code has six; that every code is digits is [inferred].
+///
+/// ```
+/// use ivr_xml::rest::StatusCode;
+/// assert!(StatusCode::success().is_success());
+/// let code = StatusCode::new("111141")?;
+/// assert!(!code.is_success());
+/// assert!(StatusCode::new("OK").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StatusCode(String);
+
+impl StatusCode {
+    /// The success code, `000000`.
+    pub const SUCCESS: &'static str = "000000";
+
+    /// A code: one or more ASCII digits.
+    pub fn new(code: impl Into<String>) -> Result<StatusCode, ValueError> {
+        let code = code.into();
+        if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(StatusCode(code))
+        } else {
+            Err(ValueError::new(
+                "statusCode",
+                code,
+                "ASCII digits, like `000000`",
+            ))
+        }
+    }
+
+    /// `000000`.
+    pub fn success() -> StatusCode {
+        StatusCode(StatusCode::SUCCESS.to_owned())
+    }
+
+    /// Whether this is `000000`.
+    pub fn is_success(&self) -> bool {
+        self.0 == StatusCode::SUCCESS
+    }
+
+    /// The code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for StatusCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl XmlValue for StatusCode {
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(&self.0)
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        StatusCode::new(text.trim_matches(|c| matches!(c, ' ' | '\t' | '\n' | '\r')))
+    }
+}
+
+/// Declares a text-only child element of `<Response>`.
+macro_rules! text_element {
+    ($name:ident, $element:literal, $ty:ty) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+        #[xml(element = $element)]
+        struct $name {
+            #[xml(extra)]
+            extra: Vec<RawAttribute>,
+            #[xml(text)]
+            value: $ty,
+        }
+
+        impl $name {
+            fn new(value: $ty) -> $name {
+                $name {
+                    extra: Vec::new(),
+                    value,
+                }
+            }
+        }
+    };
+}
+
+text_element!(StatusCodeElement, "statusCode", StatusCode);
+text_element!(CallSidElement, "callSid", Text);
+text_element!(ConfidElement, "confid", Text);
+
+/// The element [`RestResponse::message`] reads. No available source names it; `statusMsg` is
+/// what the platform's SDKs read [inferred].
+const MESSAGE: &str = "statusMsg";
+
+/// A REST response body: `<Response>` with `statusCode`, and `callSid` (outbound call,
+/// [official]) or `confid` (create conference, [field]) on success.
+///
+/// Parsing is strict about `statusCode` (present once, digits) and keeps everything else: unknown
+/// children in [`others`](RestResponse::others), unknown attributes in
+/// [`attributes`](RestResponse::attributes). The same type builds responses, for a server or a
+/// simulator.
+///
+/// ```
+/// use ivr_xml::rest::RestResponse;
+/// let body = "<Response><statusCode>000000</statusCode><callSid>ff8080813c37da53013c804f80720071</callSid></Response>";
+/// let response = RestResponse::parse_success(body)?;
+/// assert_eq!(response.call_sid(), Some("ff8080813c37da53013c804f80720071"));
+///
+/// let failed = RestResponse::parse_success("<Response><statusCode>111141</statusCode><statusMsg>no such account</statusMsg></Response>")
+///     .unwrap_err();
+/// assert_eq!(failed.status_code().map(|c| c.as_str()), Some("111141"));
+/// assert_eq!(failed.message(), Some("no such account"));
+/// assert!(failed.body_text().contains("111141"));
+///
+/// // Building one, as a server answers.
+/// let created = RestResponse::success().with_confid("10000001");
+/// assert_eq!(created.to_xml()?, r#"<?xml version="1.0" encoding="UTF-8"?>
+/// <Response>
+///   <statusCode>000000</statusCode>
+///   <confid>10000001</confid>
+/// </Response>"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "Response")]
+pub struct RestResponse {
+    #[xml(extra)]
+    extra: Vec<RawAttribute>,
+    #[xml(child)]
+    status_code: StatusCodeElement,
+    #[xml(child)]
+    call_sid: Option<CallSidElement>,
+    #[xml(child)]
+    confid: Option<ConfidElement>,
+    #[xml(children)]
+    others: Vec<RawElement>,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl RestResponse {
+    /// A response with `status_code` and nothing else.
+    pub fn new(status_code: StatusCode) -> RestResponse {
+        RestResponse {
+            extra: Vec::new(),
+            status_code: StatusCodeElement::new(status_code),
+            call_sid: None,
+            confid: None,
+            others: Vec::new(),
+            pending: PendingError::default(),
+        }
+    }
+
+    /// `statusCode` `000000`.
+    pub fn success() -> RestResponse {
+        RestResponse::new(StatusCode::success())
+    }
+
+    /// A failure with `code` and a `statusMsg` `message`. An invalid code is reported when the
+    /// response is written.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let failure = RestResponse::failure("111141", "no such account");
+    /// assert_eq!(failure.message(), Some("no such account"));
+    /// assert!(RestResponse::failure("bad", "x").to_xml().is_err());
+    /// ```
+    pub fn failure(code: impl Into<String>, message: impl Into<String>) -> RestResponse {
+        let mut pending = PendingError::default();
+        let code = pending.record(StatusCode::new(code));
+        let mut response = RestResponse::new(code.unwrap_or_else(|| StatusCode("0".to_owned())));
+        response.pending = pending;
+        response.with_message(message)
+    }
+
+    /// Sets `callSid`.
+    pub fn with_call_sid(mut self, call_sid: impl Into<String>) -> RestResponse {
+        self.call_sid = self
+            .pending
+            .record(Text::new(call_sid))
+            .map(CallSidElement::new);
+        self
+    }
+
+    /// Sets `confid`.
+    pub fn with_confid(mut self, confid: impl Into<String>) -> RestResponse {
+        self.confid = self
+            .pending
+            .record(Text::new(confid))
+            .map(ConfidElement::new);
+        self
+    }
+
+    /// Adds a `<statusMsg>` child (the message element's name is [inferred]).
+    pub fn with_message(self, message: impl Into<String>) -> RestResponse {
+        self.with_child(RawElement::new(MESSAGE).text(message))
+    }
+
+    /// Adds any other child, written after the known ones.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// use ivr_xml::RawElement;
+    /// let state = RestResponse::success().with_child(RawElement::new("members").text("3"));
+    /// assert_eq!(state.child_text("members"), Some("3"));
+    /// ```
+    pub fn with_child(mut self, child: RawElement) -> RestResponse {
+        self.others.push(child);
+        self
+    }
+
+    /// The status code.
+    pub fn status_code(&self) -> &StatusCode {
+        &self.status_code.value
+    }
+
+    /// Whether the status code is `000000`.
+    pub fn is_success(&self) -> bool {
+        self.status_code().is_success()
+    }
+
+    /// `callSid`, trimmed: the outbound call's 32-character id [official].
+    pub fn call_sid(&self) -> Option<&str> {
+        self.call_sid.as_ref().map(|e| e.value.trimmed())
+    }
+
+    /// `confid`, trimmed: the new conference's id [field].
+    pub fn confid(&self) -> Option<&str> {
+        self.confid.as_ref().map(|e| e.value.trimmed())
+    }
+
+    /// The text of the first `<statusMsg>` child, trimmed. No available source names the
+    /// message element; `statusMsg` is [inferred] (the name the platform's SDKs read). Other
+    /// children stay readable through [`child_text`](RestResponse::child_text).
+    pub fn message(&self) -> Option<&str> {
+        self.child_text(MESSAGE)
+    }
+
+    /// The trimmed text of the first child named `name` among the ones kept raw, if it holds
+    /// only text.
+    pub fn child_text(&self, name: &str) -> Option<&str> {
+        let child = self.others.iter().find(|c| c.name() == name)?;
+        match child.children() {
+            [] => Some(""),
+            [RawNode::Text(text)] => Some(text.trim()),
+            _ => None,
+        }
+    }
+
+    /// The children other than `statusCode`, `callSid` and `confid`, in order.
+    pub fn others(&self) -> &[RawElement] {
+        &self.others
+    }
+
+    /// The attributes of `<Response>` (none documented), in order.
+    pub fn attributes(&self) -> &[RawAttribute] {
+        &self.extra
+    }
+
+    /// The response as a server sends it, in [`official_style`] (the platform's own response
+    /// layout is undocumented), or the first invalid value a builder was given.
+    pub fn to_xml(&self) -> Result<String, ValueError> {
+        self.to_string_with(&official_style())
+    }
+
+    /// The response in `style`, with `style`'s declaration.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// use ivr_xml::Style;
+    /// assert_eq!(
+    ///     RestResponse::success().with_call_sid("abc").to_string_with(&Style::compact())?,
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Response><statusCode>000000</statusCode><callSid>abc</callSid></Response>"
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn to_string_with(&self, style: &Style) -> Result<String, ValueError> {
+        document(self, style)
+    }
+
+    /// Parses a response body whatever its status code. Lenient about what the library does not
+    /// know (unknown attributes are kept, with warnings); strict about `statusCode`, `callSid`
+    /// and `confid` (each at most once, `statusCode` required and digits).
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let parsed = RestResponse::parse("<Response v='2'><statusCode>160040</statusCode></Response>")?;
+    /// assert!(!parsed.value.is_success());
+    /// assert_eq!(parsed.value.attributes()[0].name(), "v");
+    /// assert_eq!(parsed.warnings.len(), 1);
+    /// assert!(RestResponse::parse("<Response><callSid>x</callSid></Response>").is_err());
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
+    pub fn parse(body: &str) -> Result<Parsed<RestResponse>, ParseError> {
+        from_str_with(body, &ParseOptions::lenient())
+    }
+
+    /// What a client wants: the response if its status code is `000000`, otherwise a
+    /// [`ResponseError`] carrying the raw body.
+    pub fn parse_success(body: &str) -> Result<RestResponse, ResponseError> {
+        RestResponse::parse_success_bytes(body.as_bytes())
+    }
+
+    /// [`RestResponse::parse_success`] of raw bytes (UTF-8 only; anything else is malformed).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{ResponseError, RestResponse};
+    /// let err = RestResponse::parse_success_bytes(b"\xff").unwrap_err();
+    /// assert!(matches!(err, ResponseError::Malformed { .. }));
+    /// assert_eq!(err.body(), b"\xff");
+    /// ```
+    pub fn parse_success_bytes(body: &[u8]) -> Result<RestResponse, ResponseError> {
+        match from_slice_with::<RestResponse>(body, &ParseOptions::lenient()) {
+            Ok(parsed) if parsed.value.is_success() => Ok(parsed.value),
+            Ok(parsed) => Err(ResponseError::Platform {
+                response: Box::new(parsed.value),
+                body: body.to_vec(),
+            }),
+            Err(error) => Err(ResponseError::Malformed {
+                error: Box::new(error),
+                body: body.to_vec(),
+            }),
+        }
+    }
+}
+
+/// A response that is not a success: the platform's error, or a body that is not a valid
+/// `<Response>`. Either way the raw body is kept.
+///
+/// ```
+/// use ivr_xml::rest::{ResponseError, RestResponse};
+/// let err = RestResponse::parse_success("{\"statusCode\":\"000000\"}").unwrap_err();
+/// assert!(matches!(err, ResponseError::Malformed { .. }));
+/// assert_eq!(err.body_text(), "{\"statusCode\":\"000000\"}");
+/// assert_eq!(err.to_string(), "malformed REST response: 1:1: text outside the root element: expected nothing but whitespace");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// A well-formed response whose `statusCode` is not `000000`.
+    Platform {
+        /// The parsed response.
+        response: Box<RestResponse>,
+        /// The raw body.
+        body: Vec<u8>,
+    },
+    /// A body that is not a valid REST `<Response>` (not XML, not UTF-8, no or a bad `statusCode`).
+    Malformed {
+        /// Why.
+        error: Box<ParseError>,
+        /// The raw body.
+        body: Vec<u8>,
+    },
+}
+
+impl ResponseError {
+    /// The raw body.
+    pub fn body(&self) -> &[u8] {
+        match self {
+            ResponseError::Platform { body, .. } | ResponseError::Malformed { body, .. } => body,
+        }
+    }
+
+    /// The raw body as text (invalid UTF-8 replaced).
+    pub fn body_text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(self.body())
+    }
+
+    /// The parsed response of a platform error.
+    pub fn response(&self) -> Option<&RestResponse> {
+        match self {
+            ResponseError::Platform { response, .. } => Some(response),
+            ResponseError::Malformed { .. } => None,
+        }
+    }
+
+    /// The platform's status code, if the body had one.
+    pub fn status_code(&self) -> Option<&StatusCode> {
+        self.response().map(RestResponse::status_code)
+    }
+
+    /// The platform's message ([`RestResponse::message`]), if any.
+    pub fn message(&self) -> Option<&str> {
+        self.response().and_then(RestResponse::message)
+    }
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::Platform { response, .. } => {
+                write!(
+                    f,
+                    "the platform answered statusCode {}",
+                    response.status_code()
+                )?;
+                match response.message() {
+                    Some(message) => write!(f, ": {message}"),
+                    None => Ok(()),
+                }
+            }
+            ResponseError::Malformed { error, .. } => {
+                write!(f, "malformed REST response: {error}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ResponseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ResponseError::Malformed { error, .. } => Some(&**error),
+            ResponseError::Platform { .. } => None,
+        }
+    }
+}

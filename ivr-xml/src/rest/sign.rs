@@ -1,0 +1,508 @@
+//! Signing (spec §4.1): the `sig` query parameter and the `Authorization` header, as pure
+//! functions of the account SID, the auth token and a caller-supplied timestamp.
+//!
+//! All of §4.1's signing rules are **field evidence** (three independent code bases agree); the
+//! official page only says "authenticate with the main account". That both values use the same
+//! timestamp is [inferred].
+
+use std::fmt;
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use md5::{Digest as _, Md5};
+
+use crate::error::ValueError;
+
+/// A request time as the platform writes it: `yyyyMMddHHmmss`, 14 digits (field evidence).
+///
+/// The time zone is not documented (spec §4.1); the library never reads a clock, so the caller
+/// decides. [`Timestamp::from_unix_seconds`] converts a Unix time at a UTC offset of your choice
+/// (the platform is in China, UTC+8, but no source says which zone it checks against).
+///
+/// ```
+/// use ivr_xml::rest::Timestamp;
+/// let ts = Timestamp::new("20240102030405")?;
+/// assert_eq!(ts.as_str(), "20240102030405");
+/// assert_eq!(Timestamp::from_parts(2024, 1, 2, 3, 4, 5)?, ts);
+/// assert!(Timestamp::new("20240230000000").is_err()); // no February 30th
+/// assert!(Timestamp::new("2024-01-02 03:04").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timestamp([u8; 14]);
+
+const TIMESTAMP_EXPECTED: &str = "a time as `yyyyMMddHHmmss` (14 digits, a real calendar date)";
+
+impl Timestamp {
+    /// Parses `yyyyMMddHHmmss`, refusing anything that is not 14 ASCII digits naming a real
+    /// date and time (month 1-12, a day the month has, hour 0-23, minute and second 0-59).
+    pub fn new(text: &str) -> Result<Timestamp, ValueError> {
+        let bad = || ValueError::new("timestamp", text, TIMESTAMP_EXPECTED);
+        let bytes: [u8; 14] = text.as_bytes().try_into().map_err(|_| bad())?;
+        if !bytes.iter().all(u8::is_ascii_digit) {
+            return Err(bad());
+        }
+        let number = |range: std::ops::Range<usize>| {
+            bytes[range]
+                .iter()
+                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+        };
+        let (year, month, day) = (number(0..4), number(4..6), number(6..8));
+        let (hour, minute, second) = (number(8..10), number(10..12), number(12..14));
+        let valid = (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month)
+            && hour <= 23
+            && minute <= 59
+            && second <= 59;
+        if valid {
+            Ok(Timestamp(bytes))
+        } else {
+            Err(bad())
+        }
+    }
+
+    /// Makes a timestamp from calendar fields (year 0 to 9999), checked as [`Timestamp::new`] checks.
+    pub fn from_parts(
+        year: u32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+    ) -> Result<Timestamp, ValueError> {
+        let text = format!("{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}");
+        Timestamp::new(&text)
+    }
+
+    /// The wall-clock time at `utc_offset_seconds` east of UTC of a Unix time (seconds since
+    /// 1970-01-01T00:00:00Z). Refuses times outside the years 0 to 9999.
+    ///
+    /// A clock for [`RestClient`](crate::rest::RestClient) in China Standard Time, reading the
+    /// system clock in *your* code:
+    ///
+    /// ```
+    /// use std::time::{SystemTime, UNIX_EPOCH};
+    /// use ivr_xml::rest::Timestamp;
+    /// let beijing = || {
+    ///     let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    ///     Timestamp::from_unix_seconds(i64::try_from(now).unwrap_or(0), 8 * 3600)
+    /// };
+    /// assert!(beijing().is_ok());
+    /// assert_eq!(Timestamp::from_unix_seconds(0, 8 * 3600)?.as_str(), "19700101080000");
+    /// assert_eq!(Timestamp::from_unix_seconds(1_700_000_000, 0)?.as_str(), "20231114221320");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn from_unix_seconds(
+        seconds: i64,
+        utc_offset_seconds: i32,
+    ) -> Result<Timestamp, ValueError> {
+        let out_of_range = || {
+            ValueError::new(
+                "unix time",
+                seconds.to_string(),
+                "a time between the years 0 and 9999",
+            )
+        };
+        let local = seconds
+            .checked_add(i64::from(utc_offset_seconds))
+            .ok_or_else(out_of_range)?;
+        let days = local.div_euclid(86_400);
+        let of_day = local.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        if !(0..=9999).contains(&year) {
+            return Err(out_of_range());
+        }
+        // All fields are in range here: year 0..=9999, of_day 0..86400.
+        let field = |n: i64| u32::try_from(n).map_err(|_| out_of_range());
+        Timestamp::from_parts(
+            field(year)?,
+            month,
+            day,
+            field(of_day / 3600)?,
+            field(of_day % 3600 / 60)?,
+            field(of_day % 60)?,
+        )
+    }
+
+    /// The 14 digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({})", self.as_str())
+    }
+}
+
+impl std::str::FromStr for Timestamp {
+    type Err = ValueError;
+    fn from_str(text: &str) -> Result<Timestamp, ValueError> {
+        Timestamp::new(text)
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    // day is 1..=31 and month 1..=12 by construction.
+    (
+        year,
+        u32::try_from(month).unwrap_or(1),
+        u32::try_from(day).unwrap_or(1),
+    )
+}
+
+/// The `sig` query parameter: upper-case hex of MD5(`account_sid` + `auth_token` + `timestamp`),
+/// plain concatenation (spec §4.1, field evidence).
+///
+/// ```
+/// use ivr_xml::rest::{sig, Timestamp};
+/// let ts = Timestamp::new("20240102030405")?;
+/// // python3 -c "import hashlib; print(hashlib.md5(b'ACtokentoken20240102030405').hexdigest().upper())"
+/// assert_eq!(sig("AC", "tokentoken", &ts), "6DE1C759AD65657DE451E37F9DF9721C");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+pub fn sig(account_sid: &str, auth_token: &str, timestamp: &Timestamp) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut md5 = Md5::new();
+    md5.update(account_sid.as_bytes());
+    md5.update(auth_token.as_bytes());
+    md5.update(timestamp.as_str().as_bytes());
+    let mut out = String::with_capacity(32);
+    for byte in md5.finalize() {
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0xF)]));
+    }
+    out
+}
+
+/// The `Authorization` header's value: Base64 (standard alphabet, padded) of
+/// `account_sid` + `:` + `timestamp` (spec §4.1, field evidence).
+///
+/// ```
+/// use ivr_xml::rest::{authorization, Timestamp};
+/// let ts = Timestamp::new("20240102030405")?;
+/// // python3 -c "import base64; print(base64.b64encode(b'AC:20240102030405').decode())"
+/// assert_eq!(authorization("AC", &ts), "QUM6MjAyNDAxMDIwMzA0MDU=");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+pub fn authorization(account_sid: &str, timestamp: &Timestamp) -> String {
+    BASE64.encode(format!("{account_sid}:{timestamp}"))
+}
+
+/// The main account's credentials: the account SID and its auth token.
+///
+/// They come from the caller or from the environment ([`Credentials::from_env`]), never from
+/// code. `Debug` does not show the token.
+///
+/// ```
+/// use ivr_xml::rest::{Credentials, Timestamp};
+/// let credentials = Credentials::new("AC", "tokentoken");
+/// assert_eq!(format!("{credentials:?}"), r#"Credentials { account_sid: "AC", auth_token: "<redacted>" }"#);
+/// let signed = credentials.sign(Timestamp::new("20240102030405")?);
+/// assert_eq!(signed.sig, "6DE1C759AD65657DE451E37F9DF9721C");
+/// assert_eq!(signed.authorization, "QUM6MjAyNDAxMDIwMzA0MDU=");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Credentials {
+    /// The main account's SID (主账户 ACCOUNT SID), the `{AccountSid}` of every path.
+    pub account_sid: String,
+    /// The main account's auth token (AUTH TOKEN). Secret: never logged by this crate.
+    pub auth_token: String,
+}
+
+/// The environment variable [`Credentials::from_env`] reads the account SID from.
+///
+/// ```
+/// assert_eq!(ivr_xml::rest::ACCOUNT_SID_VAR, "IVR_XML_ACCOUNT_SID");
+/// ```
+pub const ACCOUNT_SID_VAR: &str = "IVR_XML_ACCOUNT_SID";
+
+/// The environment variable [`Credentials::from_env`] reads the auth token from.
+///
+/// ```
+/// assert_eq!(ivr_xml::rest::AUTH_TOKEN_VAR, "IVR_XML_AUTH_TOKEN");
+/// ```
+pub const AUTH_TOKEN_VAR: &str = "IVR_XML_AUTH_TOKEN";
+
+impl Credentials {
+    /// Credentials from values the caller holds.
+    pub fn new(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Credentials {
+        Credentials {
+            account_sid: account_sid.into(),
+            auth_token: auth_token.into(),
+        }
+    }
+
+    /// Reads [`ACCOUNT_SID_VAR`] (`IVR_XML_ACCOUNT_SID`) and [`AUTH_TOKEN_VAR`]
+    /// (`IVR_XML_AUTH_TOKEN`) from the process environment; empty counts as missing.
+    ///
+    /// ```no_run
+    /// let credentials = ivr_xml::rest::Credentials::from_env()?;
+    /// # Ok::<(), ivr_xml::rest::CredentialsError>(())
+    /// ```
+    pub fn from_env() -> Result<Credentials, CredentialsError> {
+        Credentials::from_lookup(|name| match std::env::var(name) {
+            Ok(value) => Ok(Some(value)),
+            Err(std::env::VarError::NotPresent) => Ok(None),
+            Err(std::env::VarError::NotUnicode(_)) => Err(CredentialsError::NotUnicode(name)),
+        })
+    }
+
+    /// Like [`Credentials::from_env`], with `lookup` in place of the process environment
+    /// (for configuration sources of your own, and for tests).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, CredentialsError};
+    /// let vars = [("IVR_XML_ACCOUNT_SID", "AC"), ("IVR_XML_AUTH_TOKEN", "t")];
+    /// let lookup = |name: &'static str| {
+    ///     Ok(vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+    /// };
+    /// assert_eq!(Credentials::from_lookup(lookup)?, Credentials::new("AC", "t"));
+    /// let empty = |_: &'static str| Ok(None);
+    /// assert_eq!(Credentials::from_lookup(empty), Err(CredentialsError::Missing("IVR_XML_ACCOUNT_SID")));
+    /// # Ok::<(), CredentialsError>(())
+    /// ```
+    pub fn from_lookup(
+        mut lookup: impl FnMut(&'static str) -> Result<Option<String>, CredentialsError>,
+    ) -> Result<Credentials, CredentialsError> {
+        let mut get = |name: &'static str| match lookup(name)? {
+            Some(value) if !value.is_empty() => Ok(value),
+            _ => Err(CredentialsError::Missing(name)),
+        };
+        let account_sid = get(ACCOUNT_SID_VAR)?;
+        let auth_token = get(AUTH_TOKEN_VAR)?;
+        Ok(Credentials {
+            account_sid,
+            auth_token,
+        })
+    }
+
+    /// The `sig` and `Authorization` values of a request made at `timestamp`.
+    pub fn sign(&self, timestamp: Timestamp) -> Signature {
+        Signature {
+            sig: sig(&self.account_sid, &self.auth_token, &timestamp),
+            authorization: authorization(&self.account_sid, &timestamp),
+            timestamp,
+        }
+    }
+
+    /// Checks a request as the platform would (for simulators and tests): `authorization` must
+    /// decode to this account and a valid timestamp, and `sig` must be that timestamp's
+    /// signature, upper-case as [`sig`] writes it. Returns the request's timestamp; judging
+    /// whether it is recent is the caller's business (the platform's tolerance is undocumented).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, SignatureError, Timestamp};
+    /// let credentials = Credentials::new("AC", "tokentoken");
+    /// let ts = Timestamp::new("20240102030405")?;
+    /// let signed = credentials.sign(ts);
+    /// assert_eq!(credentials.verify(&signed.authorization, &signed.sig), Ok(ts));
+    /// let wrong = Credentials::new("AC", "other");
+    /// assert_eq!(wrong.verify(&signed.authorization, &signed.sig), Err(SignatureError::SigMismatch));
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn verify(&self, authorization: &str, sig: &str) -> Result<Timestamp, SignatureError> {
+        let header = Authorization::parse(authorization)?;
+        if header.account_sid != self.account_sid {
+            return Err(SignatureError::AccountMismatch {
+                found: header.account_sid,
+            });
+        }
+        if self::sig(&self.account_sid, &self.auth_token, &header.timestamp) != sig {
+            return Err(SignatureError::SigMismatch);
+        }
+        Ok(header.timestamp)
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("account_sid", &self.account_sid)
+            .field("auth_token", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Why [`Credentials::from_env`] found no credentials.
+///
+/// ```
+/// use ivr_xml::rest::CredentialsError;
+/// assert_eq!(
+///     CredentialsError::Missing("IVR_XML_AUTH_TOKEN").to_string(),
+///     "the environment variable IVR_XML_AUTH_TOKEN is not set (or empty)"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CredentialsError {
+    /// The variable is not set, or is empty.
+    Missing(&'static str),
+    /// The variable is not valid Unicode.
+    NotUnicode(&'static str),
+}
+
+impl fmt::Display for CredentialsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CredentialsError::Missing(name) => {
+                write!(f, "the environment variable {name} is not set (or empty)")
+            }
+            CredentialsError::NotUnicode(name) => {
+                write!(f, "the environment variable {name} is not valid Unicode")
+            }
+        }
+    }
+}
+
+impl std::error::Error for CredentialsError {}
+
+/// The signature of one request: what goes into the `sig` query parameter and the
+/// `Authorization` header, and the timestamp both were made with.
+///
+/// ```
+/// use ivr_xml::rest::{Credentials, Timestamp};
+/// let signed = Credentials::new("AC", "tokentoken").sign(Timestamp::new("20240102030405")?);
+/// assert_eq!(signed.timestamp.as_str(), "20240102030405");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Signature {
+    /// The `sig` query parameter (32 upper-case hex digits).
+    pub sig: String,
+    /// The `Authorization` header's value.
+    pub authorization: String,
+    /// The timestamp both were made with.
+    pub timestamp: Timestamp,
+}
+
+/// A decoded `Authorization` header: the account SID and the request's timestamp.
+///
+/// ```
+/// use ivr_xml::rest::Authorization;
+/// let header = Authorization::parse("QUM6MjAyNDAxMDIwMzA0MDU=")?;
+/// assert_eq!(header.account_sid, "AC");
+/// assert_eq!(header.timestamp.as_str(), "20240102030405");
+/// assert!(Authorization::parse("not base64!").is_err());
+/// # Ok::<(), ivr_xml::rest::SignatureError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Authorization {
+    /// The account SID before the last `:`.
+    pub account_sid: String,
+    /// The timestamp after it.
+    pub timestamp: Timestamp,
+}
+
+impl Authorization {
+    /// Decodes the header's value (surrounding whitespace ignored).
+    pub fn parse(value: &str) -> Result<Authorization, SignatureError> {
+        let bytes = BASE64
+            .decode(value.trim())
+            .map_err(|_| SignatureError::NotBase64)?;
+        let text = String::from_utf8(bytes).map_err(|_| SignatureError::Malformed)?;
+        let (account_sid, timestamp) = text.rsplit_once(':').ok_or(SignatureError::Malformed)?;
+        let timestamp = Timestamp::new(timestamp).map_err(SignatureError::Timestamp)?;
+        Ok(Authorization {
+            account_sid: account_sid.to_owned(),
+            timestamp,
+        })
+    }
+
+    /// The header's value again.
+    ///
+    /// ```
+    /// use ivr_xml::rest::Authorization;
+    /// let header = Authorization::parse("QUM6MjAyNDAxMDIwMzA0MDU=")?;
+    /// assert_eq!(header.encode(), "QUM6MjAyNDAxMDIwMzA0MDU=");
+    /// # Ok::<(), ivr_xml::rest::SignatureError>(())
+    /// ```
+    pub fn encode(&self) -> String {
+        authorization(&self.account_sid, &self.timestamp)
+    }
+}
+
+/// Why a request's signature was refused by [`Credentials::verify`] or [`Authorization::parse`].
+///
+/// ```
+/// use ivr_xml::rest::SignatureError;
+/// assert_eq!(SignatureError::SigMismatch.to_string(), "`sig` does not match the account, token and timestamp");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The `Authorization` value is not Base64.
+    NotBase64,
+    /// It decodes to something other than UTF-8 `sid:timestamp`.
+    Malformed,
+    /// Its timestamp is not `yyyyMMddHHmmss`.
+    Timestamp(ValueError),
+    /// It names another account.
+    AccountMismatch {
+        /// The account SID it names.
+        found: String,
+    },
+    /// `sig` is not the signature of the account, token and timestamp.
+    SigMismatch,
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureError::NotBase64 => f.write_str("the `Authorization` header is not Base64"),
+            SignatureError::Malformed => {
+                f.write_str("the `Authorization` header does not decode to `account:timestamp`")
+            }
+            SignatureError::Timestamp(err) => {
+                write!(f, "the `Authorization` header's timestamp: {err}")
+            }
+            SignatureError::AccountMismatch { found } => {
+                write!(
+                    f,
+                    "the `Authorization` header names another account, `{found}`"
+                )
+            }
+            SignatureError::SigMismatch => {
+                f.write_str("`sig` does not match the account, token and timestamp")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SignatureError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SignatureError::Timestamp(err) => Some(err),
+            _ => None,
+        }
+    }
+}
