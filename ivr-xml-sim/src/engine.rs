@@ -2,7 +2,7 @@
 //! on a virtual clock, sending typed notifications to the application and reading its answers
 //! strictly.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use ivr_xml::notify::{
@@ -13,6 +13,7 @@ use ivr_xml::notify::{
 use ivr_xml::validate::{validate, Severity};
 use ivr_xml::{Command, Get, Loop, MixItem, Prompt, Response};
 
+use crate::platform::{Conference, Outbound, OutboundKind, Platform};
 use crate::script::{Action, Caller};
 use crate::transcript::{Entry, Event, Transcript};
 use crate::transport::{PlatformRequest, Transport};
@@ -68,11 +69,13 @@ impl Default for Config {
 pub struct Simulator<T> {
     transport: T,
     config: Config,
+    platform: Platform,
 }
 
 #[derive(Debug)]
 struct Call {
     id: CallId,
+    kind: OutboundKindOrInbound,
     from: String,
     to: String,
     script: VecDeque<Action>,
@@ -83,16 +86,13 @@ struct Call {
     generation: u64,
 }
 
-#[derive(Debug)]
-struct Conference {
-    members: Vec<usize>,
-    max_members: usize,
-    ever_joined: bool,
-    autodelete: bool,
-    joinurl: Option<String>,
-    quiturl: Option<String>,
-    delreporturl: Option<String>,
-    dtmfreporturl: Option<String>,
+/// How a call came about.
+#[derive(Debug, Clone)]
+enum OutboundKindOrInbound {
+    /// A caller dialled the access number.
+    Inbound,
+    /// The platform placed it through REST.
+    Outbound(OutboundKind),
 }
 
 #[derive(Debug)]
@@ -142,8 +142,7 @@ struct World<'t, T> {
     seq: u64,
     pending: Vec<Pending>,
     calls: Vec<Call>,
-    conferences: BTreeMap<ConfId, Conference>,
-    next_confid: u64,
+    platform: Platform,
     transcript: Transcript,
 }
 
@@ -155,7 +154,25 @@ impl<T: Transport> Simulator<T> {
 
     /// A simulator with `config`.
     pub fn with_config(transport: T, config: Config) -> Simulator<T> {
-        Simulator { transport, config }
+        Simulator::with_platform(transport, config, Platform::default())
+    }
+
+    /// A simulator on `platform`, shared with a REST server ([`Platform::rest_router`]).
+    pub fn with_platform(transport: T, config: Config, platform: Platform) -> Simulator<T> {
+        {
+            let mut state = platform.lock();
+            state.next_confid = state.next_confid.max(config.first_confid);
+        }
+        Simulator {
+            transport,
+            config,
+            platform,
+        }
+    }
+
+    /// The platform's state, to share with a REST server or to inspect.
+    pub fn platform(&self) -> &Platform {
+        &self.platform
     }
 
     /// Runs every caller's call to its end (they share conferences) and returns the transcript.
@@ -182,31 +199,15 @@ impl<T: Transport> Simulator<T> {
             seq: 0,
             pending: Vec::new(),
             calls: Vec::new(),
-            conferences: BTreeMap::new(),
-            next_confid: self.config.first_confid,
+            platform: self.platform.clone(),
             transcript,
         };
-        for (index, caller) in callers.into_iter().enumerate() {
-            // 32 hex characters, like the platform's call ids; cannot fail to be a valid CallId.
-            let id = format!(
-                "{:016x}{:016x}",
-                0x1706_0100_0000_0000_u64,
-                index as u64 + 1
-            );
-            let Ok(id) = CallId::new(id) else { continue };
-            world.calls.push(Call {
-                id,
-                to: caller
-                    .to
-                    .unwrap_or_else(|| self.config.access_number.clone()),
-                from: caller.from,
-                script: caller.actions,
-                started: caller.starts_after,
-                conference: None,
-                ended: false,
-                generation: 0,
-            });
-            world.schedule_at(caller.starts_after, index, Wake::Start);
+        for caller in callers {
+            let to = caller
+                .to
+                .clone()
+                .unwrap_or_else(|| self.config.access_number.clone());
+            world.add_call(caller, to, OutboundKindOrInbound::Inbound, None);
         }
         world.run().await;
         world.transcript
@@ -306,10 +307,6 @@ fn method_of(get: &Get) -> http::Method {
     }
 }
 
-fn url_of(url: &Option<ivr_xml::RelUrl>) -> Option<String> {
-    url.as_ref().map(|url| url.as_str().to_owned())
-}
-
 impl<T: Transport> World<'_, T> {
     fn record(&mut self, who: Who, event: Event) {
         let call = match who {
@@ -359,35 +356,142 @@ impl<T: Transport> World<'_, T> {
         self.schedule_at(self.now + delay, call, wake);
     }
 
+    /// Adds a call that starts after the caller's delay from now.
+    fn add_call(
+        &mut self,
+        caller: Caller,
+        to: String,
+        kind: OutboundKindOrInbound,
+        id: Option<String>,
+    ) {
+        let index = self.calls.len();
+        let id = id.unwrap_or_else(|| self.platform.lock().new_call_id());
+        let Ok(id) = CallId::new(id) else { return };
+        let start = self.now + caller.starts_after;
+        self.calls.push(Call {
+            id,
+            kind,
+            to,
+            from: caller.from,
+            script: caller.actions,
+            started: start,
+            conference: None,
+            ended: false,
+            generation: 0,
+        });
+        self.schedule_at(start, index, Wake::Start);
+    }
+
+    /// Takes in what the REST interface did since the last look: its log, the callbacks it owes,
+    /// dismissed conferences, new conferences' 10-minute timers, and the calls it placed.
+    /// Returns whether there was anything.
+    async fn absorb_platform(&mut self) -> bool {
+        let (log, callbacks, dismissed, outbound, fresh) = {
+            let mut state = self.platform.lock();
+            let fresh: Vec<ConfId> = state
+                .conferences
+                .iter_mut()
+                .filter(|(_, c)| !c.expiry_scheduled)
+                .map(|(id, c)| {
+                    c.expiry_scheduled = true;
+                    id.clone()
+                })
+                .collect();
+            (
+                std::mem::take(&mut state.log),
+                std::mem::take(&mut state.callbacks),
+                std::mem::take(&mut state.dismissed),
+                std::mem::take(&mut state.outbound),
+                fresh,
+            )
+        };
+        let any = !(log.is_empty()
+            && callbacks.is_empty()
+            && dismissed.is_empty()
+            && outbound.is_empty()
+            && fresh.is_empty());
+        for text in log {
+            self.record(Who::Platform, Event::Note { text });
+        }
+        for confid in fresh {
+            let ttl = self.config.empty_conference_ttl;
+            self.schedule(ttl, 0, Wake::ConferenceExpiry { confid });
+        }
+        for (url, params) in callbacks {
+            self.inform(Who::Platform, &url, params).await;
+        }
+        for confid in dismissed {
+            let members = self
+                .platform
+                .lock()
+                .conferences
+                .get(&confid)
+                .map(|c| c.members.clone())
+                .unwrap_or_default();
+            for member in members {
+                self.end_call(member, "platform").await;
+            }
+            self.delete_conference(Who::Platform, &confid, "dismissed through REST")
+                .await;
+        }
+        for Outbound {
+            call_id,
+            callee,
+            kind,
+        } in outbound
+        {
+            let to = callee.from.clone();
+            self.add_call(
+                callee,
+                to,
+                OutboundKindOrInbound::Outbound(kind),
+                Some(call_id),
+            );
+        }
+        any
+    }
+
     async fn run(&mut self) {
-        while let Some(index) = self
+        loop {
+            self.absorb_platform().await;
+            if !self.step().await && !self.absorb_platform().await {
+                break;
+            }
+        }
+    }
+
+    /// Handles the next pending wake-up; `false` when there is none (or the time limit is hit).
+    async fn step(&mut self) -> bool {
+        let Some(index) = self
             .pending
             .iter()
             .enumerate()
             .min_by_key(|(_, p)| (p.at, p.seq))
             .map(|(i, _)| i)
-        {
-            let next = self.pending.swap_remove(index);
-            if next.at > self.config.max_time {
-                self.now = self.config.max_time;
-                let limit = self.config.max_time.as_secs();
-                self.flag(
-                    Who::Platform,
-                    format!("the simulation reached its limit of {limit} s of virtual time"),
-                );
-                break;
-            }
-            self.now = next.at;
-            if let Wake::ConferenceExpiry { confid } = next.wake {
-                self.expire_conference(&confid).await;
-                continue;
-            }
-            let call = &self.calls[next.call];
-            if call.ended || call.generation != next.generation {
-                continue;
-            }
+        else {
+            return false;
+        };
+        let next = self.pending.swap_remove(index);
+        if next.at > self.config.max_time {
+            self.now = self.config.max_time;
+            let limit = self.config.max_time.as_secs();
+            self.flag(
+                Who::Platform,
+                format!("the simulation reached its limit of {limit} s of virtual time"),
+            );
+            self.pending.clear();
+            return false;
+        }
+        self.now = next.at;
+        if let Wake::ConferenceExpiry { confid } = next.wake {
+            self.expire_conference(&confid).await;
+            return true;
+        }
+        let call = &self.calls[next.call];
+        if !call.ended && call.generation == next.generation {
             self.wake(next.call, next.wake).await;
         }
+        true
     }
 
     async fn wake(&mut self, call: usize, wake: Wake) {
@@ -399,13 +503,51 @@ impl<T: Transport> World<'_, T> {
                     callid: c.id.to_string(),
                     from: c.from.clone(),
                 };
-                let start = StartService::new(self.app_id.clone(), c.id.clone())
-                    .from(c.from.clone())
-                    .to(c.to.clone())
-                    .direction(Direction::Inbound);
+                let start = StartService::new(self.app_id.clone(), c.id.clone());
+                let kind = c.kind.clone();
+                let (from, to) = (c.from.clone(), c.to.clone());
                 self.record(Who::Call(call), event);
-                self.notify_and_run(call, "startservice", start.to_params(), http::Method::POST)
-                    .await;
+                match kind {
+                    OutboundKindOrInbound::Inbound => {
+                        let start = start.from(from).to(to).direction(Direction::Inbound);
+                        self.notify_and_run(
+                            call,
+                            "startservice",
+                            start.to_params(),
+                            http::Method::POST,
+                        )
+                        .await;
+                    }
+                    // An IVR outbound call: `from` is empty and `userdata` comes back [field] [official].
+                    OutboundKindOrInbound::Outbound(OutboundKind::Dial { userdata }) => {
+                        let mut start = start.from("").to(to).direction(Direction::Outbound);
+                        start.userdata = userdata.map(ivr_xml::notify::UserData::new);
+                        self.notify_and_run(
+                            call,
+                            "startservice",
+                            start.to_params(),
+                            http::Method::POST,
+                        )
+                        .await;
+                    }
+                    // An invited member joins when it answers; no document runs for it.
+                    OutboundKindOrInbound::Outbound(OutboundKind::Invite { confid, joinurl }) => {
+                        match self.enter_conference(call, &confid).await {
+                            Ok(()) => {
+                                if let Some(url) = joinurl {
+                                    let joined = self.joined(call, &confid);
+                                    self.inform(Who::Call(call), &url, joined.to_params()).await;
+                                }
+                                self.idle(call);
+                            }
+                            Err(reason) => {
+                                let confid = confid.to_string();
+                                self.record(Who::Call(call), Event::JoinFailed { confid, reason });
+                                self.end_call_quietly(call, "platform");
+                            }
+                        }
+                    }
+                }
             }
             Wake::Keys { keys, digits, get } => {
                 self.record(Who::Call(call), Event::Pressed { keys });
@@ -439,10 +581,13 @@ impl<T: Transport> World<'_, T> {
             Wake::ConferenceKeys { keys } => {
                 self.record(Who::Call(call), Event::Pressed { keys: keys.clone() });
                 let confid = self.calls[call].conference.clone();
-                let url = confid
-                    .as_ref()
-                    .and_then(|id| self.conferences.get(id))
-                    .and_then(|c| c.dtmfreporturl.clone());
+                let url = confid.as_ref().and_then(|id| {
+                    self.platform
+                        .lock()
+                        .conferences
+                        .get(id)
+                        .and_then(|c| c.dtmfreporturl.clone())
+                });
                 if let (Some(url), Ok(digits)) = (url, Digits::new(keys)) {
                     let mut report = ConfDtmfReport::new()
                         .callid(self.calls[call].id.clone())
@@ -713,23 +858,19 @@ impl<T: Transport> World<'_, T> {
     }
 
     async fn create_conference(&mut self, call: usize, create: &ivr_xml::CreateConf) {
-        let Ok(confid) = ConfId::new(self.next_confid.to_string()) else {
+        let confid = {
+            let mut state = self.platform.lock();
+            let confid = state.new_confid();
+            if let Some(confid) = &confid {
+                state
+                    .conferences
+                    .insert(confid.clone(), Conference::new(create, true));
+            }
+            confid
+        };
+        let Some(confid) = confid else {
             return self.idle(call);
         };
-        self.next_confid += 1;
-        self.conferences.insert(
-            confid.clone(),
-            Conference {
-                members: Vec::new(),
-                max_members: usize::from(create.maxmember.map_or(3, |m| m.get())),
-                ever_joined: false,
-                autodelete: create.autodelete.unwrap_or(true),
-                joinurl: url_of(&create.joinurl),
-                quiturl: url_of(&create.quiturl),
-                delreporturl: url_of(&create.delreporturl),
-                dtmfreporturl: url_of(&create.dtmfreporturl),
-            },
-        );
         self.record(
             Who::Call(call),
             Event::ConferenceCreated {
@@ -783,18 +924,21 @@ impl<T: Transport> World<'_, T> {
 
     /// Adds the call to the conference and sends its `joinurl`; `Err` says why it cannot.
     async fn enter_conference(&mut self, call: usize, confid: &ConfId) -> Result<(), String> {
-        let Some(conference) = self.conferences.get_mut(confid) else {
-            return Err("no such conference".to_owned());
+        let joinurl = {
+            let mut state = self.platform.lock();
+            let Some(conference) = state.conferences.get_mut(confid) else {
+                return Err("no such conference".to_owned());
+            };
+            if conference.members.len() >= conference.max_members {
+                return Err(format!(
+                    "the conference is full ({} members)",
+                    conference.max_members
+                ));
+            }
+            conference.members.push(call);
+            conference.ever_joined = true;
+            conference.joinurl.clone()
         };
-        if conference.members.len() >= conference.max_members {
-            return Err(format!(
-                "the conference is full ({} members)",
-                conference.max_members
-            ));
-        }
-        conference.members.push(call);
-        conference.ever_joined = true;
-        let joinurl = conference.joinurl.clone();
         self.calls[call].conference = Some(confid.clone());
         self.record(
             Who::Call(call),
@@ -838,14 +982,19 @@ impl<T: Transport> World<'_, T> {
         let Some(confid) = self.calls[call].conference.take() else {
             return;
         };
-        let Some(conference) = self.conferences.get_mut(&confid) else {
+        let left = {
+            let mut state = self.platform.lock();
+            state.conferences.get_mut(&confid).map(|conference| {
+                conference.members.retain(|&m| m != call);
+                (
+                    conference.quiturl.clone(),
+                    conference.members.is_empty() && conference.autodelete,
+                )
+            })
+        };
+        let Some((quiturl, now_empty)) = left else {
             return;
         };
-        conference.members.retain(|&m| m != call);
-        let (quiturl, now_empty) = (
-            conference.quiturl.clone(),
-            conference.members.is_empty() && conference.autodelete,
-        );
         self.record(
             Who::Call(call),
             Event::Left {
@@ -866,7 +1015,7 @@ impl<T: Transport> World<'_, T> {
     }
 
     async fn delete_conference(&mut self, who: Who, confid: &ConfId, reason: &str) {
-        let Some(conference) = self.conferences.remove(confid) else {
+        let Some(conference) = self.platform.lock().conferences.remove(confid) else {
             return;
         };
         let event = Event::ConferenceDeleted {
@@ -883,7 +1032,13 @@ impl<T: Transport> World<'_, T> {
 
     /// The 10-minute rule: a conference nobody joined is deleted [official].
     async fn expire_conference(&mut self, confid: &ConfId) {
-        if self.conferences.get(confid).is_some_and(|c| !c.ever_joined) {
+        let never_joined = self
+            .platform
+            .lock()
+            .conferences
+            .get(confid)
+            .is_some_and(|c| !c.ever_joined);
+        if never_joined {
             self.delete_conference(Who::Platform, confid, "nobody joined within 10 minutes")
                 .await;
         }

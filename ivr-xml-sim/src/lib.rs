@@ -18,11 +18,14 @@
 //! reported to `CreateConf@action` as `confid`.
 
 mod engine;
+mod platform;
+mod rest;
 mod script;
 mod transcript;
 mod transport;
 
 pub use engine::{Config, Simulator};
+pub use platform::Platform;
 pub use script::{Action, Caller};
 pub use transcript::{Entry, Event, Transcript};
 pub use transport::{AppResponse, Http, InProcess, PlatformRequest, Transport, TransportError};
