@@ -36,7 +36,7 @@ async fn serve(router: Router) -> (String, tokio::task::JoinHandle<std::io::Resu
 
 fn client(base: &str, credentials: Credentials) -> RestClient {
     let clock =
-        || Timestamp::new("20260101000000").unwrap_or_else(|_| unreachable!("a valid literal"));
+        || Timestamp::parse("20260101000000").unwrap_or_else(|_| unreachable!("a valid literal"));
     RestClient::builder(credentials, clock)
         .base_url(base)
         .no_proxy()

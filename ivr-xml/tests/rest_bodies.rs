@@ -465,7 +465,7 @@ mod no_panics {
             let _ = RestResponse::parse_success(&text);
             let _ = ivr_xml::rest::RestTarget::parse(&text);
             let _ = ivr_xml::rest::Authorization::parse(&text);
-            let _ = ivr_xml::rest::Timestamp::new(&text);
+            let _ = ivr_xml::rest::Timestamp::parse(&text);
         }
 
         #[test]

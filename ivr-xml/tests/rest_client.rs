@@ -125,7 +125,7 @@ async fn serve() -> (String, Arc<Platform>) {
 }
 
 fn fixed_clock() -> Timestamp {
-    Timestamp::new(TIMESTAMP).unwrap()
+    Timestamp::parse(TIMESTAMP).unwrap()
 }
 
 fn client(base_url: &str) -> RestClientBuilder {
@@ -243,7 +243,7 @@ async fn each_request_is_signed_at_the_clock_s_time() {
         let tick = tick.clone();
         move || {
             let second = tick.fetch_add(1, Ordering::SeqCst);
-            Timestamp::from_parts(2024, 1, 2, 3, 4, second % 60).unwrap()
+            Timestamp::new(2024, 1, 2, 3, 4, u8::try_from(second % 60).unwrap_or(0)).unwrap()
         }
     };
     let client = RestClient::builder(Credentials::new(SID, TOKEN), clock)

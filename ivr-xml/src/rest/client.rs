@@ -23,7 +23,7 @@ use crate::ser::Style;
 ///
 /// ```
 /// use ivr_xml::rest::{Clock, Timestamp};
-/// let fixed = || Timestamp::new("20240102030405").unwrap();
+/// let fixed = || Timestamp::parse("20240102030405").unwrap();
 /// assert_eq!(fixed.timestamp().as_str(), "20240102030405");
 /// ```
 pub trait Clock: Send + Sync {
@@ -95,7 +95,7 @@ impl fmt::Debug for RestClient {
 /// ```
 /// use std::time::Duration;
 /// use ivr_xml::rest::{Credentials, RestClient, Timestamp};
-/// let clock = || Timestamp::new("20240102030405").unwrap();
+/// let clock = || Timestamp::parse("20240102030405").unwrap();
 /// let client = RestClient::builder(Credentials::new("AC", "tokentoken"), clock)
 ///     .base_url("http://127.0.0.1:8883/")
 ///     .timeout(Duration::from_secs(5))
@@ -238,7 +238,7 @@ impl RestClientBuilder {
 ///
 /// ```
 /// use ivr_xml::rest::{Credentials, Dial, Endpoint, RestClient, RestRequest, Timestamp};
-/// let ts = Timestamp::new("20240102030405")?;
+/// let ts = Timestamp::parse("20240102030405")?;
 /// let client = RestClient::builder(Credentials::new("AC", "tokentoken"), move || ts)
 ///     .base_url("http://127.0.0.1:8883")
 ///     .build()?;
@@ -264,7 +264,7 @@ impl PreparedRequest {
     ///
     /// ```
     /// # use ivr_xml::rest::{Credentials, Dial, Endpoint, RestClient, RestRequest, Timestamp};
-    /// # let ts = Timestamp::new("20240102030405")?;
+    /// # let ts = Timestamp::parse("20240102030405")?;
     /// # let client = RestClient::builder(Credentials::new("AC", "t"), move || ts).build()?;
     /// let prepared = client.prepare(&Endpoint::Dial, &RestRequest::new("a", Dial::new("1")), ts)?;
     /// assert_eq!(prepared.headers()[1], ("Content-Type", "application/xml;charset=utf-8"));

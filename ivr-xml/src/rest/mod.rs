@@ -24,7 +24,7 @@
 //! // Client side: body, signature, path.
 //! let credentials = Credentials::new("AC", "tokentoken"); // in real code: Credentials::from_env()?
 //! let request = RestRequest::new("app1", InviteJoinConf::new("10000001", "13800000001").action("invited"));
-//! let signed = credentials.sign(Timestamp::new("20240102030405")?);
+//! let signed = credentials.sign(Timestamp::parse("20240102030405")?);
 //! let endpoint = request.endpoint().ok_or("no endpoint")?;
 //! let target = endpoint.path_and_query(SOFT_VERSION, &credentials.account_sid, &signed.sig);
 //! assert_eq!(target, "/2013-12-26/Accounts/AC/ivr/conf?sig=6DE1C759AD65657DE451E37F9DF9721C&confid=10000001");

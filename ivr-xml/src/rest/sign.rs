@@ -13,7 +13,8 @@ use md5::{Digest as _, Md5};
 
 use crate::error::ValueError;
 
-/// A request time as the platform writes it: `yyyyMMddHHmmss`, 14 digits (field evidence).
+/// A request time as the platform writes it, `yyyyMMddHHmmss` (field evidence): the same type
+/// as the notifications' times.
 ///
 /// The time zone is not documented (spec §4.1); the library never reads a clock, so the caller
 /// decides. [`Timestamp::from_unix_seconds`] converts a Unix time at a UTC offset of your choice
@@ -21,170 +22,20 @@ use crate::error::ValueError;
 ///
 /// ```
 /// use ivr_xml::rest::Timestamp;
-/// let ts = Timestamp::new("20240102030405")?;
-/// assert_eq!(ts.as_str(), "20240102030405");
-/// assert_eq!(Timestamp::from_parts(2024, 1, 2, 3, 4, 5)?, ts);
-/// assert!(Timestamp::new("20240230000000").is_err()); // no February 30th
-/// assert!(Timestamp::new("2024-01-02 03:04").is_err());
+/// let ts = Timestamp::parse("20240102030405")?;
+/// assert_eq!(Timestamp::new(2024, 1, 2, 3, 4, 5)?, ts);
+/// assert!(Timestamp::parse("20240230000000").is_err()); // no February 30th
+/// assert_eq!(Timestamp::from_unix_seconds(0, 8 * 3600)?.as_str(), "19700101080000");
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Timestamp([u8; 14]);
-
-const TIMESTAMP_EXPECTED: &str = "a time as `yyyyMMddHHmmss` (14 digits, a real calendar date)";
-
-impl Timestamp {
-    /// Parses `yyyyMMddHHmmss`, refusing anything that is not 14 ASCII digits naming a real
-    /// date and time (month 1-12, a day the month has, hour 0-23, minute and second 0-59).
-    pub fn new(text: &str) -> Result<Timestamp, ValueError> {
-        let bad = || ValueError::new("timestamp", text, TIMESTAMP_EXPECTED);
-        let bytes: [u8; 14] = text.as_bytes().try_into().map_err(|_| bad())?;
-        if !bytes.iter().all(u8::is_ascii_digit) {
-            return Err(bad());
-        }
-        let number = |range: std::ops::Range<usize>| {
-            bytes[range]
-                .iter()
-                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
-        };
-        let (year, month, day) = (number(0..4), number(4..6), number(6..8));
-        let (hour, minute, second) = (number(8..10), number(10..12), number(12..14));
-        let valid = (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month)
-            && hour <= 23
-            && minute <= 59
-            && second <= 59;
-        if valid {
-            Ok(Timestamp(bytes))
-        } else {
-            Err(bad())
-        }
-    }
-
-    /// Makes a timestamp from calendar fields (year 0 to 9999), checked as [`Timestamp::new`] checks.
-    pub fn from_parts(
-        year: u32,
-        month: u32,
-        day: u32,
-        hour: u32,
-        minute: u32,
-        second: u32,
-    ) -> Result<Timestamp, ValueError> {
-        let text = format!("{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}");
-        Timestamp::new(&text)
-    }
-
-    /// The wall-clock time at `utc_offset_seconds` east of UTC of a Unix time (seconds since
-    /// 1970-01-01T00:00:00Z). Refuses times outside the years 0 to 9999.
-    ///
-    /// A clock for [`RestClient`](crate::rest::RestClient) in China Standard Time, reading the
-    /// system clock in *your* code:
-    ///
-    /// ```
-    /// use std::time::{SystemTime, UNIX_EPOCH};
-    /// use ivr_xml::rest::Timestamp;
-    /// let beijing = || {
-    ///     let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    ///     Timestamp::from_unix_seconds(i64::try_from(now).unwrap_or(0), 8 * 3600)
-    /// };
-    /// assert!(beijing().is_ok());
-    /// assert_eq!(Timestamp::from_unix_seconds(0, 8 * 3600)?.as_str(), "19700101080000");
-    /// assert_eq!(Timestamp::from_unix_seconds(1_700_000_000, 0)?.as_str(), "20231114221320");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    pub fn from_unix_seconds(
-        seconds: i64,
-        utc_offset_seconds: i32,
-    ) -> Result<Timestamp, ValueError> {
-        let out_of_range = || {
-            ValueError::new(
-                "unix time",
-                seconds.to_string(),
-                "a time between the years 0 and 9999",
-            )
-        };
-        let local = seconds
-            .checked_add(i64::from(utc_offset_seconds))
-            .ok_or_else(out_of_range)?;
-        let days = local.div_euclid(86_400);
-        let of_day = local.rem_euclid(86_400);
-        let (year, month, day) = civil_from_days(days);
-        if !(0..=9999).contains(&year) {
-            return Err(out_of_range());
-        }
-        // All fields are in range here: year 0..=9999, of_day 0..86400.
-        let field = |n: i64| u32::try_from(n).map_err(|_| out_of_range());
-        Timestamp::from_parts(
-            field(year)?,
-            month,
-            day,
-            field(of_day / 3600)?,
-            field(of_day % 3600 / 60)?,
-            field(of_day % 60)?,
-        )
-    }
-
-    /// The 14 digits.
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0).unwrap_or_default()
-    }
-}
-
-impl fmt::Display for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl fmt::Debug for Timestamp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Timestamp({})", self.as_str())
-    }
-}
-
-impl std::str::FromStr for Timestamp {
-    type Err = ValueError;
-    fn from_str(text: &str) -> Result<Timestamp, ValueError> {
-        Timestamp::new(text)
-    }
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
-/// (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    // day is 1..=31 and month 1..=12 by construction.
-    (
-        year,
-        u32::try_from(month).unwrap_or(1),
-        u32::try_from(day).unwrap_or(1),
-    )
-}
+pub use crate::notify::Timestamp;
 
 /// The `sig` query parameter: upper-case hex of MD5(`account_sid` + `auth_token` + `timestamp`),
 /// plain concatenation (spec §4.1, field evidence).
 ///
 /// ```
 /// use ivr_xml::rest::{sig, Timestamp};
-/// let ts = Timestamp::new("20240102030405")?;
+/// let ts = Timestamp::parse("20240102030405")?;
 /// // python3 -c "import hashlib; print(hashlib.md5(b'ACtokentoken20240102030405').hexdigest().upper())"
 /// assert_eq!(sig("AC", "tokentoken", &ts), "6DE1C759AD65657DE451E37F9DF9721C");
 /// # Ok::<(), ivr_xml::ValueError>(())
@@ -208,7 +59,7 @@ pub fn sig(account_sid: &str, auth_token: &str, timestamp: &Timestamp) -> String
 ///
 /// ```
 /// use ivr_xml::rest::{authorization, Timestamp};
-/// let ts = Timestamp::new("20240102030405")?;
+/// let ts = Timestamp::parse("20240102030405")?;
 /// // python3 -c "import base64; print(base64.b64encode(b'AC:20240102030405').decode())"
 /// assert_eq!(authorization("AC", &ts), "QUM6MjAyNDAxMDIwMzA0MDU=");
 /// # Ok::<(), ivr_xml::ValueError>(())
@@ -226,7 +77,7 @@ pub fn authorization(account_sid: &str, timestamp: &Timestamp) -> String {
 /// use ivr_xml::rest::{Credentials, Timestamp};
 /// let credentials = Credentials::new("AC", "tokentoken");
 /// assert_eq!(format!("{credentials:?}"), r#"Credentials { account_sid: "AC", auth_token: "<redacted>" }"#);
-/// let signed = credentials.sign(Timestamp::new("20240102030405")?);
+/// let signed = credentials.sign(Timestamp::parse("20240102030405")?);
 /// assert_eq!(signed.sig, "6DE1C759AD65657DE451E37F9DF9721C");
 /// assert_eq!(signed.authorization, "QUM6MjAyNDAxMDIwMzA0MDU=");
 /// # Ok::<(), ivr_xml::ValueError>(())
@@ -323,7 +174,7 @@ impl Credentials {
     /// ```
     /// use ivr_xml::rest::{Credentials, SignatureError, Timestamp};
     /// let credentials = Credentials::new("AC", "tokentoken");
-    /// let ts = Timestamp::new("20240102030405")?;
+    /// let ts = Timestamp::parse("20240102030405")?;
     /// let signed = credentials.sign(ts);
     /// assert_eq!(credentials.verify(&signed.authorization, &signed.sig), Ok(ts));
     /// let wrong = Credentials::new("AC", "other");
@@ -391,7 +242,7 @@ impl std::error::Error for CredentialsError {}
 ///
 /// ```
 /// use ivr_xml::rest::{Credentials, Timestamp};
-/// let signed = Credentials::new("AC", "tokentoken").sign(Timestamp::new("20240102030405")?);
+/// let signed = Credentials::new("AC", "tokentoken").sign(Timestamp::parse("20240102030405")?);
 /// assert_eq!(signed.timestamp.as_str(), "20240102030405");
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
@@ -431,7 +282,7 @@ impl Authorization {
             .map_err(|_| SignatureError::NotBase64)?;
         let text = String::from_utf8(bytes).map_err(|_| SignatureError::Malformed)?;
         let (account_sid, timestamp) = text.rsplit_once(':').ok_or(SignatureError::Malformed)?;
-        let timestamp = Timestamp::new(timestamp).map_err(SignatureError::Timestamp)?;
+        let timestamp = Timestamp::parse(timestamp).map_err(SignatureError::Timestamp)?;
         Ok(Authorization {
             account_sid: account_sid.to_owned(),
             timestamp,
