@@ -188,7 +188,8 @@ impl RelUrl {
     }
 }
 
-fn percent_encode_into(out: &mut String, text: &str) {
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
@@ -480,32 +481,34 @@ macro_rules! closed_set {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl std::str::FromStr for $name {
-            type Err = ValueError;
-            fn from_str(text: &str) -> Result<Self, ValueError> {
+            type Err = $crate::ValueError;
+            fn from_str(text: &str) -> Result<Self, $crate::ValueError> {
                 match text {
                     $($text => Ok($name::$variant),)*
-                    _ => Err(ValueError::new($what, text, $expected)),
+                    _ => Err($crate::ValueError::new($what, text, $expected)),
                 }
             }
         }
 
-        impl XmlValue for $name {
+        impl $crate::XmlValue for $name {
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(self.as_str())
             }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
+            fn parse_value(text: &str) -> Result<Self, $crate::ValueError> {
                 text.parse()
             }
         }
     };
 }
+
+pub(crate) use closed_set;
 
 closed_set!(
     /// A telephone key: `0`-`9`, `*` or `#` (`finishkey` of `<Get>` and `<Play>`).

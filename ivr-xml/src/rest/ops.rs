@@ -8,7 +8,7 @@
 //! Every type keeps unknown attributes in `extra` (`raw_attribute` adds one), and
 //! [`Operation::Raw`] carries operations the library does not name.
 
-use std::fmt;
+use crate::value::closed_set;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -19,7 +19,7 @@ use crate::pending::PendingError;
 use crate::raw::{RawAttribute, RawElement};
 use crate::rest::path::Endpoint;
 use crate::ser::{to_string_with, Sink, Style, ToXml, XmlWriter};
-use crate::value::{Loop, RelUrl, Text, XmlValue};
+use crate::value::{Loop, RelUrl, Text};
 use crate::{CreateConf, Xml};
 
 /// `raw_attribute`, the escape hatch every operation has.
@@ -68,45 +68,7 @@ macro_rules! setters {
     )*};
 }
 
-/// A closed set of attribute codes.
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, { $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),*
-        }
-
-        impl $name {
-            /// The code as written in the attribute.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),*
-                }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl XmlValue for $name {
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(self.as_str())
-            }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
-                match text {
-                    $($text => Ok($name::$variant),)*
-                    _ => Err(ValueError::new($what, text, $expected)),
-                }
-            }
-        }
-    };
-}
-
-code_enum!(
+closed_set!(
     /// `role` of `<InviteJoinConf>`: member or host (field evidence; platform default member;
     /// one host per conference, the last one invited wins).
     ///
@@ -122,7 +84,7 @@ code_enum!(
     }
 );
 
-code_enum!(
+closed_set!(
     /// `speak` of `<InviteJoinConf>` and `<ConfMemberResume>`: whether the member can speak
     /// (field evidence; platform default `1`).
     ///

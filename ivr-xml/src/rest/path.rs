@@ -1,6 +1,7 @@
 //! The paths of the REST operations (spec §4): `/{SoftVersion}/Accounts/{AccountSid}/…`,
 //! written for a client and parsed for a server.
 
+use crate::value::percent_encode_into;
 use std::fmt;
 
 /// Which REST endpoint a request goes to, below `/{SoftVersion}/Accounts/{AccountSid}/`.
@@ -242,20 +243,6 @@ impl fmt::Display for TargetError {
 }
 
 impl std::error::Error for TargetError {}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
-}
 
 /// Decodes `%XX` (and `+` as a space when `plus_is_space`); `None` on a bad escape or non-UTF-8.
 fn percent_decode(text: &str, plus_is_space: bool) -> Option<String> {
