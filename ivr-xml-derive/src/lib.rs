@@ -3,7 +3,7 @@
 //! (alternative elements).
 //!
 //! Use it through `ivr_xml::Xml`; the attributes are documented there. Attribute parsing
-//! ([`attr`]) is kept apart from code generation ([`gen`]), with a small closed model ([`ir`])
+//! (`attr`) is kept apart from code generation (`gen`), with a small closed model (`ir`)
 //! between them; every error is collected with its span and all are reported together.
 
 mod attr;

@@ -31,7 +31,7 @@ pub struct Config {
     pub file_duration: Duration,
     /// How long one spoken character (digits read out, TTS) takes.
     pub character_duration: Duration,
-    /// A conference nobody joins is deleted after this long (10 minutes [official]).
+    /// A conference nobody joins is deleted after this long (10 minutes \[official\]).
     pub empty_conference_ttl: Duration,
     /// The first conference id handed out (8 digits, as the guide's callers type).
     pub first_confid: u64,
@@ -1030,7 +1030,7 @@ impl<T: Transport> World<'_, T> {
         }
     }
 
-    /// The 10-minute rule: a conference nobody joined is deleted [official].
+    /// The 10-minute rule: a conference nobody joined is deleted \[official\].
     async fn expire_conference(&mut self, confid: &ConfId) {
         let never_joined = self
             .platform

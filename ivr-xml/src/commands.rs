@@ -25,7 +25,7 @@ macro_rules! raw_attribute_method {
     };
 }
 
-/// `<Get>` 获取按键: collects keys while a prompt plays. **Main command only** [official].
+/// `<Get>` 获取按键: collects keys while a prompt plays. **Main command only** \[official\].
 ///
 /// When the caller presses keys, the platform requests `action` (default `dtmfreport`) with the
 /// digits and the sub-commands do not run; on timeout the sub-commands run.
@@ -113,7 +113,7 @@ impl Get {
     raw_attribute_method!();
 }
 
-/// What `<Get>` can hold: "在<Get>中可以嵌套:<Play>、<PlayTTS>" [official].
+/// What `<Get>` can hold: `"在<Get>中可以嵌套:<Play>、<PlayTTS>"` \[official\].
 ///
 /// ```
 /// use ivr_xml::{Get, Play, PlayTts, Prompt};
@@ -128,7 +128,7 @@ pub enum Prompt {
     PlayTts(PlayTts),
 }
 
-/// `<Play>` 放音: plays an audio file (wav or mp3). Main or sub-command [official]; holds nothing.
+/// `<Play>` 放音: plays an audio file (wav or mp3). Main or sub-command \[official\]; holds nothing.
 ///
 /// ```
 /// use ivr_xml::{to_string_with, Key, Play, Style};
@@ -186,7 +186,7 @@ impl Play {
     raw_attribute_method!();
 }
 
-/// `<PlayTTS>` 播放TTS: speaks text. Inside `<Get>` [official]; as a command and its `loop`
+/// `<PlayTTS>` 播放TTS: speaks text. Inside `<Get>` \[official\]; as a command and its `loop`
 /// attribute: **field evidence only** (two applications), not in the official docs.
 ///
 /// TTS must be enabled in the console (which needs enterprise verification).
@@ -230,7 +230,7 @@ impl PlayTts {
 }
 
 /// `<Redirect>` 业务跳转: the platform requests the URL and runs the document it gets back.
-/// The sub-command that ends a failed or timed-out main command [official] [guide].
+/// The sub-command that ends a failed or timed-out main command \[official\] \[guide\].
 ///
 /// `tag` is echoed back as a parameter of that request (field evidence), so one URL can serve
 /// several places, as `gettimeout` does in the guide.
@@ -276,7 +276,7 @@ impl Redirect {
     raw_attribute_method!();
 }
 
-/// `<Hangup/>` 应用侧挂机: ends the call; the platform then sends `stopservice` [guide].
+/// `<Hangup/>` 应用侧挂机: ends the call; the platform then sends `stopservice` \[guide\].
 ///
 /// ```
 /// use ivr_xml::{to_string_with, Hangup, Style};
@@ -301,7 +301,7 @@ impl Hangup {
     raw_attribute_method!();
 }
 
-/// `<CmdNone/>` 空指令: nothing more to do. Used alone [guide].
+/// `<CmdNone/>` 空指令: nothing more to do. Used alone \[guide\].
 ///
 /// ```
 /// use ivr_xml::{to_string_with, CmdNone, Style};
@@ -327,9 +327,9 @@ impl CmdNone {
 }
 
 /// `<CreateConf/>` 创建会议: creates a conference; on success the platform requests `action`,
-/// on failure the sub-commands run [official]. Every attribute of the official table, in its order.
+/// on failure the sub-commands run \[official\]. Every attribute of the official table, in its order.
 ///
-/// A conference nobody joins within 10 minutes is deleted, and so is one that empties [official].
+/// A conference nobody joins within 10 minutes is deleted, and so is one that empties \[official\].
 ///
 /// ```
 /// use ivr_xml::{to_string_with, CreateConf, Style};
@@ -454,7 +454,7 @@ impl CreateConf {
 }
 
 /// `<JoinConf/>` 加入会议: joins the caller to a conference; on success the platform requests
-/// `action`, on failure the sub-commands run [guide]. Known only from the guide's examples.
+/// `action`, on failure the sub-commands run \[guide\]. Known only from the guide's examples.
 ///
 /// ```
 /// use ivr_xml::{to_string_with, JoinConf, Style};
@@ -649,7 +649,7 @@ impl std::str::FromStr for Command {
     }
 }
 
-/// Marks commands that may follow the main command. `<Get>` is main-only [official], so it has no impl.
+/// Marks commands that may follow the main command. `<Get>` is main-only \[official\], so it has no impl.
 pub trait SubCommand {}
 
 impl SubCommand for Play {}

@@ -25,6 +25,16 @@
 //! # Ok::<(), ivr_xml::BuildError>(())
 //! ```
 //!
+//! ## The rest of the crate
+//!
+//! | module | what |
+//! |---|---|
+//! | [`notify`] | the notifications the platform sends, typed, from a query string, a form body or an XML body, and `#[derive(Notification)]` to dispatch on your own segment names |
+//! | [`validate`] | every finding of the platform's rules in a document, with a rule catalogue (also the `ivr-xml` command line) |
+//! | [`rest`] | the REST interface's bodies, signing and (feature `rest-client`) an async client |
+//! | [`de`] | the parser's building blocks, for hand-written [`FromXml`] impls |
+//! | `web` | (feature `axum`) documents as responses, notifications as extractors |
+//!
 //! ## Where the platform is unknown
 //!
 //! Much of the platform is documented only by examples (see the README). Where it is silent the

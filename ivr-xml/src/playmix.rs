@@ -67,7 +67,7 @@ impl MixItem {
 }
 
 /// `<PlayMix type='40'>createconf.wav;$confid</PlayMix>` 播放混合音: files and spoken values in
-/// one prompt [guide]. The `type` attribute is derived from the items, one code per item.
+/// one prompt \[guide\]. The `type` attribute is derived from the items, one code per item.
 ///
 /// ```
 /// use ivr_xml::{to_string_with, PlayMix, Style};

@@ -213,7 +213,7 @@ impl<C: FromXml> FromXml for Response<C> {
 
 /// Builds a [`Response`]: one main command, then sub-commands.
 ///
-/// `<Get>` can only be the main command [official]: [`then`](ResponseBuilder::then) does not take one.
+/// `<Get>` can only be the main command \[official\]: [`then`](ResponseBuilder::then) does not take one.
 ///
 /// ```compile_fail
 /// use ivr_xml::{Get, Hangup, Response};

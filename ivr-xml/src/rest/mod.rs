@@ -4,17 +4,17 @@
 //!
 //! | operation | body | endpoint | evidence |
 //! |---|---|---|---|
-//! | IVR outbound call (IVR外呼) | [`Dial`] | [`Endpoint::Dial`] `ivr/dial` | [official] |
-//! | create conference | [`RestCreateConf`] (the IVR [`CreateConf`](crate::CreateConf) + `passwd`) | [`Endpoint::CreateConf`] `ivr/createconf` | [field] |
-//! | invite to conference | [`InviteJoinConf`] | [`Endpoint::Conf`] `ivr/conf?confid=…` | [field] |
-//! | dismiss, quit, mute, unmute | [`DismissConf`], [`QuitConf`], [`ConfMute`], [`ConfUnMute`] | [`Endpoint::Conf`] | [field] |
-//! | play, stop play, record, stop record | [`ConfPlay`], [`ConfStopPlay`], [`ConfRecord`], [`ConfStopRecord`] | [`Endpoint::Conf`] | [field] |
-//! | volume, pause, resume, alarm clock | [`ConfVolumeAdjust`], [`ConfMemberPause`], [`ConfMemberResume`], [`ConfAlarmClock`] | [`Endpoint::Conf`] | [field] |
-//! | query conference state | [`QueryConfState`] | [`Endpoint::Conf`] | [field] |
+//! | IVR outbound call (IVR外呼) | [`Dial`] | [`Endpoint::Dial`] `ivr/dial` | \[official\] |
+//! | create conference | [`RestCreateConf`] (the IVR [`CreateConf`](crate::CreateConf) + `passwd`) | [`Endpoint::CreateConf`] `ivr/createconf` | \[field\] |
+//! | invite to conference | [`InviteJoinConf`] | [`Endpoint::Conf`] `ivr/conf?confid=…` | \[field\] |
+//! | dismiss, quit, mute, unmute | [`DismissConf`], [`QuitConf`], [`ConfMute`], [`ConfUnMute`] | [`Endpoint::Conf`] | \[field\] |
+//! | play, stop play, record, stop record | [`ConfPlay`], [`ConfStopPlay`], [`ConfRecord`], [`ConfStopRecord`] | [`Endpoint::Conf`] | \[field\] |
+//! | volume, pause, resume, alarm clock | [`ConfVolumeAdjust`], [`ConfMemberPause`], [`ConfMemberResume`], [`ConfAlarmClock`] | [`Endpoint::Conf`] | \[field\] |
+//! | query conference state | [`QueryConfState`] | [`Endpoint::Conf`] | \[field\] |
 //! | anything else | [`Operation::Raw`] | [`Endpoint::Other`] | — |
 //!
 //! The envelope (`<Request><Appid>…</Appid>operation</Request>`), `statusCode`, `callSid` and
-//! the hosts are [official]; the signing scheme ([`sig`], [`authorization`]) is [field]
+//! the hosts are \[official\]; the signing scheme ([`sig`], [`authorization`]) is \[field\]
 //! (three code bases agree). Every type works both ways: a client builds requests and parses
 //! responses, a server (a simulator) parses requests, checks signatures and builds responses.
 //!
@@ -66,21 +66,21 @@ pub use sign::{
 
 use crate::ser::{Declaration, Quote, Style};
 
-/// The production host [official]. `https://` needs the `rest-client-rustls` feature.
+/// The production host \[official\]. `https://` needs the `rest-client-rustls` feature.
 ///
 /// ```
 /// assert_eq!(ivr_xml::rest::PRODUCTION_BASE_URL, "https://app.cloopen.com:8883");
 /// ```
 pub const PRODUCTION_BASE_URL: &str = "https://app.cloopen.com:8883";
 
-/// The sandbox host [official]. `https://` needs the `rest-client-rustls` feature.
+/// The sandbox host \[official\]. `https://` needs the `rest-client-rustls` feature.
 ///
 /// ```
 /// assert_eq!(ivr_xml::rest::SANDBOX_BASE_URL, "https://sandboxapp.cloopen.com:8883");
 /// ```
 pub const SANDBOX_BASE_URL: &str = "https://sandboxapp.cloopen.com:8883";
 
-/// The `{SoftVersion}` of the official example, `2013-12-26` [official].
+/// The `{SoftVersion}` of the official example, `2013-12-26` \[official\].
 ///
 /// ```
 /// use ivr_xml::rest::{Endpoint, SOFT_VERSION};

@@ -1,10 +1,10 @@
 //! The operations of the REST interface (spec §4.2-§4.5), one element type each, defined with the
 //! [`Xml`](crate::Xml) derive like the IVR commands.
 //!
-//! Evidence: `Dial` is [official] (the IVR外呼 page); every conference operation is **field
+//! Evidence: `Dial` is \[official\] (the IVR外呼 page); every conference operation is **field
 //! evidence** (SDK code and comments; no official REST 会议管理 page was available), and so are
 //! their attribute meanings. Which attributes are required is stated nowhere: the types require
-//! only the ids an operation cannot do without (`confid`, `callid`, `number`, `filename`) [inferred].
+//! only the ids an operation cannot do without (`confid`, `callid`, `number`, `filename`) \[inferred\].
 //! Every type keeps unknown attributes in `extra` (`raw_attribute` adds one), and
 //! [`Operation::Raw`] carries operations the library does not name.
 
@@ -101,9 +101,9 @@ closed_set!(
 );
 
 /// `<Dial>` IVR外呼: calls `number`; once connected, the call runs the application's IVR
-/// documents, starting with `startservice` (spec §4.2) [official]. Sent to [`Endpoint::Dial`].
+/// documents, starting with `startservice` (spec §4.2) \[official\]. Sent to [`Endpoint::Dial`].
 ///
-/// `disnumber`'s placement on `<Dial>` is [inferred]; the attributes are [official].
+/// `disnumber`'s placement on `<Dial>` is \[inferred\]; the attributes are \[official\].
 ///
 /// ```
 /// use ivr_xml::rest::{official_style, Dial};
@@ -122,7 +122,7 @@ pub struct Dial {
     #[xml(attribute)]
     pub number: Text,
     /// Returned in the `startservice` notification. The official page says it must be Base64
-    /// ([`Dial::userdata_base64`]); SDK comments say digits only [field]. Kept opaque.
+    /// ([`Dial::userdata_base64`]); SDK comments say digits only \[field\]. Kept opaque.
     #[xml(attribute)]
     pub userdata: Option<Text>,
     /// Record the call (platform default `false`).
@@ -185,7 +185,7 @@ impl Dial {
 ///
 /// `passwd` and `passwderrorurl` are written after `CreateConf`'s known attributes and before its
 /// `extra`. One SDK says passwords work (prompt, hang up after three failures), another that
-/// they "cannot be used for now" [field]: whether the platform honours them is unknown.
+/// they "cannot be used for now" \[field\]: whether the platform honours them is unknown.
 ///
 /// ```
 /// use ivr_xml::rest::{official_style, RestCreateConf};
@@ -375,7 +375,7 @@ pub struct InviteJoinConf {
     /// The conference.
     #[xml(attribute)]
     pub confid: Text,
-    /// Mobile, landline or VoIP account numbers, joined with `#` (at most 20 [field]; not checked).
+    /// Mobile, landline or VoIP account numbers, joined with `#` (at most 20 \[field\]; not checked).
     #[xml(attribute)]
     pub number: Text,
     /// Invite-result callback.
@@ -622,7 +622,7 @@ conf_op_impl! {
 }
 
 /// `<ConfPlay>` 会议放音: plays `filename` into conference `confid` (spec §4.5, field evidence).
-/// `loop` is taken to mean what it means on `<Play>` [inferred], and shares its type.
+/// `loop` is taken to mean what it means on `<Play>` \[inferred\], and shares its type.
 ///
 /// ```
 /// use ivr_xml::rest::{official_style, ConfPlay};

@@ -8,9 +8,9 @@ use std::fmt;
 ///
 /// | endpoint | path and query | evidence |
 /// |---|---|---|
-/// | [`Endpoint::Dial`] | `ivr/dial?sig=…` | [official] |
-/// | [`Endpoint::CreateConf`] | `ivr/createconf?sig=…` | [field] |
-/// | [`Endpoint::Conf`] | `ivr/conf?sig=…&confid=…` | [field] |
+/// | [`Endpoint::Dial`] | `ivr/dial?sig=…` | \[official\] |
+/// | [`Endpoint::CreateConf`] | `ivr/createconf?sig=…` | \[field\] |
+/// | [`Endpoint::Conf`] | `ivr/conf?sig=…&confid=…` | \[field\] |
 /// | [`Endpoint::Other`] | anything else, for operations the library does not name | — |
 ///
 /// ```
@@ -23,18 +23,18 @@ use std::fmt;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Endpoint {
-    /// `ivr/dial`: the IVR outbound call (IVR外呼) [official].
+    /// `ivr/dial`: the IVR outbound call (IVR外呼) \[official\].
     Dial,
-    /// `ivr/createconf`: create a conference [field].
+    /// `ivr/createconf`: create a conference \[field\].
     CreateConf,
-    /// `ivr/conf?confid=…`: every other conference operation, on conference `confid` [field].
+    /// `ivr/conf?confid=…`: every other conference operation, on conference `confid` \[field\].
     Conf {
         /// The conference id, sent as the `confid` query parameter after `sig`.
         confid: String,
     },
     /// Any other path below `/{SoftVersion}/Accounts/{AccountSid}/`, written as given (no
     /// leading `/`), with extra query parameters after `sig` (percent-encoded when written).
-    /// Several SDKs append `&maxmember=N` to `ivr/createconf` [field]: that is
+    /// Several SDKs append `&maxmember=N` to `ivr/createconf` \[field\]: that is
     /// `Other { path: "ivr/createconf".into(), query: vec![("maxmember".into(), "300".into())] }`.
     Other {
         /// The path below the account, like `ivr/createconf`.
@@ -142,7 +142,7 @@ pub struct RestTarget {
     /// The `sig` query parameter, if present.
     pub sig: Option<String>,
     /// Query parameters other than `sig` (and `confid` of [`Endpoint::Conf`]) on the known
-    /// endpoints, in order, like the `maxmember` some SDKs add to `ivr/createconf` [field].
+    /// endpoints, in order, like the `maxmember` some SDKs add to `ivr/createconf` \[field\].
     pub extra_query: Vec<(String, String)>,
 }
 

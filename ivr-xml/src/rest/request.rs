@@ -13,7 +13,7 @@ use crate::ser::{Style, ToXml, XmlWriter};
 use crate::value::Text;
 use crate::Xml;
 
-/// `<Appid>`: the application id, the first child of every [`RestRequest`] [official].
+/// `<Appid>`: the application id, the first child of every [`RestRequest`] \[official\].
 ///
 /// ```
 /// use ivr_xml::rest::AppId;
@@ -45,8 +45,8 @@ impl AppId {
 
 /// A REST request body: `<Request>`, then `<Appid>`, then one [`Operation`] (spec §4).
 ///
-/// The envelope is [official] for `ivr/dial`; that the conference operations use the same one is
-/// [inferred] (spec §4.4). Both directions work: a client builds and writes one, a server (or a
+/// The envelope is \[official\] for `ivr/dial`; that the conference operations use the same one is
+/// \[inferred\] (spec §4.4). Both directions work: a client builds and writes one, a server (or a
 /// simulator) parses one and routes it by [`RestRequest::endpoint`].
 ///
 /// The official `ivr/dial` example, reproduced by [`official_style`] except that the writer

@@ -14,10 +14,10 @@ use crate::ser::Style;
 use crate::value::{Text, XmlValue};
 use crate::Xml;
 
-/// A REST status code: `000000` is success, anything else a REST error code [official].
+/// A REST status code: `000000` is success, anything else a REST error code \[official\].
 ///
 /// The parser is strict about it: after trimming surrounding whitespace it must be one or more
-/// ASCII digits. The documented code has six; that every code is digits is [inferred].
+/// ASCII digits. The documented code has six; that every code is digits is \[inferred\].
 ///
 /// ```
 /// use ivr_xml::rest::StatusCode;
@@ -107,11 +107,11 @@ text_element!(CallSidElement, "callSid", Text);
 text_element!(ConfidElement, "confid", Text);
 
 /// The element [`RestResponse::message`] reads. No available source names it; `statusMsg` is
-/// what the platform's SDKs read [inferred].
+/// what the platform's SDKs read \[inferred\].
 const MESSAGE: &str = "statusMsg";
 
 /// A REST response body: `<Response>` with `statusCode`, and `callSid` (outbound call,
-/// [official]) or `confid` (create conference, [field]) on success.
+/// \[official\]) or `confid` (create conference, \[field\]) on success.
 ///
 /// Parsing is strict about `statusCode` (present once, digits) and keeps everything else: unknown
 /// children in [`others`](RestResponse::others), unknown attributes in
@@ -209,7 +209,7 @@ impl RestResponse {
         self
     }
 
-    /// Adds a `<statusMsg>` child (the message element's name is [inferred]).
+    /// Adds a `<statusMsg>` child (the message element's name is \[inferred\]).
     pub fn with_message(self, message: impl Into<String>) -> RestResponse {
         self.with_child(RawElement::new(MESSAGE).text(message))
     }
@@ -237,18 +237,18 @@ impl RestResponse {
         self.status_code().is_success()
     }
 
-    /// `callSid`, trimmed: the outbound call's 32-character id [official].
+    /// `callSid`, trimmed: the outbound call's 32-character id \[official\].
     pub fn call_sid(&self) -> Option<&str> {
         self.call_sid.as_ref().map(|e| e.value.trimmed())
     }
 
-    /// `confid`, trimmed: the new conference's id [field].
+    /// `confid`, trimmed: the new conference's id \[field\].
     pub fn confid(&self) -> Option<&str> {
         self.confid.as_ref().map(|e| e.value.trimmed())
     }
 
     /// The text of the first `<statusMsg>` child, trimmed. No available source names the
-    /// message element; `statusMsg` is [inferred] (the name the platform's SDKs read). Other
+    /// message element; `statusMsg` is \[inferred\] (the name the platform's SDKs read). Other
     /// children stay readable through [`child_text`](RestResponse::child_text).
     pub fn message(&self) -> Option<&str> {
         self.child_text(MESSAGE)

@@ -3,7 +3,7 @@
 //!
 //! All of §4.1's signing rules are **field evidence** (three independent code bases agree); the
 //! official page only says "authenticate with the main account". That both values use the same
-//! timestamp is [inferred].
+//! timestamp is \[inferred\].
 
 use std::fmt;
 

@@ -30,7 +30,7 @@ use crate::response::Response;
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
-    /// Something the platform may well accept, or whose effect is unknown ([field]/[inferred] evidence).
+    /// Something the platform may well accept, or whose effect is unknown (\[field\]/\[inferred\] evidence).
     Warning,
     /// Something official or guide text rules out, or XML that is not well-formed.
     Error,
