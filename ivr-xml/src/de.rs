@@ -7,7 +7,7 @@ use quick_xml::Reader;
 
 use crate::error::{ErrorKind, ParseError, Warning};
 use crate::raw::RawAttribute;
-use crate::value::{is_xml_char, XmlValue};
+use crate::value::{first_non_xml_char, is_xml_char, XmlValue};
 
 /// Strict or lenient (spec §0.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -281,7 +281,9 @@ pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
 pub struct ParseContext<'s> {
     source: &'s str,
     mode: Mode,
-    path: Vec<String>,
+    /// The element path, like `Response/Get[1]`: segments are appended on the way down and
+    /// truncated on the way up, so that it costs no allocation per element.
+    path: String,
     warnings: Vec<Warning>,
 }
 
@@ -293,7 +295,7 @@ impl<'s> ParseContext<'s> {
 
     /// The current element path, like `Response/Get[1]`.
     pub fn path(&self) -> String {
-        self.path.join("/")
+        self.path.clone()
     }
 
     /// An error at `offset` in the current element.
@@ -318,13 +320,18 @@ impl<'s> ParseContext<'s> {
 
     /// Parses `child` as `T` with the child's segment on the path.
     pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
-        if self.path.is_empty() {
-            self.path.push(child.name.to_owned());
+        let parent = self.path.len();
+        if parent == 0 {
+            self.path.push_str(child.name);
         } else {
-            self.path.push(format!("{}[{}]", child.name, child.index));
+            self.path.push('/');
+            self.path.push_str(child.name);
+            self.path.push('[');
+            self.path.push_str(itoa::Buffer::new().format(child.index));
+            self.path.push(']');
         }
         let result = T::from_element(child, self);
-        self.path.pop();
+        self.path.truncate(parent);
         result
     }
 
@@ -491,7 +498,7 @@ pub fn from_str_with<T: FromXml>(
     let mut cx = ParseContext {
         source: input,
         mode: options.mode,
-        path: Vec::new(),
+        path: String::new(),
         warnings: Vec::new(),
     };
     if !T::accepts_element(root.name, &cx) {
@@ -696,31 +703,44 @@ impl<'a> TreeReader<'a> {
             attributes: Vec::new(),
             children: Vec::new(),
         };
-        let element_path = if self.stack.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{}/{name}[{index}]", self.path())
+        // The element's path, for errors only: the stack does not hold the element yet.
+        let element_path = |tree: &TreeReader<'a>| {
+            if tree.stack.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{}/{name}[{index}]", tree.path())
+            }
         };
         for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|err| {
                 let kind = ErrorKind::Syntax(err.to_string());
-                ParseError::new(kind, self.input, offset, element_path.clone())
+                ParseError::new(kind, self.input, offset, element_path(self))
             })?;
             let attr_name = self.slice(attribute.key.as_ref());
             let attr_offset = self.offset_of(attribute.key.as_ref());
-            let attr_path = format!("{element_path}/@{attr_name}");
+            let attr_path = |tree: &TreeReader<'a>| format!("{}/@{attr_name}", element_path(tree));
             if element.attributes.len() >= limits.max_attributes {
                 let kind = ErrorKind::LimitExceeded {
                     limit: "attributes per element",
                     max: limits.max_attributes,
                 };
-                return Err(ParseError::new(kind, self.input, attr_offset, attr_path));
+                return Err(ParseError::new(
+                    kind,
+                    self.input,
+                    attr_offset,
+                    attr_path(self),
+                ));
             }
             if element.attributes.iter().any(|a| a.name == attr_name) {
                 let kind = ErrorKind::DuplicateAttribute {
                     name: attr_name.to_owned(),
                 };
-                return Err(ParseError::new(kind, self.input, attr_offset, attr_path));
+                return Err(ParseError::new(
+                    kind,
+                    self.input,
+                    attr_offset,
+                    attr_path(self),
+                ));
             }
             let raw = self.slice(&attribute.value);
             let value = self.attribute_value(raw, attr_offset, &attr_path)?;
@@ -739,7 +759,7 @@ impl<'a> TreeReader<'a> {
         &mut self,
         raw: &'a str,
         offset: usize,
-        path: &str,
+        path: &dyn Fn(&TreeReader<'a>) -> String,
     ) -> Result<Cow<'a, str>, ParseError> {
         if !raw.contains(['&', '\t', '\n', '\r']) {
             return Ok(Cow::Borrowed(raw));
@@ -759,18 +779,13 @@ impl<'a> TreeReader<'a> {
                     rest = &after[end + 1..];
                 }
                 Some((Err(kind), _)) => {
-                    return Err(ParseError::new(kind, self.input, offset, path.to_owned()))
+                    return Err(ParseError::new(kind, self.input, offset, path(self)))
                 }
                 None => {
                     let kind = ErrorKind::Syntax(
                         "`&` must start a reference such as `&amp;` (write a literal `&` as `&amp;`)".to_owned(),
                     );
-                    self.lenient_or_fail(ParseError::new(
-                        kind,
-                        self.input,
-                        offset,
-                        path.to_owned(),
-                    ))?;
+                    self.lenient_or_fail(ParseError::new(kind, self.input, offset, path(self)))?;
                     out.push('&');
                     rest = after;
                 }
@@ -791,7 +806,7 @@ impl<'a> TreeReader<'a> {
     }
 
     fn text(&mut self, piece: Cow<'a, str>, offset: usize) -> Result<(), ParseError> {
-        if let Some(bad) = piece.chars().find(|&c| !is_xml_char(c)) {
+        if let Some(bad) = first_non_xml_char(&piece) {
             let kind = ErrorKind::Syntax(format!(
                 "character U+{:04X} is not allowed in XML",
                 u32::from(bad)
@@ -1001,9 +1016,16 @@ fn read_tree<'a>(
                 }
             }
             Event::Text(text) => {
-                let piece = text
-                    .xml10_content()
-                    .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?;
+                // Line ends are normalized only where there is a CR; other text is borrowed
+                // from the input as it is, with no second UTF-8 check.
+                let raw = tree.slice(&text);
+                let borrowed = raw.as_ptr() == text.as_ptr() && raw.len() == text.len();
+                let piece = if borrowed && !raw.contains('\r') {
+                    Cow::Borrowed(raw)
+                } else {
+                    text.xml10_content()
+                        .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?
+                };
                 // References are events of their own: text starting with `&` is a bare one,
                 // which the reader lets through only in lenient mode.
                 if piece.starts_with('&') {

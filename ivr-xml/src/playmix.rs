@@ -157,10 +157,16 @@ impl PlayMix {
 
 impl ToXml for PlayMix {
     fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
+        // As `codes()` and `text()` would write them, without building either.
         writer.open_tag("PlayMix")?;
-        writer.attribute_str("type", &self.codes())?;
+        writer.attribute_start("type")?;
+        for item in &self.items {
+            writer.attribute_piece(item.code().encode_utf8(&mut [0; 4]))?;
+        }
+        writer.attribute_end()?;
         writer.raw_attributes(&self.extra)?;
-        writer.text_content_str("PlayMix", &self.text())
+        let texts = self.items.iter().map(|item| item.text().as_str());
+        writer.text_content_joined("PlayMix", texts, ";")
     }
 
     fn check(&self) -> Result<(), ValueError> {

@@ -171,6 +171,8 @@ impl ToXml for RawElement {
         writer.raw_attributes(&self.attributes)?;
         match self.children.as_slice() {
             [] => writer.close_empty(),
+            // Adjacent texts are kept as one, so text content is one node: written as it is.
+            [RawNode::Text(text)] => writer.text_content_str(&self.name, text),
             _ if !self.has_element_children() => {
                 let text: String = self
                     .children

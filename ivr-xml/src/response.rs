@@ -197,7 +197,10 @@ impl<C: FromXml> FromXml for Response<C> {
         for attribute in element.attributes() {
             cx.unknown_attribute(element, attribute, &[], None)?;
         }
-        let mut commands = Vec::new();
+        // Sized once: a long document does not grow (and copy) its commands again and again.
+        let elements = element.children().iter();
+        let mut commands =
+            Vec::with_capacity(elements.filter(|n| matches!(n, Node::Element(_))).count());
         for node in element.children() {
             match node {
                 Node::Element(child) => commands.push(cx.child::<C>(child)?),

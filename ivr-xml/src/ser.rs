@@ -18,15 +18,6 @@ pub enum Quote {
     Double,
 }
 
-impl Quote {
-    fn char(self) -> char {
-        match self {
-            Quote::Single => '\'',
-            Quote::Double => '"',
-        }
-    }
-}
-
 /// Which XML declaration starts the document (spec §1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Declaration {
@@ -188,45 +179,96 @@ pub struct XmlWriter<'a, S: ?Sized> {
     sink: &'a mut S,
     quote: Quote,
     indent: Option<&'a str>,
+    /// When the indent is empty, all spaces or all tabs: [`SPACE_LINES`] or [`TAB_LINES`], of
+    /// which a line start (a line break and the indentation) is a slice written with one write.
+    lines: Option<&'static str>,
     depth: usize,
     wrote_anything: bool,
 }
 
+/// A line break and 128 spaces: line starts in an indent of spaces, up to 128 deep.
+const SPACE_LINES: &str = concat!(
+    "\n",
+    "                                                                ",
+    "                                                                "
+);
+/// A line break and 64 tabs: line starts in an indent of tabs, up to 64 deep.
+const TAB_LINES: &str = concat!(
+    "\n",
+    "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t",
+    "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+);
+
 impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// A writer at the start of a document or fragment.
     pub fn new(sink: &'a mut S, style: &'a Style) -> XmlWriter<'a, S> {
+        let indent = style.indent.as_deref();
+        let lines = match indent.map(str::as_bytes) {
+            Some([]) => Some(SPACE_LINES),
+            Some([b' ', rest @ ..]) if rest.iter().all(|&b| b == b' ') => Some(SPACE_LINES),
+            Some([b'\t', rest @ ..]) if rest.iter().all(|&b| b == b'\t') => Some(TAB_LINES),
+            _ => None,
+        };
         XmlWriter {
             sink,
             quote: style.quote,
-            indent: style.indent.as_deref(),
+            indent,
+            lines,
             depth: 0,
             wrote_anything: false,
         }
     }
 
     /// Writes the declaration (nothing for [`Declaration::None`]).
+    #[inline]
     pub fn declaration(&mut self, declaration: Declaration) -> Result<(), S::Error> {
-        if declaration != Declaration::None {
-            self.sink.write_str(declaration.as_str())?;
-            self.wrote_anything = true;
-        }
-        Ok(())
-    }
-
-    fn new_line(&mut self) -> Result<(), S::Error> {
-        if let Some(indent) = self.indent {
-            if self.wrote_anything {
-                self.sink.write_str("\n")?;
-            }
-            for _ in 0..self.depth {
-                self.sink.write_str(indent)?;
-            }
+        // One arm per declaration: each writes a string of constant length, which compiles to
+        // a few stores instead of a call to `memcpy`.
+        match declaration {
+            Declaration::SingleQuoted => self.sink.write_str(Declaration::SingleQuoted.as_str())?,
+            Declaration::DoubleQuoted => self.sink.write_str(Declaration::DoubleQuoted.as_str())?,
+            Declaration::DoubleQuotedSpaceBeforeClose => self
+                .sink
+                .write_str(Declaration::DoubleQuotedSpaceBeforeClose.as_str())?,
+            Declaration::None => return Ok(()),
         }
         self.wrote_anything = true;
         Ok(())
     }
 
+    #[inline(always)]
+    fn new_line(&mut self) -> Result<(), S::Error> {
+        // `wrote_anything` only matters with an indent, so it is not touched without one: a
+        // store to it on every element stalled the wider load of `quote` next to it that follows.
+        match self.indent {
+            Some(indent) => self.indented_line(indent),
+            None => Ok(()),
+        }
+    }
+
+    #[inline(always)]
+    fn indented_line(&mut self, indent: &str) -> Result<(), S::Error> {
+        let first = !self.wrote_anything;
+        if first {
+            self.wrote_anything = true;
+        }
+        if let Some(line) = self
+            .lines
+            .and_then(|lines| lines.get(usize::from(first)..1 + self.depth * indent.len()))
+        {
+            return self.sink.write_str(line);
+        }
+        if !first {
+            self.sink.write_str("\n")?;
+        }
+        for _ in 0..self.depth {
+            self.sink.write_str(indent)?;
+        }
+        Ok(())
+    }
+
     /// Starts an element: its own line in pretty styles, then `<name`.
+    #[inline(always)]
     pub fn open_tag(&mut self, name: &str) -> Result<(), S::Error> {
         self.new_line()?;
         self.sink.write_str("<")?;
@@ -234,26 +276,50 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes ` name='value'`, escaping the value for the quote in use.
+    #[inline(always)]
     pub fn attribute<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
         value.with_str(|text| self.attribute_str(name, text))
     }
 
     /// Writes ` name='value'` from a string.
+    #[inline(always)]
     pub fn attribute_str(&mut self, name: &str, value: &str) -> Result<(), S::Error> {
-        let quote = self.quote.char();
-        let quote_str = match self.quote {
-            Quote::Single => "'",
-            Quote::Double => "\"",
-        };
+        self.attribute_start(name)?;
+        self.attribute_piece(value)?;
+        self.attribute_end()
+    }
+
+    /// Writes ` name='`: an attribute value written in pieces follows.
+    #[inline(always)]
+    pub(crate) fn attribute_start(&mut self, name: &str) -> Result<(), S::Error> {
         self.sink.write_str(" ")?;
         self.sink.write_str(name)?;
-        self.sink.write_str("=")?;
-        self.sink.write_str(quote_str)?;
-        escape_attribute(self.sink, value, quote)?;
-        self.sink.write_str(quote_str)
+        self.sink.write_str(match self.quote {
+            Quote::Single => "='",
+            Quote::Double => "=\"",
+        })
+    }
+
+    /// Writes a piece of an attribute value, escaped (escaping needs no context across pieces).
+    #[inline]
+    pub(crate) fn attribute_piece(&mut self, text: &str) -> Result<(), S::Error> {
+        match self.quote {
+            Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
+            Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
+        }
+    }
+
+    /// Ends an attribute value with the quote in use.
+    #[inline(always)]
+    pub(crate) fn attribute_end(&mut self) -> Result<(), S::Error> {
+        self.sink.write_str(match self.quote {
+            Quote::Single => "'",
+            Quote::Double => "\"",
+        })
     }
 
     /// Writes raw attributes kept by the lenient parser or added by hand, in their order.
+    #[inline]
     pub fn raw_attributes(&mut self, attributes: &[RawAttribute]) -> Result<(), S::Error> {
         for attribute in attributes {
             self.attribute_str(attribute.name(), attribute.value())?;
@@ -262,42 +328,79 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Ends a start tag as empty: `/>`.
+    #[inline(always)]
     pub fn close_empty(&mut self) -> Result<(), S::Error> {
         self.sink.write_str("/>")
     }
 
     /// Ends a start tag, writes the text content escaped, and the end tag, all on one line.
+    #[inline(always)]
     pub fn text_content<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
         value.with_str(|text| self.text_content_str(name, text))
     }
 
     /// Like [`XmlWriter::text_content`], from a string.
+    #[inline(always)]
     pub fn text_content_str(&mut self, name: &str, text: &str) -> Result<(), S::Error> {
         self.sink.write_str(">")?;
-        escape_text(self.sink, text)?;
+        self.text_piece(text)?;
+        self.text_end(name)
+    }
+
+    /// Like [`XmlWriter::text_content_str`] for `pieces` joined by `separator`, without joining them.
+    ///
+    /// `separator` holds neither `]` nor `>`, so no `]]>` can straddle two pieces.
+    pub(crate) fn text_content_joined<'t>(
+        &mut self,
+        name: &str,
+        pieces: impl IntoIterator<Item = &'t str>,
+        separator: &str,
+    ) -> Result<(), S::Error> {
+        debug_assert!(!separator.is_empty() && !separator.contains([']', '>']));
+        self.sink.write_str(">")?;
+        for (i, piece) in pieces.into_iter().enumerate() {
+            if i > 0 {
+                self.text_piece(separator)?;
+            }
+            self.text_piece(piece)?;
+        }
+        self.text_end(name)
+    }
+
+    /// Writes a piece of text content, escaped; a `>` is escaped after `]]` within the piece.
+    #[inline]
+    fn text_piece(&mut self, text: &str) -> Result<(), S::Error> {
+        escape(self.sink, text, &TEXT, |bytes, i| {
+            bytes[i] != b'>' || (i >= 2 && &bytes[i - 2..i] == b"]]")
+        })
+    }
+
+    /// Writes the end tag `</name>` after text content.
+    #[inline(always)]
+    fn text_end(&mut self, name: &str) -> Result<(), S::Error> {
         self.sink.write_str("</")?;
         self.sink.write_str(name)?;
         self.sink.write_str(">")
     }
 
     /// Ends a start tag whose children follow, one level deeper.
+    #[inline(always)]
     pub fn open_children(&mut self) -> Result<(), S::Error> {
         self.depth += 1;
         self.sink.write_str(">")
     }
 
     /// Writes the end tag after the children, on its own line in pretty styles.
+    #[inline(always)]
     pub fn close_children(&mut self, name: &str) -> Result<(), S::Error> {
         self.depth = self.depth.saturating_sub(1);
         self.new_line()?;
-        self.sink.write_str("</")?;
-        self.sink.write_str(name)?;
-        self.sink.write_str(">")
+        self.text_end(name)
     }
 
     /// Writes text between child elements of a raw element, unindented and escaped.
     pub fn mixed_text(&mut self, text: &str) -> Result<(), S::Error> {
-        escape_text(self.sink, text)
+        self.text_piece(text)
     }
 
     /// Runs `write` with indentation off: for mixed content, where added whitespace would change the text.
@@ -309,47 +412,89 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 }
 
-/// Escapes text content: `&`, `<`, `>` after `]]`, and CR (which parsers would otherwise turn into LF).
-fn escape_text<S: Sink + ?Sized>(sink: &mut S, text: &str) -> Result<(), S::Error> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' if i >= 2 && &bytes[i - 2..i] == b"]]" => "&gt;",
-            b'\r' => "&#13;",
-            _ => continue,
-        };
-        sink.write_str(&text[start..i])?;
-        sink.write_str(replacement)?;
-        start = i + 1;
-    }
-    sink.write_str(&text[start..])
+/// Which bytes [`escape`] looks at, and their replacements: a 256-entry table, so that text with
+/// nothing to escape (nearly all of it) costs one load and test per byte and one write.
+struct EscapeTable {
+    special: [bool; 256],
+    replacement: [&'static str; 256],
 }
 
-/// Escapes an attribute value: `&`, `<`, the active quote, and the whitespace characters that
+const fn escape_table(entries: &[(u8, &'static str)]) -> EscapeTable {
+    let mut table = EscapeTable {
+        special: [false; 256],
+        replacement: [""; 256],
+    };
+    let mut i = 0;
+    while i < entries.len() {
+        let (byte, replacement) = entries[i];
+        table.special[byte as usize] = true;
+        table.replacement[byte as usize] = replacement;
+        i += 1;
+    }
+    table
+}
+
+/// Text content: `&`, `<`, `>` after `]]` (decided by the caller), and CR (which parsers would
+/// otherwise turn into LF).
+static TEXT: EscapeTable = escape_table(&[
+    (b'&', "&amp;"),
+    (b'<', "&lt;"),
+    (b'>', "&gt;"),
+    (b'\r', "&#13;"),
+]);
+
+/// An attribute value in single quotes: `&`, `<`, the quote, and the whitespace characters that
 /// attribute-value normalization would turn into spaces.
-fn escape_attribute<S: Sink + ?Sized>(
+static ATTRIBUTE_SINGLE: EscapeTable = escape_table(&[
+    (b'&', "&amp;"),
+    (b'<', "&lt;"),
+    (b'\'', "&apos;"),
+    (b'\t', "&#9;"),
+    (b'\n', "&#10;"),
+    (b'\r', "&#13;"),
+]);
+
+/// An attribute value in double quotes, as [`ATTRIBUTE_SINGLE`] with `"` for `'`.
+static ATTRIBUTE_DOUBLE: EscapeTable = escape_table(&[
+    (b'&', "&amp;"),
+    (b'<', "&lt;"),
+    (b'"', "&quot;"),
+    (b'\t', "&#9;"),
+    (b'\n', "&#10;"),
+    (b'\r', "&#13;"),
+]);
+
+/// Writes `text` with the table's special bytes replaced where `replace(bytes, i)` agrees.
+fn escape<S: Sink + ?Sized>(
     sink: &mut S,
     text: &str,
-    quote: char,
+    table: &EscapeTable,
+    replace: impl Fn(&[u8], usize) -> bool,
 ) -> Result<(), S::Error> {
+    let bytes = text.as_bytes();
+    match bytes.iter().position(|&b| table.special[usize::from(b)]) {
+        None => sink.write_str(text),
+        Some(first) => escape_from(sink, text, first, table, replace),
+    }
+}
+
+/// The slow path of [`escape`], from the first special byte on.
+#[cold]
+fn escape_from<S: Sink + ?Sized>(
+    sink: &mut S,
+    text: &str,
+    first: usize,
+    table: &EscapeTable,
+    replace: impl Fn(&[u8], usize) -> bool,
+) -> Result<(), S::Error> {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let replacement = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'\'' if quote == '\'' => "&apos;",
-            b'"' if quote == '"' => "&quot;",
-            b'\t' => "&#9;",
-            b'\n' => "&#10;",
-            b'\r' => "&#13;",
-            _ => continue,
-        };
-        sink.write_str(&text[start..i])?;
-        sink.write_str(replacement)?;
-        start = i + 1;
+    for (i, &byte) in bytes.iter().enumerate().skip(first) {
+        if table.special[usize::from(byte)] && replace(bytes, i) {
+            sink.write_str(&text[start..i])?;
+            sink.write_str(table.replacement[usize::from(byte)])?;
+            start = i + 1;
+        }
     }
     sink.write_str(&text[start..])
 }

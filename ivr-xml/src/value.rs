@@ -42,9 +42,24 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// The first character of `text` XML 1.0 cannot carry. In a `str` only control characters and
+/// U+FFFE, U+FFFF (`EF BF BE`, `EF BF BF`) can be such, so a byte scan clears nearly all text.
+pub(crate) fn first_non_xml_char(text: &str) -> Option<char> {
+    let bytes = text.as_bytes();
+    let clean = bytes
+        .iter()
+        .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'))
+        && !bytes.contains(&0xEF);
+    if clean {
+        None
+    } else {
+        text.chars().find(|&c| !is_xml_char(c))
+    }
+}
+
 /// Checks that every character of `text` can be carried by XML 1.0.
 pub(crate) fn check_xml_chars(what: &'static str, text: &str) -> Result<(), ValueError> {
-    match text.chars().find(|&c| !is_xml_char(c)) {
+    match first_non_xml_char(text) {
         None => Ok(()),
         Some(c) => Err(ValueError::new(
             what,

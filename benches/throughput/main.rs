@@ -1,0 +1,186 @@
+//! Throughput of ivr-xml's writer and parser, side by side in one run with the alternatives:
+//! a hand-written `push_str` writer and quick-xml `Reader` parser (the practical limit),
+//! serde + quick-xml, instant-xml, and quick-xml tokenizing alone (the parse floor); and of
+//! notification parsing against serde_urlencoded.
+//!
+//! `cargo bench` runs everything and ends with a comparison table (medians of per-document ratios
+//! to the hand-written baselines); `cargo bench -- write-compact` runs a subset. See
+//! BENCHMARKS.md for how to read it.
+
+use std::hint::black_box;
+use std::time::{Duration, SystemTime};
+
+use criterion::{Criterion, Throughput};
+use ivr_xml::Response;
+
+mod corpus;
+mod hand;
+mod instant_model;
+mod notifications;
+mod serde_model;
+mod summary;
+
+use corpus::{Case, Layout};
+
+/// A document with the baselines' own models of it, checked to be the same document.
+struct Prepared<'a> {
+    case: &'a Case,
+    hand: hand::Doc<'a>,
+    serde: serde_model::Doc,
+    instant: instant_model::Doc,
+    /// Whether instant-xml parses the docs' layout (whitespace between elements).
+    instant_parses_docs: bool,
+}
+
+fn prepare(case: &Case) -> Prepared<'_> {
+    let id = &case.id;
+    let hand = hand::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: hand-written parser: {err}"));
+    let serde = serde_model::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: serde + quick-xml parser: {err}"));
+    let instant = instant_model::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: instant-xml parser: {err}"));
+    for layout in Layout::ALL {
+        let text = case.text(layout);
+        let name = layout.name();
+        // The hand-written writer is byte-for-byte ivr-xml's output...
+        let mut out = String::new();
+        hand::write(&hand, &mut out, layout.pretty());
+        assert_eq!(out, text, "{id} {name}: hand-written writer");
+        // ...and the parsers read the same values from either layout.
+        match hand::parse(text) {
+            Ok(again) => assert_eq!(again, hand, "{id} {name}: hand-written parser"),
+            Err(err) => panic!("{id} {name}: hand-written parser: {err}"),
+        }
+        match serde_model::parse(text) {
+            Ok(again) => assert_eq!(again, serde, "{id} {name}: serde parser"),
+            Err(err) => panic!("{id} {name}: serde parser: {err}"),
+        }
+        // serde + quick-xml writes double quotes: the same document, as ivr-xml reads it.
+        let mut out = String::new();
+        if let Err(err) = serde_model::write(&serde, &mut out, layout.pretty()) {
+            panic!("{id} {name}: serde writer: {err}");
+        }
+        assert_eq!(reparse(&out), case.doc, "{id} {name}: serde writer");
+    }
+    let mut out = String::new();
+    if let Err(err) = instant_model::write(&instant, &mut out) {
+        panic!("{id}: instant-xml writer: {err}");
+    }
+    assert_eq!(reparse(&out), case.doc, "{id}: instant-xml writer");
+    let instant_parses_docs = instant_model::parse(&case.docs_text).as_ref() == Ok(&instant);
+    Prepared {
+        case,
+        hand,
+        serde,
+        instant,
+        instant_parses_docs,
+    }
+}
+
+fn reparse(text: &str) -> Response {
+    text.parse()
+        .unwrap_or_else(|err| panic!("ivr-xml does not read {text:?}: {err}"))
+}
+
+fn bench_write(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
+    let case = prepared.case;
+    let style = layout.style();
+    let pretty = layout.pretty();
+    let len = case.text(layout).len();
+    let mut group = c.benchmark_group(format!("write-{}-{}", layout.name(), case.id));
+    group.throughput(Throughput::Bytes(len as u64));
+    let mut buffer = String::with_capacity(len);
+
+    group.bench_function("ivr-xml", |b| {
+        b.iter(|| {
+            buffer.clear();
+            black_box(&case.doc).write_to_string(&mut buffer, &style);
+            black_box(buffer.len())
+        })
+    });
+    group.bench_function("ivr-xml-fresh", |b| {
+        b.iter(|| black_box(&case.doc).to_string_with(&style))
+    });
+    group.bench_function("hand", |b| {
+        b.iter(|| {
+            buffer.clear();
+            hand::write(black_box(&prepared.hand), &mut buffer, pretty);
+            black_box(buffer.len())
+        })
+    });
+    group.bench_function("hand-fresh", |b| {
+        b.iter(|| {
+            let mut fresh = String::new();
+            hand::write(black_box(&prepared.hand), &mut fresh, pretty);
+            fresh
+        })
+    });
+    group.bench_function("serde-quick-xml", |b| {
+        b.iter(|| {
+            buffer.clear();
+            let result = serde_model::write(black_box(&prepared.serde), &mut buffer, pretty);
+            black_box(result.is_ok())
+        })
+    });
+    if layout == Layout::Compact {
+        group.bench_function("instant-xml", |b| {
+            b.iter(|| {
+                buffer.clear();
+                let result = instant_model::write(black_box(&prepared.instant), &mut buffer);
+                black_box(result.is_ok())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn bench_parse(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
+    let case = prepared.case;
+    let text = case.text(layout);
+    let mut group = c.benchmark_group(format!("parse-{}-{}", layout.name(), case.id));
+    group.throughput(Throughput::Bytes(text.len() as u64));
+
+    group.bench_function("ivr-xml", |b| {
+        b.iter(|| black_box(text).parse::<Response>())
+    });
+    group.bench_function("hand", |b| b.iter(|| hand::parse(black_box(text))));
+    group.bench_function("serde-quick-xml", |b| {
+        b.iter(|| serde_model::parse(black_box(text)))
+    });
+    if layout == Layout::Compact || prepared.instant_parses_docs {
+        group.bench_function("instant-xml", |b| {
+            b.iter(|| instant_model::parse(black_box(text)))
+        });
+    }
+    group.bench_function("quick-xml-tokens", |b| {
+        b.iter(|| hand::tokenize(black_box(text)).ok())
+    });
+    group.finish();
+}
+
+fn main() {
+    let started = SystemTime::now();
+    let cases = corpus::cases();
+    let prepared: Vec<Prepared<'_>> = cases.iter().map(prepare).collect();
+
+    // Short defaults keep a full run (about 250 benchmarks) near ten minutes on 2 cores; the
+    // command line (`-- --warm-up-time 1 --measurement-time 3`) overrides them.
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(1))
+        .configure_from_args();
+    for layout in Layout::ALL {
+        for p in &prepared {
+            bench_write(&mut criterion, p, layout);
+        }
+    }
+    for layout in Layout::ALL {
+        for p in &prepared {
+            bench_parse(&mut criterion, p, layout);
+        }
+    }
+    notifications::bench(&mut criterion);
+    criterion.final_summary();
+    summary::print(started, &cases);
+}
