@@ -50,7 +50,7 @@ fn for_each_xml_item(
 
 /// Reports an unknown option at its name and skips its value (`= ...` or `(...)`), so that the
 /// options after it are still read and no second, misleading error follows.
-fn unknown_option(
+pub(crate) fn unknown_option(
     meta: &syn::meta::ParseNestedMeta<'_>,
     errors: &mut Errors,
     message: &str,

@@ -17,13 +17,15 @@ macro_rules! raw_attribute_method {
         /// The strict parser refuses unknown attributes; parse such documents with
         /// [`ParseOptions::lenient`](crate::ParseOptions::lenient).
         pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-            if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
+            if let Some(attribute) = self.pending.record($crate::RawAttribute::new(name, value)) {
                 self.extra.push(attribute);
             }
             self
         }
     };
 }
+
+pub(crate) use raw_attribute_method;
 
 /// `<Get>` 获取按键: collects keys while a prompt plays. **Main command only** \[official\].
 ///

@@ -8,7 +8,6 @@ mod expand;
 mod parse;
 
 use proc_macro2::TokenStream;
-use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Type};
 
 /// An enum deriving `Notification`.
@@ -33,30 +32,8 @@ pub(crate) enum Choice {
     Other,
 }
 
-/// Collects errors so that all of them are reported together.
-#[derive(Default)]
-pub(crate) struct Errors(Vec<syn::Error>);
-
-impl Errors {
-    pub(crate) fn push(&mut self, span: impl Spanned, message: impl std::fmt::Display) {
-        self.0.push(syn::Error::new(span.span(), message));
-    }
-
-    pub(crate) fn push_error(&mut self, error: syn::Error) {
-        self.0.push(error);
-    }
-
-    fn finish(self) -> Result<(), syn::Error> {
-        let mut errors = self.0.into_iter();
-        match errors.next() {
-            None => Ok(()),
-            Some(mut first) => {
-                errors.for_each(|e| first.combine(e));
-                Err(first)
-            }
-        }
-    }
-}
+// The same error collector as the Xml derive's: every error reported together.
+pub(crate) use crate::attr::Errors;
 
 /// Parses the input and generates the impl, or the collected errors.
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {

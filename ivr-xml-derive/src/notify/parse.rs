@@ -4,6 +4,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Data, DeriveInput, Fields, LitStr};
 
 use super::{Choice, Dispatch, Errors, Variant};
+use crate::attr::unknown_option;
 
 const VARIANT_OPTIONS: &str = "unknown option: expected `segment = \"...\"` or `other`";
 
@@ -19,25 +20,6 @@ fn for_each_item(
             errors.push_error(err);
         }
     }
-}
-
-/// Reports an unknown option at its name and skips its value, so the options after it are read.
-fn unknown_option(
-    meta: &ParseNestedMeta<'_>,
-    errors: &mut Errors,
-    message: &str,
-) -> syn::Result<()> {
-    errors.push_error(meta.error(message));
-    meta.input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tree, next)) = rest.token_tree() {
-            if matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
-                break;
-            }
-            rest = next;
-        }
-        Ok(((), rest))
-    })
 }
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Dispatch> {

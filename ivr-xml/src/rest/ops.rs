@@ -22,21 +22,8 @@ use crate::ser::{to_string_with, Sink, Style, ToXml, XmlWriter};
 use crate::value::{Loop, RelUrl, Text};
 use crate::{CreateConf, Xml};
 
-/// `raw_attribute`, the escape hatch every operation has.
-macro_rules! raw_attribute_method {
-    () => {
-        /// Adds an attribute the library does not know (written after the known ones).
-        ///
-        /// The strict parser refuses unknown attributes; parse such bodies with
-        /// [`ParseOptions::lenient`](crate::ParseOptions::lenient).
-        pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-            if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
-                self.extra.push(attribute);
-            }
-            self
-        }
-    };
-}
+// `raw_attribute`, the escape hatch every operation has, as on the IVR commands.
+use crate::commands::raw_attribute_method;
 
 /// One-line setters: `url` (a [`RelUrl`]), `text` (a [`Text`]) and `flag` (a `bool`) attributes.
 macro_rules! setters {
