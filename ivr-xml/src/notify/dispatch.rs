@@ -127,6 +127,18 @@ impl<M: Message> Message for Box<M> {
         M::from_params(params).map(Box::new)
     }
 
+    fn from_query(query: &str) -> Result<Box<M>, NotifyError> {
+        M::from_query(query).map(Box::new)
+    }
+
+    fn from_form(body: &[u8]) -> Result<Box<M>, NotifyError> {
+        M::from_form(body).map(Box::new)
+    }
+
+    fn from_xml(body: &[u8]) -> Result<Box<M>, NotifyError> {
+        M::from_xml(body).map(Box::new)
+    }
+
     fn to_params(&self) -> Params {
         (**self).to_params()
     }

@@ -7,9 +7,10 @@
 //! optional, in the order of the fields, then `extra`.
 
 use super::dispatch::Message;
-use super::error::NotifyError;
-use super::params::Params;
+use super::error::{Encoding, NotifyError};
+use super::params::{form_text, NotifyOptions, Params};
 use super::time::Timestamp;
+use super::urlencoded::{for_each_pair, Slot};
 use super::values::{
     AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData,
 };
@@ -75,10 +76,66 @@ macro_rules! message {
 
         default_if_nothing_required!($name; $($rfield)*);
 
+        impl $name {
+            /// Reads the message in one pass over urlencoded `input` (`text` is `input` as a
+            /// `&str` when it is UTF-8): each parameter it knows into its slot, borrowed where
+            /// nothing was escaped, the others into `extra`; then each slot typed, in field
+            /// order. Errors as [`Params`] decoding, then [`Message::from_params`], report them.
+            fn read_urlencoded(
+                input: &[u8],
+                text: Option<&str>,
+                encoding: Encoding,
+            ) -> Result<$name, NotifyError> {
+                struct Slots<'a> {
+                    $( $rfield: Slot<'a>, )*
+                    $( $ofield: Slot<'a>, )*
+                }
+                let mut slots = Slots {
+                    $( $rfield: Slot::EMPTY, )*
+                    $( $ofield: Slot::EMPTY, )*
+                };
+                let mut extra = Params::new();
+                let read = for_each_pair(
+                    input,
+                    text,
+                    encoding,
+                    &NotifyOptions::default(),
+                    |name, value| match &*name {
+                        $( $rname => slots.$rfield.put(value), )*
+                        $( $oname => slots.$ofield.put(value), )*
+                        _ => extra.push(name.into_owned(), value.into_owned()),
+                    },
+                )
+                .and_then(|()| {
+                    Ok($name {
+                        $( $rfield: slots.$rfield.required($rname)?, )*
+                        $( $ofield: slots.$ofield.optional($oname)?, )*
+                        extra,
+                    })
+                });
+                read.map_err(|err| err.in_message($kind))
+            }
+        }
+
         impl Message for $name {
             const KIND: &'static str = $kind;
             const DEFAULT_SEGMENT: Option<&'static str> = $segment;
             const PARAMS: &'static [&'static str] = &[$($rname,)* $($oname,)*];
+
+            /// Reads the message from a query string (see [`Params::from_query`]), in one pass:
+            /// the same message or error as [`Params::from_query`] then
+            /// [`from_params`](Message::from_params), without building the [`Params`].
+            fn from_query(query: &str) -> Result<$name, NotifyError> {
+                let query = query.strip_prefix('?').unwrap_or(query);
+                $name::read_urlencoded(query.as_bytes(), Some(query), Encoding::Query)
+            }
+
+            /// Reads the message from an `application/x-www-form-urlencoded` body, in one pass
+            /// (see [`from_query`](Message::from_query)).
+            fn from_form(body: &[u8]) -> Result<$name, NotifyError> {
+                let text = form_text(body, &NotifyOptions::default());
+                $name::read_urlencoded(body, text, Encoding::Form)
+            }
 
             fn from_params(params: &Params) -> Result<$name, NotifyError> {
                 let read = || -> Result<$name, NotifyError> {

@@ -93,6 +93,7 @@ mod error;
 mod messages;
 mod params;
 mod time;
+mod urlencoded;
 mod values;
 mod xml;
 

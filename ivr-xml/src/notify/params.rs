@@ -9,7 +9,7 @@ use std::fmt;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::values::ParamValue;
-use super::xml;
+use super::{urlencoded, xml};
 use crate::error::ValueError;
 use crate::ser::Style;
 
@@ -325,7 +325,7 @@ impl Params {
     /// ```
     pub fn from_query_with(query: &str, options: &NotifyOptions) -> Result<Params, NotifyError> {
         let query = query.strip_prefix('?').unwrap_or(query);
-        decode_urlencoded(query.as_bytes(), Encoding::Query, options)
+        decode_urlencoded(query.as_bytes(), Some(query), Encoding::Query, options)
     }
 
     /// Reads an `application/x-www-form-urlencoded` body with the default [`NotifyOptions`]: the
@@ -351,7 +351,7 @@ impl Params {
     /// assert!(Params::from_form_with(b"a=1&b=2", &NotifyOptions::default().max_params(1)).is_err());
     /// ```
     pub fn from_form_with(body: &[u8], options: &NotifyOptions) -> Result<Params, NotifyError> {
-        decode_urlencoded(body, Encoding::Form, options)
+        decode_urlencoded(body, form_text(body, options), Encoding::Form, options)
     }
 
     /// Reads an XML body with the default [`NotifyOptions`]: a root `<Request>` or `<request>`
@@ -495,95 +495,28 @@ pub(crate) fn limit_error(encoding: Encoding, limit: &'static str, max: usize) -
     })
 }
 
-/// Splits `input` on `&` and decodes each `name=value` pair.
+/// A form body as a `&str`, when it is UTF-8 (and within the size limit: a larger one is refused
+/// unread). Its plain names and values are then borrowed without checking each again.
+pub(crate) fn form_text<'a>(body: &'a [u8], options: &NotifyOptions) -> Option<&'a str> {
+    if body.len() > options.bytes_limit() {
+        return None;
+    }
+    std::str::from_utf8(body).ok()
+}
+
+/// Decodes every `name=value` pair of `input` into owned parameters. `text` is `input` as a
+/// `&str`, when it is UTF-8.
 fn decode_urlencoded(
     input: &[u8],
+    text: Option<&str>,
     encoding: Encoding,
     options: &NotifyOptions,
 ) -> Result<Params, NotifyError> {
-    if input.len() > options.bytes_limit() {
-        return Err(limit_error(
-            encoding,
-            "size in bytes",
-            options.bytes_limit(),
-        ));
-    }
     let mut pairs = Vec::new();
-    let mut offset = 0;
-    for piece in input.split(|&b| b == b'&') {
-        let start = offset;
-        offset += piece.len() + 1;
-        if piece.is_empty() {
-            continue;
-        }
-        if pairs.len() >= options.params_limit() {
-            return Err(limit_error(
-                encoding,
-                "parameter count",
-                options.params_limit(),
-            ));
-        }
-        let (name, value, value_start) = match piece.iter().position(|&b| b == b'=') {
-            Some(eq) => (&piece[..eq], &piece[eq + 1..], start + eq + 1),
-            None => (piece, &piece[piece.len()..], start + piece.len()),
-        };
-        let name = decode_component(name, start, start, encoding)?;
-        let value = decode_component(value, value_start, start, encoding)?;
-        pairs.push((name, value));
-    }
+    urlencoded::for_each_pair(input, text, encoding, options, |name, value| {
+        pairs.push((name.into_owned(), value.into_owned()));
+    })?;
     Ok(Params { pairs })
-}
-
-/// Percent-decodes one name or value (`+` is a space). `offset` is where `bytes` starts in the
-/// input, `pair` where its pair starts (for the UTF-8 error).
-fn decode_component(
-    bytes: &[u8],
-    offset: usize,
-    pair: usize,
-    encoding: Encoding,
-) -> Result<String, NotifyError> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        match byte {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let high = bytes.get(i + 1).and_then(|&b| hex_value(b));
-                let low = bytes.get(i + 2).and_then(|&b| hex_value(b));
-                match (high, low) {
-                    (Some(high), Some(low)) => {
-                        out.push((high << 4) | low);
-                        i += 2;
-                    }
-                    _ => {
-                        let end = (i + 3).min(bytes.len());
-                        return Err(NotifyError::new(NotifyErrorKind::BadPercentEncoding {
-                            encoding,
-                            offset: offset + i,
-                            found: String::from_utf8_lossy(&bytes[i..end]).into_owned(),
-                        }));
-                    }
-                }
-            }
-            _ => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| {
-        NotifyError::new(NotifyErrorKind::NotUtf8 {
-            encoding,
-            offset: pair,
-        })
-    })
-}
-
-fn hex_value(byte: u8) -> Option<u8> {
-    match byte {
-        b'0'..=b'9' => Some(byte - b'0'),
-        b'a'..=b'f' => Some(byte - b'a' + 10),
-        b'A'..=b'F' => Some(byte - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// The WHATWG `application/x-www-form-urlencoded` byte serializer.
