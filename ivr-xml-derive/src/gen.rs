@@ -307,7 +307,7 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
                             return ::core::result::Result::Err(__cx.unexpected_text(__element, __text));
                         }
                     }
-                    ::ivr_xml::de::Node::Element(__child) => {
+                    ::ivr_xml::de::Node::Element(ref __child) => {
                         #(#arms)*
                         #(#keeping_arms)*
                         let mut __expected = ::std::vec::Vec::new();

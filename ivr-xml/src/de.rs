@@ -182,49 +182,191 @@ impl TextNode<'_> {
     }
 }
 
-/// A child of an [`Element`].
+/// A parsed document: a checked element tree, from [`parse_tree`].
+///
+/// The tree is stored flat, in document order (an element is followed by its subtree), so that
+/// reading a document costs a few growing `Vec`s rather than allocations per element.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Node<'a> {
-    /// A child element.
-    Element(Element<'a>),
-    /// Text.
+pub struct Document<'a> {
+    nodes: Vec<NodeData<'a>>,
+    attributes: Vec<Attribute<'a>>,
+}
+
+impl<'a> Document<'a> {
+    /// The root element.
+    pub fn root(&self) -> Element<'_> {
+        Element {
+            document: self,
+            id: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum NodeData<'a> {
+    Element(ElementData<'a>),
     Text(TextNode<'a>),
 }
 
-/// An element of a parsed document: well-formed, within the limits, attributes unique.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Element<'a> {
+struct ElementData<'a> {
     name: &'a str,
     offset: usize,
     index: usize,
-    attributes: Vec<Attribute<'a>>,
-    children: Vec<Node<'a>>,
+    /// The element's attributes are `Document::attributes[attributes_start..attributes_end]`.
+    attributes_start: usize,
+    attributes_end: usize,
+    /// One past the id of the subtree's last node: the next sibling's id.
+    end: usize,
 }
 
-impl<'a> Element<'a> {
+/// A child of an [`Element`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node<'t> {
+    /// A child element.
+    Element(Element<'t>),
+    /// Text.
+    Text(&'t TextNode<'t>),
+}
+
+/// An element of a parsed document: well-formed, within the limits, attributes unique.
+///
+/// A cheap handle (a reference to the [`Document`] and a position in it), so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct Element<'t> {
+    document: &'t Document<'t>,
+    id: usize,
+}
+
+impl<'t> Element<'t> {
+    fn data(&self) -> &'t ElementData<'t> {
+        match self.document.nodes.get(self.id) {
+            Some(NodeData::Element(data)) => data,
+            // A handle is only ever made for an element's id.
+            _ => &EMPTY_ELEMENT,
+        }
+    }
+
     /// The element's name.
-    pub fn name(&self) -> &'a str {
-        self.name
+    pub fn name(&self) -> &'t str {
+        self.data().name
     }
 
     /// Byte offset of the start tag's `<`.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.data().offset
     }
 
     /// 1-based position among the siblings of the same name.
     pub fn index(&self) -> usize {
-        self.index
+        self.data().index
     }
 
     /// The attributes, in document order.
-    pub fn attributes(&self) -> &[Attribute<'a>] {
-        &self.attributes
+    pub fn attributes(&self) -> &'t [Attribute<'t>] {
+        let data = self.data();
+        self.document
+            .attributes
+            .get(data.attributes_start..data.attributes_end)
+            .unwrap_or(&[])
     }
 
     /// The children, in document order.
-    pub fn children(&self) -> &[Node<'a>] {
-        &self.children
+    pub fn children(&self) -> Children<'t> {
+        Children {
+            document: self.document,
+            next: self.id + 1,
+            end: self.data().end,
+        }
+    }
+
+    /// The child elements, in document order (text is skipped).
+    pub fn child_elements(&self) -> impl Iterator<Item = Element<'t>> {
+        self.children().filter_map(|node| match node {
+            Node::Element(child) => Some(child),
+            Node::Text(_) => None,
+        })
+    }
+}
+
+static EMPTY_ELEMENT: ElementData<'static> = ElementData {
+    name: "",
+    offset: 0,
+    index: 0,
+    attributes_start: 0,
+    attributes_end: 0,
+    end: 0,
+};
+
+impl PartialEq for Element<'_> {
+    /// Same name, attributes and children (not the same position).
+    fn eq(&self, other: &Element<'_>) -> bool {
+        self.name() == other.name()
+            && self
+                .attributes()
+                .iter()
+                .map(|a| (a.name, a.value()))
+                .eq(other.attributes().iter().map(|a| (a.name, a.value())))
+            && self.children().eq(other.children())
+    }
+}
+
+impl Eq for Element<'_> {}
+
+impl std::hash::Hash for Element<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+        for attribute in self.attributes() {
+            (attribute.name, attribute.value()).hash(state);
+        }
+        for child in self.children() {
+            child.hash(state);
+        }
+    }
+}
+
+impl std::fmt::Debug for Element<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Element")
+            .field("name", &self.name())
+            .field("offset", &self.offset())
+            .field("index", &self.index())
+            .field("attributes", &self.attributes())
+            .field("children", &self.children().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The children of an [`Element`], from [`Element::children`].
+#[derive(Debug, Clone)]
+pub struct Children<'t> {
+    document: &'t Document<'t>,
+    next: usize,
+    end: usize,
+}
+
+impl<'t> Iterator for Children<'t> {
+    type Item = Node<'t>;
+
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.next >= self.end {
+            return None;
+        }
+        let id = self.next;
+        match self.document.nodes.get(id)? {
+            NodeData::Element(data) => {
+                // Skips the child's subtree; `max` keeps a bad `end` from looping.
+                self.next = data.end.max(id + 1);
+                Some(Node::Element(Element {
+                    document: self.document,
+                    id,
+                }))
+            }
+            NodeData::Text(text) => {
+                self.next = id + 1;
+                Some(Node::Text(text))
+            }
+        }
     }
 }
 
@@ -322,12 +464,13 @@ impl<'s> ParseContext<'s> {
     pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
         let parent = self.path.len();
         if parent == 0 {
-            self.path.push_str(child.name);
+            self.path.push_str(child.name());
         } else {
             self.path.push('/');
-            self.path.push_str(child.name);
+            self.path.push_str(child.name());
             self.path.push('[');
-            self.path.push_str(itoa::Buffer::new().format(child.index));
+            self.path
+                .push_str(itoa::Buffer::new().format(child.index()));
             self.path.push(']');
         }
         let result = T::from_element(child, self);
@@ -351,7 +494,7 @@ impl<'s> ParseContext<'s> {
     ) -> Result<(), ParseError> {
         let kind = ErrorKind::UnknownAttribute {
             name: attribute.name.to_owned(),
-            element: element.name.to_owned(),
+            element: element.name().to_owned(),
             expected: expected.to_vec(),
         };
         let err = self.attribute_error(kind, attribute);
@@ -372,9 +515,9 @@ impl<'s> ParseContext<'s> {
     pub fn missing_attribute(&self, element: &Element<'_>, name: &'static str) -> ParseError {
         let kind = ErrorKind::MissingAttribute {
             name,
-            element: element.name.to_owned(),
+            element: element.name().to_owned(),
         };
-        self.error(kind, element.offset)
+        self.error(kind, element.offset())
     }
 
     /// The error for a child element not allowed here.
@@ -385,36 +528,36 @@ impl<'s> ParseContext<'s> {
         expected: Vec<&'static str>,
     ) -> ParseError {
         let kind = ErrorKind::UnexpectedChild {
-            name: child.name.to_owned(),
-            parent: parent.name.to_owned(),
+            name: child.name().to_owned(),
+            parent: parent.name().to_owned(),
             expected,
         };
-        let path = format!("{}/{}[{}]", self.path(), child.name, child.index);
-        ParseError::new(kind, self.source, child.offset, path)
+        let path = format!("{}/{}[{}]", self.path(), child.name(), child.index());
+        ParseError::new(kind, self.source, child.offset(), path)
     }
 
     /// The error for a child given twice where one is allowed.
     pub fn duplicate_child(&self, child: &Element<'_>) -> ParseError {
         let kind = ErrorKind::DuplicateChild {
-            name: child.name.to_owned(),
+            name: child.name().to_owned(),
         };
-        let path = format!("{}/{}[{}]", self.path(), child.name, child.index);
-        ParseError::new(kind, self.source, child.offset, path)
+        let path = format!("{}/{}[{}]", self.path(), child.name(), child.index());
+        ParseError::new(kind, self.source, child.offset(), path)
     }
 
     /// The error for a required child that is missing.
     pub fn missing_child(&self, element: &Element<'_>, expected: Vec<&'static str>) -> ParseError {
         let kind = ErrorKind::MissingChild {
-            element: element.name.to_owned(),
+            element: element.name().to_owned(),
             expected,
         };
-        self.error(kind, element.offset)
+        self.error(kind, element.offset())
     }
 
     /// The error for text inside an element that holds none.
     pub fn unexpected_text(&self, element: &Element<'_>, text: &TextNode<'_>) -> ParseError {
         let kind = ErrorKind::UnexpectedText {
-            element: element.name.to_owned(),
+            element: element.name().to_owned(),
         };
         let leading = text.text.len() - text.text.trim_start().len();
         self.error(kind, text.offset + leading)
@@ -428,10 +571,10 @@ impl<'s> ParseContext<'s> {
         expected: Vec<&'static str>,
     ) -> ParseError {
         let kind = ErrorKind::UnknownElement {
-            name: element.name.to_owned(),
+            name: element.name().to_owned(),
             expected,
         };
-        self.error(kind, element.offset)
+        self.error(kind, element.offset())
     }
 
     /// Records a warning.
@@ -441,37 +584,37 @@ impl<'s> ParseContext<'s> {
 
     /// The text content of a text-only element, parsed as `T`: child elements are errors.
     pub fn text<T: XmlValue>(&self, element: &Element<'_>) -> Result<T, ParseError> {
-        let mut pieces = element.children.iter().filter_map(|node| match node {
-            Node::Text(text) => Some(text),
-            Node::Element(_) => None,
-        });
-        if let Some(child) = element.children.iter().find_map(|node| match node {
-            Node::Element(child) => Some(child),
-            Node::Text(_) => None,
-        }) {
-            return Err(self.unexpected_child(element, child, Vec::new()));
-        }
-        let first = pieces.next();
-        let text: Cow<'_, str> = match (first, pieces.next()) {
-            (None, _) => Cow::Borrowed(""),
-            (Some(only), None) => Cow::Borrowed(only.text()),
-            (Some(first), Some(second)) => {
-                let mut all = String::from(first.text());
-                all.push_str(second.text());
-                pieces.for_each(|p| all.push_str(p.text()));
-                Cow::Owned(all)
+        // Text is one node unless elements split it, which is an error anyway.
+        let mut first: Option<&TextNode<'_>> = None;
+        let mut joined: Option<String> = None;
+        for node in element.children() {
+            match node {
+                Node::Element(child) => {
+                    return Err(self.unexpected_child(element, &child, Vec::new()))
+                }
+                Node::Text(piece) => match first {
+                    None => first = Some(piece),
+                    Some(first) => joined
+                        .get_or_insert_with(|| first.text().to_owned())
+                        .push_str(piece.text()),
+                },
             }
+        }
+        let text = match (&joined, first) {
+            (Some(joined), _) => joined.as_str(),
+            (None, Some(only)) => only.text(),
+            (None, None) => "",
         };
-        let offset = first.map_or(element.offset, |t| t.offset);
-        T::parse_value(&text).map_err(|err| self.error(ErrorKind::InvalidValue(err), offset))
+        let offset = first.map_or(element.offset(), |t| t.offset);
+        T::parse_value(text).map_err(|err| self.error(ErrorKind::InvalidValue(err), offset))
     }
 
     /// Checks that an element holds no children and no text (whitespace is layout).
     pub fn no_content(&self, element: &Element<'_>) -> Result<(), ParseError> {
-        for node in &element.children {
+        for node in element.children() {
             match node {
                 Node::Element(child) => {
-                    return Err(self.unexpected_child(element, child, Vec::new()))
+                    return Err(self.unexpected_child(element, &child, Vec::new()))
                 }
                 Node::Text(text) if !text.is_blank() => {
                     return Err(self.unexpected_text(element, text))
@@ -494,19 +637,20 @@ pub fn from_str_with<T: FromXml>(
     input: &str,
     options: &ParseOptions,
 ) -> Result<Parsed<T>, ParseError> {
-    let (root, mut warnings) = read_tree(input, options)?;
+    let (document, mut warnings) = read_tree(input, options)?;
+    let root = document.root();
     let mut cx = ParseContext {
         source: input,
         mode: options.mode,
         path: String::new(),
         warnings: Vec::new(),
     };
-    if !T::accepts_element(root.name, &cx) {
+    if !T::accepts_element(root.name(), &cx) {
         let kind = ErrorKind::WrongRoot {
-            found: root.name.to_owned(),
+            found: root.name().to_owned(),
             expected: expected_of::<T>(),
         };
-        return Err(ParseError::new(kind, input, root.offset, String::new()));
+        return Err(ParseError::new(kind, input, root.offset(), String::new()));
     }
     let value = cx.child::<T>(&root)?;
     warnings.append(&mut cx.warnings);
@@ -523,12 +667,14 @@ pub fn from_str_with<T: FromXml>(
 /// ```
 /// use ivr_xml::{de::parse_tree, ParseOptions};
 /// let tree = parse_tree("<Response><Anything x='1'/></Response>", &ParseOptions::strict()).unwrap();
-/// assert_eq!(tree.value.name(), "Response");
+/// let root = tree.value.root();
+/// assert_eq!(root.name(), "Response");
+/// assert_eq!(root.child_elements().next().map(|e| e.name()), Some("Anything"));
 /// ```
 pub fn parse_tree<'a>(
     input: &'a str,
     options: &ParseOptions,
-) -> Result<Parsed<Element<'a>>, ParseError> {
+) -> Result<Parsed<Document<'a>>, ParseError> {
     read_tree(input, options).map(|(value, warnings)| Parsed { value, warnings })
 }
 
@@ -568,65 +714,52 @@ pub fn from_slice_with<T: FromXml>(
     }
 }
 
-struct Open<'a> {
-    element: Element<'a>,
-    text: Option<TextNode<'a>>,
-    sibling_counts: Vec<(&'a str, usize)>,
-}
-
-impl<'a> Open<'a> {
-    fn flush_text(&mut self) {
-        if let Some(text) = self.text.take() {
-            self.element.children.push(Node::Text(text));
-        }
-    }
-
-    fn push_text(&mut self, piece: Cow<'a, str>, offset: usize) {
-        match &mut self.text {
-            None => {
-                self.text = Some(TextNode {
-                    text: piece,
-                    offset,
-                })
-            }
-            Some(existing) => existing.text.to_mut().push_str(&piece),
-        }
-    }
-
-    fn next_index(&mut self, name: &'a str) -> usize {
-        match self.sibling_counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => {
-                *count += 1;
-                *count
-            }
-            None => {
-                self.sibling_counts.push((name, 1));
-                1
-            }
-        }
-    }
+/// An element being read: its start tag is read, its end tag not yet.
+struct Open {
+    /// The element's node id.
+    id: usize,
+    /// The node id of its last child while that child is text, to which more text is added.
+    text: Option<usize>,
+    /// Where its children's `(name, count)` entries start in [`TreeReader::sibling_counts`].
+    counts_start: usize,
 }
 
 struct TreeReader<'a> {
     input: &'a str,
     options: ParseOptions,
-    stack: Vec<Open<'a>>,
-    root: Option<Element<'a>>,
+    document: Document<'a>,
+    stack: Vec<Open>,
+    /// How many children of each name the open elements have so far, one segment per open
+    /// element (the innermost last): sibling indexes without a list per element.
+    sibling_counts: Vec<(&'a str, usize)>,
+    has_root: bool,
     elements: usize,
     warnings: Vec<Warning>,
 }
 
 impl<'a> TreeReader<'a> {
+    fn element(&self, id: usize) -> &ElementData<'a> {
+        match self.document.nodes.get(id) {
+            Some(NodeData::Element(data)) => data,
+            _ => &EMPTY_ELEMENT,
+        }
+    }
+
     fn path(&self) -> String {
-        let mut parts: Vec<String> = Vec::with_capacity(self.stack.len());
+        let mut path = String::new();
         for (depth, open) in self.stack.iter().enumerate() {
+            let element = self.element(open.id);
             if depth == 0 {
-                parts.push(open.element.name.to_owned());
+                path.push_str(element.name);
             } else {
-                parts.push(format!("{}[{}]", open.element.name, open.element.index));
+                path.push('/');
+                path.push_str(element.name);
+                path.push('[');
+                path.push_str(itoa::Buffer::new().format(element.index));
+                path.push(']');
             }
         }
-        parts.join("/")
+        path
     }
 
     fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
@@ -653,11 +786,30 @@ impl<'a> TreeReader<'a> {
         self.input.get(start..start + part.len()).unwrap_or("")
     }
 
+    /// The 1-based index of a new child called `name` among the innermost open element's children.
+    fn next_index(&mut self, name: &'a str) -> usize {
+        let start = self.stack.last().map_or(0, |open| open.counts_start);
+        let counts = self.sibling_counts.get_mut(start..).unwrap_or_default();
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => {
+                *count += 1;
+                *count
+            }
+            None => {
+                self.sibling_counts.push((name, 1));
+                1
+            }
+        }
+    }
+
+    /// Reads a start tag into a new element node; `open` puts it on the stack (a start tag),
+    /// else it is complete (an empty-element tag).
     fn start_element(
         &mut self,
         start: &BytesStart<'_>,
         offset: usize,
-    ) -> Result<Element<'a>, ParseError> {
+        open: bool,
+    ) -> Result<(), ParseError> {
         let name = self.slice(start.name().as_ref());
         self.elements += 1;
         let limits = self.options.limits;
@@ -669,8 +821,8 @@ impl<'a> TreeReader<'a> {
                 },
                 offset,
             );
-            if let Some(parent) = self.stack.last_mut() {
-                let index = parent.next_index(name);
+            if !self.stack.is_empty() {
+                let index = self.next_index(name);
                 err = ParseError::new(
                     err.kind().clone(),
                     self.input,
@@ -691,17 +843,10 @@ impl<'a> TreeReader<'a> {
         }
         let index = match self.stack.last_mut() {
             Some(parent) => {
-                parent.flush_text();
-                parent.next_index(name)
+                parent.text = None;
+                self.next_index(name)
             }
             None => 1,
-        };
-        let mut element = Element {
-            name,
-            offset,
-            index,
-            attributes: Vec::new(),
-            children: Vec::new(),
         };
         // The element's path, for errors only: the stack does not hold the element yet.
         let element_path = |tree: &TreeReader<'a>| {
@@ -711,6 +856,7 @@ impl<'a> TreeReader<'a> {
                 format!("{}/{name}[{index}]", tree.path())
             }
         };
+        let attributes_start = self.document.attributes.len();
         for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|err| {
                 let kind = ErrorKind::Syntax(err.to_string());
@@ -719,7 +865,12 @@ impl<'a> TreeReader<'a> {
             let attr_name = self.slice(attribute.key.as_ref());
             let attr_offset = self.offset_of(attribute.key.as_ref());
             let attr_path = |tree: &TreeReader<'a>| format!("{}/@{attr_name}", element_path(tree));
-            if element.attributes.len() >= limits.max_attributes {
+            let previous = self
+                .document
+                .attributes
+                .get(attributes_start..)
+                .unwrap_or_default();
+            if previous.len() >= limits.max_attributes {
                 let kind = ErrorKind::LimitExceeded {
                     limit: "attributes per element",
                     max: limits.max_attributes,
@@ -731,7 +882,7 @@ impl<'a> TreeReader<'a> {
                     attr_path(self),
                 ));
             }
-            if element.attributes.iter().any(|a| a.name == attr_name) {
+            if previous.iter().any(|a| a.name == attr_name) {
                 let kind = ErrorKind::DuplicateAttribute {
                     name: attr_name.to_owned(),
                 };
@@ -744,13 +895,31 @@ impl<'a> TreeReader<'a> {
             }
             let raw = self.slice(&attribute.value);
             let value = self.attribute_value(raw, attr_offset, &attr_path)?;
-            element.attributes.push(Attribute {
+            self.document.attributes.push(Attribute {
                 name: attr_name,
                 value,
                 offset: attr_offset,
             });
         }
-        Ok(element)
+        let id = self.document.nodes.len();
+        self.document.nodes.push(NodeData::Element(ElementData {
+            name,
+            offset,
+            index,
+            attributes_start,
+            attributes_end: self.document.attributes.len(),
+            end: id + 1,
+        }));
+        if open {
+            self.stack.push(Open {
+                id,
+                text: None,
+                counts_start: self.sibling_counts.len(),
+            });
+        } else if self.stack.is_empty() {
+            self.has_root = true;
+        }
+        Ok(())
     }
 
     /// Normalizes and unescapes an attribute value (XML 1.0 §3.3.3): literal whitespace becomes a
@@ -796,11 +965,14 @@ impl<'a> TreeReader<'a> {
     }
 
     fn end_element(&mut self) {
-        if let Some(mut open) = self.stack.pop() {
-            open.flush_text();
-            match self.stack.last_mut() {
-                Some(parent) => parent.element.children.push(Node::Element(open.element)),
-                None => self.root = Some(open.element),
+        if let Some(open) = self.stack.pop() {
+            let end = self.document.nodes.len();
+            if let Some(NodeData::Element(data)) = self.document.nodes.get_mut(open.id) {
+                data.end = end;
+            }
+            self.sibling_counts.truncate(open.counts_start);
+            if self.stack.is_empty() {
+                self.has_root = true;
             }
         }
     }
@@ -813,9 +985,19 @@ impl<'a> TreeReader<'a> {
             ));
             return Err(self.error(kind, offset));
         }
+        let nodes = &mut self.document.nodes;
         match self.stack.last_mut() {
             Some(open) => {
-                open.push_text(piece, offset);
+                match open.text.and_then(|id| nodes.get_mut(id)) {
+                    Some(NodeData::Text(existing)) => existing.text.to_mut().push_str(&piece),
+                    _ => {
+                        open.text = Some(nodes.len());
+                        nodes.push(NodeData::Text(TextNode {
+                            text: piece,
+                            offset,
+                        }));
+                    }
+                }
                 Ok(())
             }
             None if piece
@@ -824,7 +1006,7 @@ impl<'a> TreeReader<'a> {
             {
                 Ok(())
             }
-            None if self.root.is_some() => Err(self.error(ErrorKind::ContentAfterRoot, offset)),
+            None if self.has_root => Err(self.error(ErrorKind::ContentAfterRoot, offset)),
             None => Err(self.error(ErrorKind::TextOutsideRoot, offset)),
         }
     }
@@ -915,7 +1097,7 @@ fn resolve_reference(name: &str) -> Option<Result<char, ErrorKind>> {
 fn read_tree<'a>(
     input: &'a str,
     options: &ParseOptions,
-) -> Result<(Element<'a>, Vec<Warning>), ParseError> {
+) -> Result<(Document<'a>, Vec<Warning>), ParseError> {
     let limits = options.limits;
     if input.len() > limits.max_bytes {
         let kind = ErrorKind::LimitExceeded {
@@ -932,8 +1114,14 @@ fn read_tree<'a>(
     let mut tree = TreeReader {
         input,
         options: *options,
+        // Sized for the element-heavy IVR documents, so that they rarely grow.
+        document: Document {
+            nodes: Vec::with_capacity(input.len() / 32),
+            attributes: Vec::with_capacity(input.len() / 64),
+        },
         stack: Vec::new(),
-        root: None,
+        sibling_counts: Vec::new(),
+        has_root: false,
         elements: 0,
         warnings: Vec::new(),
     };
@@ -974,36 +1162,19 @@ fn read_tree<'a>(
                 tree.lenient_or_fail(err)?;
             }
             Event::Comment(_) => {}
-            Event::Start(start) | Event::Empty(start)
-                if tree.root.is_some() && tree.stack.is_empty() =>
-            {
+            Event::Start(start) | Event::Empty(start) if tree.has_root && tree.stack.is_empty() => {
                 let _ = start;
                 return Err(tree.error(ErrorKind::ContentAfterRoot, offset));
             }
-            Event::Start(start) => {
-                let element = tree.start_element(&start, offset)?;
-                tree.stack.push(Open {
-                    element,
-                    text: None,
-                    sibling_counts: Vec::new(),
-                });
-            }
-            Event::Empty(start) => {
-                let element = tree.start_element(&start, offset)?;
-                tree.stack.push(Open {
-                    element,
-                    text: None,
-                    sibling_counts: Vec::new(),
-                });
-                tree.end_element();
-            }
+            Event::Start(start) => tree.start_element(&start, offset, true)?,
+            Event::Empty(start) => tree.start_element(&start, offset, false)?,
             Event::End(end) => {
                 let found = tree.slice(end.name().as_ref());
-                match tree.stack.last() {
-                    Some(open) if open.element.name == found => tree.end_element(),
+                match tree.stack.last().map(|open| tree.element(open.id).name) {
+                    Some(open) if open == found => tree.end_element(),
                     Some(open) => {
                         let kind = ErrorKind::MismatchedEndTag {
-                            expected: open.element.name.to_owned(),
+                            expected: open.to_owned(),
                             found: found.to_owned(),
                         };
                         return Err(tree.error(kind, offset));
@@ -1059,18 +1230,20 @@ fn read_tree<'a>(
         }
     }
     if let Some(open) = tree.stack.last() {
+        let element = tree.element(open.id);
         let kind = ErrorKind::UnclosedElement {
-            name: open.element.name.to_owned(),
+            name: element.name.to_owned(),
         };
-        return Err(tree.error(kind, open.element.offset));
+        return Err(tree.error(kind, element.offset));
     }
-    match tree.root.take() {
-        Some(root) => Ok((root, tree.warnings)),
-        None => Err(ParseError::new(
+    if tree.has_root {
+        Ok((tree.document, tree.warnings))
+    } else {
+        Err(ParseError::new(
             ErrorKind::NoRoot,
             input,
             input.len(),
             String::new(),
-        )),
+        ))
     }
 }

@@ -241,14 +241,11 @@ impl FromXml for RawElement {
                 value: a.value().to_owned(),
             })
             .collect();
-        let keep_blank_text = !element
-            .children()
-            .iter()
-            .any(|n| matches!(n, Node::Element(_)));
+        let keep_blank_text = element.child_elements().next().is_none();
         let mut children = Vec::new();
         for node in element.children() {
             match node {
-                Node::Element(child) => children.push(RawNode::Element(cx.child(child)?)),
+                Node::Element(child) => children.push(RawNode::Element(cx.child(&child)?)),
                 Node::Text(text) if keep_blank_text || !text.is_blank() => {
                     children.push(RawNode::Text(text.text().to_owned()));
                 }

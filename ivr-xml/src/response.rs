@@ -198,12 +198,10 @@ impl<C: FromXml> FromXml for Response<C> {
             cx.unknown_attribute(element, attribute, &[], None)?;
         }
         // Sized once: a long document does not grow (and copy) its commands again and again.
-        let elements = element.children().iter();
-        let mut commands =
-            Vec::with_capacity(elements.filter(|n| matches!(n, Node::Element(_))).count());
+        let mut commands = Vec::with_capacity(element.child_elements().count());
         for node in element.children() {
             match node {
-                Node::Element(child) => commands.push(cx.child::<C>(child)?),
+                Node::Element(child) => commands.push(cx.child::<C>(&child)?),
                 Node::Text(text) if !text.is_blank() => {
                     return Err(cx.unexpected_text(element, text))
                 }

@@ -36,7 +36,7 @@ impl FromXml for Root {
                 Node::Text(text) if text.is_blank() => {}
                 Node::Text(text) => return Err(cx.unexpected_text(element, text)),
                 Node::Element(child) => {
-                    let Param(name, value) = cx.child(child)?;
+                    let Param(name, value) = cx.child(&child)?;
                     pairs.push((name, value));
                 }
             }

@@ -106,7 +106,7 @@ pub fn validate_with(text: &str, options: &ValidateOptions) -> Vec<Diagnostic> {
         }
     }
     if let Ok(tree) = parse_tree(text, &parse_options) {
-        rules::check(text, &tree.value, &mut findings);
+        rules::check(text, &tree.value.root(), &mut findings);
     }
     findings.sort_by_key(|d| (d.offset, d.code));
     findings.dedup();

@@ -33,13 +33,6 @@ impl Checker<'_> {
     }
 }
 
-fn children<'e, 'a>(element: &'e Element<'a>) -> impl Iterator<Item = &'e Element<'a>> {
-    element.children().iter().filter_map(|node| match node {
-        Node::Element(child) => Some(child),
-        Node::Text(_) => None,
-    })
-}
-
 fn text_of(element: &Element<'_>) -> (String, usize) {
     let mut text = String::new();
     let mut offset = None;
@@ -62,7 +55,7 @@ pub(super) fn check(text: &str, root: &Element<'_>, findings: &mut Vec<Diagnosti
         return;
     }
     let mut checker = Checker { text, findings };
-    let commands: Vec<&Element<'_>> = children(root).collect();
+    let commands: Vec<Element<'_>> = root.child_elements().collect();
     if commands.is_empty() {
         checker.report(
             "IVR204",
@@ -84,7 +77,7 @@ pub(super) fn check(text: &str, root: &Element<'_>, findings: &mut Vec<Diagnosti
     }
 }
 
-fn check_order(checker: &mut Checker<'_>, commands: &[&Element<'_>]) {
+fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
     let Some(main) = commands.first() else { return };
     let subs = &commands[1..];
     for (index, command) in commands.iter().enumerate().skip(1) {
@@ -151,7 +144,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[&Element<'_>]) {
             path_of("Response", main),
         );
     }
-    let callbacks: Vec<&&Element<'_>> = commands
+    let callbacks: Vec<&Element<'_>> = commands
         .iter()
         .filter(|c| CALLBACK_COMMANDS.contains(&c.name()))
         .collect();
@@ -169,7 +162,8 @@ fn check_order(checker: &mut Checker<'_>, commands: &[&Element<'_>]) {
 }
 
 fn check_get(checker: &mut Checker<'_>, get: &Element<'_>, path: &str) {
-    let prompts = children(get)
+    let prompts = get
+        .child_elements()
         .filter(|c| matches!(c.name(), "Play" | "PlayTTS"))
         .count();
     if prompts != 1 {
@@ -180,9 +174,9 @@ fn check_get(checker: &mut Checker<'_>, get: &Element<'_>, path: &str) {
         };
         checker.report("IVR207", message, get.offset(), path.to_owned());
     }
-    for prompt in children(get) {
-        let prompt_path = path_of(path, prompt);
-        check_values(checker, prompt, &prompt_path);
+    for prompt in get.child_elements() {
+        let prompt_path = path_of(path, &prompt);
+        check_values(checker, &prompt, &prompt_path);
     }
 }
 
