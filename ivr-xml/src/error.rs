@@ -370,7 +370,11 @@ impl fmt::Display for ErrorKind {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ParseError {
+pub struct ParseError(Box<ErrorDetails>);
+
+/// Boxed, so that a `Result<T, ParseError>` is hardly larger than `T`: parsing moves many of them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ErrorDetails {
     kind: ErrorKind,
     position: Position,
     offset: usize,
@@ -379,41 +383,41 @@ pub struct ParseError {
 
 impl ParseError {
     pub(crate) fn new(kind: ErrorKind, source: &str, offset: usize, path: String) -> ParseError {
-        ParseError {
+        ParseError(Box::new(ErrorDetails {
             kind,
             position: Position::from_offset(source, offset),
             offset,
             path,
-        }
+        }))
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
     /// Where, as line and column.
     pub fn position(&self) -> Position {
-        self.position
+        self.0.position
     }
 
     /// Where, as a byte offset into the input.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.0.offset
     }
 
     /// In which element (and attribute), like `Response/Get[1]/@numdigits`; empty outside the root.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.0.path
     }
 }
 
 impl ParseError {
     /// `line:column: {label}{kind} (at path)`.
     fn write_located(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
-        write!(f, "{}: {label}{}", self.position, self.kind)?;
-        if !self.path.is_empty() {
-            write!(f, " (at {})", self.path)?;
+        write!(f, "{}: {label}{}", self.0.position, self.0.kind)?;
+        if !self.0.path.is_empty() {
+            write!(f, " (at {})", self.0.path)?;
         }
         Ok(())
     }
@@ -427,7 +431,7 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match &self.0.kind {
             ErrorKind::InvalidValue(err) => Some(err),
             _ => None,
         }
