@@ -194,26 +194,27 @@ impl FromXml for PlayMix {
         let wire = PlayMixWire::from_element(element, cx)?;
         check_xml_chars("text", &wire.text)
             .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?;
-        let mut texts: Vec<&str> = wire.text.split(';').collect();
         // A trailing `;` occurs in the field (`inputprojectno.wav;`): one empty last item is not an item.
-        if texts.len() > 1 && texts.last() == Some(&"") || wire.text.is_empty() {
-            texts.pop();
-        }
-        let codes: Vec<char> = wire.codes.chars().collect();
-        if codes.len() != texts.len() {
+        let body = wire.text.strip_suffix(';').unwrap_or(&wire.text);
+        let texts = body
+            .split(';')
+            .take(if wire.text.is_empty() { 0 } else { usize::MAX });
+        let item_count = texts.clone().count();
+        if wire.codes.chars().count() != item_count {
             let err = ValueError::new(
                 "PlayMix",
-                format!("type='{}' with {} item(s)", wire.codes, texts.len()),
+                format!("type='{}' with {} item(s)", wire.codes, item_count),
                 "one `type` code per `;`-separated item",
             );
             return Err(cx.error(ErrorKind::InvalidValue(err), element.offset()));
         }
-        let items = codes
-            .iter()
-            .zip(&texts)
-            .map(|(&code, text)| MixItem::new(code, text))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?;
+        let mut items = Vec::with_capacity(item_count);
+        for (code, text) in wire.codes.chars().zip(texts) {
+            items.push(
+                MixItem::new(code, text)
+                    .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?,
+            );
+        }
         Ok(PlayMix {
             items,
             extra: wire.extra,
