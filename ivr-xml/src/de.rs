@@ -423,10 +423,18 @@ pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
 pub struct ParseContext<'s> {
     source: &'s str,
     mode: Mode,
-    /// The element path, like `Response/Get[1]`: segments are appended on the way down and
-    /// truncated on the way up, so that it costs no allocation per element.
-    path: String,
+    /// The open elements, outermost first: the path, like `Response/Get[1]`, is formatted from
+    /// them only for an error, so that going down costs one push per element.
+    path: Vec<PathSegment>,
     warnings: Vec<Warning>,
+}
+
+/// An element on the path: where its name is in the input, and its index among its siblings.
+#[derive(Debug, Clone, Copy)]
+struct PathSegment {
+    name_start: usize,
+    name_len: usize,
+    index: usize,
 }
 
 impl<'s> ParseContext<'s> {
@@ -437,7 +445,21 @@ impl<'s> ParseContext<'s> {
 
     /// The current element path, like `Response/Get[1]`.
     pub fn path(&self) -> String {
-        self.path.clone()
+        let mut path = String::new();
+        for (depth, segment) in self.path.iter().enumerate() {
+            let end = segment.name_start + segment.name_len;
+            let name = self.source.get(segment.name_start..end).unwrap_or("?");
+            if depth == 0 {
+                path.push_str(name);
+            } else {
+                path.push('/');
+                path.push_str(name);
+                path.push('[');
+                path.push_str(itoa::Buffer::new().format(segment.index));
+                path.push(']');
+            }
+        }
+        path
     }
 
     /// An error at `offset` in the current element.
@@ -462,19 +484,14 @@ impl<'s> ParseContext<'s> {
 
     /// Parses `child` as `T` with the child's segment on the path.
     pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
-        let parent = self.path.len();
-        if parent == 0 {
-            self.path.push_str(child.name());
-        } else {
-            self.path.push('/');
-            self.path.push_str(child.name());
-            self.path.push('[');
-            self.path
-                .push_str(itoa::Buffer::new().format(child.index()));
-            self.path.push(']');
-        }
+        self.path.push(PathSegment {
+            // The name follows the `<` at the element's offset.
+            name_start: child.offset() + 1,
+            name_len: child.name().len(),
+            index: child.index(),
+        });
         let result = T::from_element(child, self);
-        self.path.truncate(parent);
+        self.path.pop();
         result
     }
 
@@ -642,7 +659,7 @@ pub fn from_str_with<T: FromXml>(
     let mut cx = ParseContext {
         source: input,
         mode: options.mode,
-        path: String::new(),
+        path: Vec::with_capacity(8),
         warnings: Vec::new(),
     };
     if !T::accepts_element(root.name(), &cx) {
@@ -720,6 +737,9 @@ struct Open {
     id: usize,
     /// The node id of its last child while that child is text, to which more text is added.
     text: Option<usize>,
+    /// Whether it has a child element: then whitespace-only text between its children is layout
+    /// and is not kept.
+    has_child_elements: bool,
     /// Where its children's `(name, count)` entries start in [`TreeReader::sibling_counts`].
     counts_start: usize,
 }
@@ -843,7 +863,10 @@ impl<'a> TreeReader<'a> {
         }
         let index = match self.stack.last_mut() {
             Some(parent) => {
-                parent.text = None;
+                parent.has_child_elements = true;
+                if let Some(text) = parent.text.take() {
+                    drop_if_blank(&mut self.document.nodes, text);
+                }
                 self.next_index(name)
             }
             None => 1,
@@ -914,6 +937,7 @@ impl<'a> TreeReader<'a> {
             self.stack.push(Open {
                 id,
                 text: None,
+                has_child_elements: false,
                 counts_start: self.sibling_counts.len(),
             });
         } else if self.stack.is_empty() {
@@ -966,6 +990,9 @@ impl<'a> TreeReader<'a> {
 
     fn end_element(&mut self) {
         if let Some(open) = self.stack.pop() {
+            if let (true, Some(text)) = (open.has_child_elements, open.text) {
+                drop_if_blank(&mut self.document.nodes, text);
+            }
             let end = self.document.nodes.len();
             if let Some(NodeData::Element(data)) = self.document.nodes.get_mut(open.id) {
                 data.end = end;
@@ -1050,6 +1077,15 @@ impl<'a> TreeReader<'a> {
     }
 }
 
+/// Removes the text node `id`, the last node, if it is only whitespace.
+fn drop_if_blank(nodes: &mut Vec<NodeData<'_>>, id: usize) {
+    if let Some(NodeData::Text(text)) = nodes.get(id) {
+        if id + 1 == nodes.len() && text.is_blank() {
+            nodes.truncate(id);
+        }
+    }
+}
+
 /// `&name;` or `&#N;` / `&#xH;` → the character; `None` if `name` cannot be a reference at all.
 fn resolve_reference(name: &str) -> Option<Result<char, ErrorKind>> {
     let resolved = match name {
@@ -1111,13 +1147,18 @@ fn read_tree<'a>(
             String::new(),
         ));
     }
+    // Each element has a `<`, and so has each end tag that follows text: an upper bound of the nodes.
+    let markup = input
+        .bytes()
+        .fold(0usize, |count, b| count + usize::from(b == b'<'));
     let mut tree = TreeReader {
         input,
         options: *options,
-        // Sized for the element-heavy IVR documents, so that they rarely grow.
+        // Sized so that they do not grow: whitespace between elements is not kept, so there is
+        // about one node per `<` (mixed content has more); an IVR command has about one attribute.
         document: Document {
-            nodes: Vec::with_capacity(input.len() / 32),
-            attributes: Vec::with_capacity(input.len() / 64),
+            nodes: Vec::with_capacity(markup),
+            attributes: Vec::with_capacity(markup / 2),
         },
         stack: Vec::new(),
         sibling_counts: Vec::new(),
