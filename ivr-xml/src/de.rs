@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::{BytesDecl, BytesStart, Event};
 use quick_xml::Reader;
+use smallvec::SmallVec;
 
 use crate::error::{ErrorKind, ParseError, Warning};
 use crate::raw::RawAttribute;
@@ -425,7 +426,7 @@ pub struct ParseContext<'s> {
     mode: Mode,
     /// The open elements, outermost first: the path, like `Response/Get[1]`, is formatted from
     /// them only for an error, so that going down costs one push per element.
-    path: Vec<PathSegment>,
+    path: SmallVec<[PathSegment; 8]>,
     warnings: Vec<Warning>,
 }
 
@@ -659,7 +660,7 @@ pub fn from_str_with<T: FromXml>(
     let mut cx = ParseContext {
         source: input,
         mode: options.mode,
-        path: Vec::with_capacity(8),
+        path: SmallVec::new(),
         warnings: Vec::new(),
     };
     if !T::accepts_element(root.name(), &cx) {
@@ -748,10 +749,10 @@ struct TreeReader<'a> {
     input: &'a str,
     options: ParseOptions,
     document: Document<'a>,
-    stack: Vec<Open>,
+    stack: SmallVec<[Open; 8]>,
     /// How many children of each name the open elements have so far, one segment per open
     /// element (the innermost last): sibling indexes without a list per element.
-    sibling_counts: Vec<(&'a str, usize)>,
+    sibling_counts: SmallVec<[(&'a str, usize); 16]>,
     has_root: bool,
     elements: usize,
     warnings: Vec<Warning>,
@@ -1149,27 +1150,29 @@ fn read_tree<'a>(
     }
     // Each element has a `<`, and so has each end tag that follows text: an upper bound of the nodes.
     // Counted in byte-wide lanes (chunks of 255 cannot overflow a `u8`), which vectorizes well.
-    let markup: usize = input
-        .as_bytes()
-        .chunks(255)
-        .map(|chunk| {
-            let count = chunk
-                .iter()
-                .fold(0u8, |count, &b| count.wrapping_add(u8::from(b == b'<')));
-            usize::from(count)
-        })
-        .sum();
+    let count = |byte: u8| -> usize {
+        input
+            .as_bytes()
+            .chunks(255)
+            .map(|chunk| {
+                let count = chunk
+                    .iter()
+                    .fold(0u8, |count, &b| count.wrapping_add(u8::from(b == byte)));
+                usize::from(count)
+            })
+            .sum()
+    };
     let mut tree = TreeReader {
         input,
         options: *options,
         // Sized so that they do not grow: whitespace between elements is not kept, so there is
-        // about one node per `<` (mixed content has more); an IVR command has about one attribute.
+        // about one node per `<` (mixed content has more), and at most one attribute per `=`.
         document: Document {
-            nodes: Vec::with_capacity(markup),
-            attributes: Vec::with_capacity(markup / 2),
+            nodes: Vec::with_capacity(count(b'<')),
+            attributes: Vec::with_capacity(count(b'=')),
         },
-        stack: Vec::new(),
-        sibling_counts: Vec::new(),
+        stack: SmallVec::new(),
+        sibling_counts: SmallVec::new(),
         has_root: false,
         elements: 0,
         warnings: Vec::new(),
