@@ -205,3 +205,90 @@ fn raw_elements_write_back_unchanged() {
         "<Response>\n    <EnterCCS queuetype='0' callid='abc'>\n        <Play loop='-1'>switch.wav</Play>\n    </EnterCCS>\n    <Note>mixed <b>text</b> kept</Note>\n</Response>"
     );
 }
+
+/// The pretty layout computed from the compact text, independently of the writer: each element
+/// on its own line at its depth, text content on its start tag's line, no line break first.
+fn reindent(compact: &str, indent: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    let mut rest = compact;
+    let mut after_text = false;
+    while let Some(start) = rest.find('<') {
+        let text = &rest[..start];
+        let end = start + rest[start..].find('>').unwrap() + 1;
+        let tag = &rest[start..end];
+        rest = &rest[end..];
+        if !text.is_empty() {
+            out.push_str(text);
+            after_text = true;
+        }
+        let line = |out: &mut String, depth: usize| {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&indent.repeat(depth));
+        };
+        if tag.starts_with("<?") {
+            out.push_str(tag);
+        } else if tag.starts_with("</") {
+            if after_text {
+                after_text = false;
+            } else {
+                depth -= 1;
+                line(&mut out, depth);
+            }
+            out.push_str(tag);
+        } else if tag.ends_with("/>") {
+            line(&mut out, depth);
+            out.push_str(tag);
+        } else if rest.starts_with('<') && !rest.starts_with("</") {
+            line(&mut out, depth);
+            out.push_str(tag);
+            depth += 1;
+        } else {
+            line(&mut out, depth);
+            out.push_str(tag);
+            if rest.starts_with("</") {
+                after_text = true;
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_indent_at_every_depth_and_quote() {
+    // Nested six deep: past the depths the docs' style writes as constants.
+    let mut deep = RawElement::new("L6").child(RawElement::new("Leaf").text("a&b"));
+    for level in (1..6).rev() {
+        deep = RawElement::new(format!("L{level}"))
+            .attribute("n", level.to_string())
+            .child(deep)
+            .child(RawElement::new("Empty"));
+    }
+    let doc = Response::builder()
+        .main(menu().commands()[0].clone())
+        .then(CmdNone::new().raw_attribute("x", "1"))
+        .then(Hangup::new())
+        .then(PlayMix::new().file("a.wav").digits("1"))
+        .then(deep)
+        .build()
+        .unwrap();
+    for quote in [Quote::Single, Quote::Double] {
+        for declaration in [Declaration::SingleQuoted, Declaration::None] {
+            let compact =
+                doc.to_string_with(&Style::compact().quote(quote).declaration(declaration));
+            for indent in ["    ", "", " ", "  ", "\t", "\t\t", " \t", "        "] {
+                let style = Style::docs()
+                    .quote(quote)
+                    .declaration(declaration)
+                    .indent(indent);
+                assert_eq!(
+                    doc.to_string_with(&style),
+                    reindent(&compact, indent),
+                    "{quote:?} {declaration:?} {indent:?}"
+                );
+            }
+        }
+    }
+}
