@@ -68,7 +68,19 @@ fn expand_element(container: &Container, name: &LitStr, fields: &[Field]) -> Tok
     }
 }
 
+/// The two quotes, as the derive writes literals for each: the `Quote` variant and its character.
+const QUOTES: [(&str, char); 2] = [("Single", '\''), ("Double", '"')];
+
+/// A writer of straight-line code: literal markup is written in as few pieces as possible (`<Get`,
+/// ` action='`, `</Play>`; `<CmdNone/>` whole when there is nothing else), with one set of
+/// literals per quote, chosen once per element.
 fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
+    let span = name.span();
+    let tag = name.value();
+    let markup = |text: String| {
+        let literal = LitStr::new(&text, span);
+        quote! { __writer.markup(#literal)?; }
+    };
     let mut attributes = Vec::new();
     let mut extra = None;
     let mut text = None;
@@ -81,32 +93,9 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
                 name,
                 absent,
                 value,
-            } => attributes.push(match absent {
-                Absent::Optional => {
-                    let write = quote_spanned! {value.span()=>
-                        __writer.attribute::<#value>(#name, __value)?;
-                    };
-                    quote! {
-                        if let ::core::option::Option::Some(__value) = &self.#member {
-                            #write
-                        }
-                    }
-                }
-                Absent::Required | Absent::Default => quote_spanned! {value.span()=>
-                    __writer.attribute::<#value>(#name, &self.#member)?;
-                },
-            }),
-            Role::Extra => {
-                extra = Some(quote_spanned! {field.ty.span()=>
-                    __writer.raw_attributes(&self.#member)?;
-                })
-            }
-            Role::Text => {
-                let ty = &field.ty;
-                text = Some(quote_spanned! {ty.span()=>
-                    __writer.text_content::<#ty>(#name, &self.#member)
-                })
-            }
+            } => attributes.push((name.value(), *absent, value, member)),
+            Role::Extra => extra = Some((field.ty.span(), member)),
+            Role::Text => text = Some((&field.ty, member)),
             Role::Child {
                 inner,
                 optional: true,
@@ -144,25 +133,131 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
             Role::Pending | Role::Skip => {}
         }
     }
-    let content = if let Some(text) = text {
-        text
-    } else if nested.is_empty() {
-        quote! { __writer.close_empty() }
+
+    // The start tag up to where it ends (`>` or `/>`): `head(end)` writes it with that end.
+    // Without known attributes, the name and the end are one literal (when no raw attribute
+    // was kept: nearly always).
+    let head = |end: &str| -> TokenStream {
+        if !attributes.is_empty() {
+            return quote! {};
+        }
+        let whole = markup(format!("<{tag}{end}"));
+        match &extra {
+            None => whole,
+            Some((extra_span, member)) => {
+                let open = markup(format!("<{tag}"));
+                let end = markup(end.to_owned());
+                let raw = quote_spanned! {*extra_span=>
+                    __writer.raw_attributes(&self.#member)?;
+                };
+                quote! {
+                    if self.#member.is_empty() {
+                        #whole
+                    } else {
+                        #open
+                        #raw
+                        #end
+                    }
+                }
+            }
+        }
+    };
+    // With known attributes: `<name`, then each attribute (` name='`, the value escaped, the
+    // quote) in a branch per quote, then the raw attributes; the end follows.
+    let start_tag = if attributes.is_empty() {
+        quote! {}
     } else {
+        let open = markup(format!("<{tag}"));
+        let arms = QUOTES.iter().map(|&(variant, quote_char)| {
+            let variant = format_ident!("{}", variant);
+            let writes = attributes.iter().map(|(name, absent, value, member)| {
+                let start = markup(format!(" {name}={quote_char}"));
+                let end = markup(quote_char.to_string());
+                let write = |place: TokenStream| {
+                    let value_write = quote_spanned! {value.span()=>
+                        __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
+                    };
+                    quote! {
+                        #start
+                        #value_write
+                        #end
+                    }
+                };
+                match absent {
+                    Absent::Optional => {
+                        let write = write(quote! { __value });
+                        quote! {
+                            if let ::core::option::Option::Some(__value) = &self.#member {
+                                #write
+                            }
+                        }
+                    }
+                    Absent::Required | Absent::Default => write(quote! { &self.#member }),
+                }
+            });
+            quote! {
+                ::ivr_xml::Quote::#variant => {
+                    #(#writes)*
+                }
+            }
+        });
+        let raw = extra.as_ref().map(|(extra_span, member)| {
+            quote_spanned! {*extra_span=>
+                __writer.raw_attributes(&self.#member)?;
+            }
+        });
+        quote! {
+            #open
+            match __writer.quote() {
+                #(#arms)*
+            }
+            #raw
+        }
+    };
+    let end_of = |end: &str| -> TokenStream {
+        if attributes.is_empty() {
+            head(end)
+        } else {
+            markup(end.to_owned())
+        }
+    };
+    let close = LitStr::new(&format!("</{tag}>"), span);
+    let content = if let Some((ty, member)) = text {
+        let head = end_of(">");
+        let value = quote_spanned! {ty.span()=>
+            __writer.text_value::<#ty>(&self.#member)?;
+        };
+        quote! {
+            #head
+            #value
+            __writer.markup(#close)
+        }
+    } else if nested.is_empty() {
+        let head = end_of("/>");
+        quote! {
+            #head
+            ::core::result::Result::Ok(())
+        }
+    } else {
+        let open = end_of(">");
+        let empty = end_of("/>");
         quote! {
             if #(#has_nested)||* {
-                __writer.open_children()?;
+                #open
+                __writer.enter();
                 #(#nested)*
-                __writer.close_children(#name)
+                __writer.leave();
+                __writer.start_line()?;
+                __writer.markup(#close)
             } else {
-                __writer.close_empty()
+                #empty
+                ::core::result::Result::Ok(())
             }
         }
     };
     quote! {
-        __writer.open_tag(#name)?;
-        #(#attributes)*
-        #extra
+        __writer.start_line()?;
+        #start_tag
         #content
     }
 }

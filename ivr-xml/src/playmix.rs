@@ -4,7 +4,7 @@ use crate::de::{Element, FromXml, ParseContext};
 use crate::error::{ErrorKind, ParseError, ValueError};
 use crate::pending::PendingError;
 use crate::raw::RawAttribute;
-use crate::ser::{Sink, ToXml, XmlWriter};
+use crate::ser::{Quote, Sink, ToXml, XmlWriter};
 use crate::value::{check_xml_chars, Text};
 use crate::Xml;
 
@@ -143,6 +143,36 @@ impl PlayMix {
         self
     }
 
+    /// Writes the `type` codes, escaped: with one write when they are few ASCII digits (always,
+    /// unless a [`MixItem::Raw`] was made with another code).
+    fn write_codes<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
+        let mut codes = [b'0'; 16];
+        if self.items.len() <= codes.len() {
+            for (code, item) in codes.iter_mut().zip(&self.items) {
+                *code = match item {
+                    MixItem::File(_) => b'4',
+                    MixItem::Digits(_) => b'0',
+                    MixItem::Raw { code, .. } if code.is_ascii_digit() => *code as u8,
+                    MixItem::Raw { .. } => return self.write_codes_one_by_one(writer),
+                };
+            }
+            if let Ok(codes) = std::str::from_utf8(&codes[..self.items.len()]) {
+                return writer.plain(codes);
+            }
+        }
+        self.write_codes_one_by_one(writer)
+    }
+
+    fn write_codes_one_by_one<S: Sink + ?Sized>(
+        &self,
+        writer: &mut XmlWriter<'_, S>,
+    ) -> Result<(), S::Error> {
+        for item in &self.items {
+            writer.attribute_piece(item.code().encode_utf8(&mut [0; 4]))?;
+        }
+        Ok(())
+    }
+
     /// The `type` attribute: one code per item.
     pub fn codes(&self) -> String {
         self.items.iter().map(MixItem::code).collect()
@@ -158,15 +188,25 @@ impl PlayMix {
 impl ToXml for PlayMix {
     fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
         // As `codes()` and `text()` would write them, without building either.
-        writer.open_tag("PlayMix")?;
-        writer.attribute_start("type")?;
-        for item in &self.items {
-            writer.attribute_piece(item.code().encode_utf8(&mut [0; 4]))?;
-        }
-        writer.attribute_end()?;
+        writer.start_line()?;
+        writer.markup(match writer.quote() {
+            Quote::Single => "<PlayMix type='",
+            Quote::Double => "<PlayMix type=\"",
+        })?;
+        self.write_codes(writer)?;
+        writer.markup(match writer.quote() {
+            Quote::Single => "'",
+            Quote::Double => "\"",
+        })?;
         writer.raw_attributes(&self.extra)?;
-        let texts = self.items.iter().map(|item| item.text().as_str());
-        writer.text_content_joined("PlayMix", texts, ";")
+        writer.markup(">")?;
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                writer.markup(";")?;
+            }
+            writer.text_piece(item.text().as_str())?;
+        }
+        writer.markup("</PlayMix>")
     }
 
     fn check(&self) -> Result<(), ValueError> {

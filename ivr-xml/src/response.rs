@@ -161,15 +161,18 @@ impl<C: FromXml> FromStr for Response<C> {
 
 impl<C: ToXml> ToXml for Response<C> {
     fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        writer.open_tag("Response")?;
+        writer.start_line()?;
         if self.commands.is_empty() {
-            return writer.close_empty();
+            return writer.markup("<Response/>");
         }
-        writer.open_children()?;
+        writer.markup("<Response>")?;
+        writer.enter();
         for command in &self.commands {
             command.write_xml(writer)?;
         }
-        writer.close_children("Response")
+        writer.leave();
+        writer.start_line()?;
+        writer.markup("</Response>")
     }
 
     fn check(&self) -> Result<(), ValueError> {

@@ -174,16 +174,41 @@ impl<W: io::Write> Sink for IoSink<W> {
 }
 
 /// Writes elements into a [`Sink`] in a [`Style`]. Used by code the [`Xml`](crate::Xml) derive generates.
+///
+/// The derive writes literal markup in as few pieces as it can ([`XmlWriter::markup`]: `<Get`,
+/// ` action='`, `</Play>`), one set of literals per quote, and the values escaped
+/// ([`XmlWriter::attribute_value_in`], [`XmlWriter::text_value`]); the other methods write a
+/// tag, an attribute or a text from names known only at run time.
 #[derive(Debug)]
 pub struct XmlWriter<'a, S: ?Sized> {
     sink: &'a mut S,
     quote: Quote,
-    indent: Option<&'a str>,
-    /// When the indent is empty, all spaces or all tabs: [`SPACE_LINES`] or [`TAB_LINES`], of
-    /// which a line start (a line break and the indentation) is a slice written with one write.
-    lines: Option<&'static str>,
+    /// How a line starts now: [`LineStart::BeforeFirst`] until something is written in a pretty
+    /// style, then `pretty`; [`LineStart::None`] when compact (or inside mixed content).
+    line: LineStart,
+    /// How a line starts in this style once something is written.
+    pretty: LineStart,
+    /// The indent per level (empty when compact).
+    indent: &'a str,
     depth: usize,
-    wrote_anything: bool,
+}
+
+/// How a line starts: what the writer writes before an element or an end tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineStart {
+    /// Nothing: compact, or mixed content.
+    None,
+    /// The document's first line: the indentation, without a line break.
+    BeforeFirst,
+    /// A line break and four spaces per level (the docs' style): a constant-length write for
+    /// the common depths.
+    FourSpaces,
+    /// A line break and spaces: a slice of [`SPACE_LINES`].
+    Spaces,
+    /// A line break and tabs: a slice of [`TAB_LINES`].
+    Tabs,
+    /// A line break and the indent, level by level (an indent of both spaces and tabs).
+    Mixed,
 }
 
 /// A line break and 128 spaces: line starts in an indent of spaces, up to 128 deep.
@@ -202,21 +227,32 @@ const TAB_LINES: &str = concat!(
 impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// A writer at the start of a document or fragment.
     pub fn new(sink: &'a mut S, style: &'a Style) -> XmlWriter<'a, S> {
-        let indent = style.indent.as_deref();
-        let lines = match indent.map(str::as_bytes) {
-            Some([]) => Some(SPACE_LINES),
-            Some([b' ', rest @ ..]) if rest.iter().all(|&b| b == b' ') => Some(SPACE_LINES),
-            Some([b'\t', rest @ ..]) if rest.iter().all(|&b| b == b'\t') => Some(TAB_LINES),
-            _ => None,
+        let (line, pretty, indent) = match style.indent.as_deref() {
+            None => (LineStart::None, LineStart::None, ""),
+            Some(indent) => {
+                let pretty = match indent.as_bytes() {
+                    b"    " => LineStart::FourSpaces,
+                    bytes if bytes.iter().all(|&b| b == b' ') => LineStart::Spaces,
+                    bytes if bytes.iter().all(|&b| b == b'\t') => LineStart::Tabs,
+                    _ => LineStart::Mixed,
+                };
+                (LineStart::BeforeFirst, pretty, indent)
+            }
         };
         XmlWriter {
             sink,
             quote: style.quote,
+            line,
+            pretty,
             indent,
-            lines,
             depth: 0,
-            wrote_anything: false,
         }
+    }
+
+    /// The quote character in use.
+    #[inline(always)]
+    pub fn quote(&self) -> Quote {
+        self.quote
     }
 
     /// Writes the declaration (nothing for [`Declaration::None`]).
@@ -232,29 +268,45 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
                 .write_str(Declaration::DoubleQuotedSpaceBeforeClose.as_str())?,
             Declaration::None => return Ok(()),
         }
-        self.wrote_anything = true;
+        if self.line == LineStart::BeforeFirst {
+            self.line = self.pretty;
+        }
         Ok(())
     }
 
+    /// Starts a line for an element or an end tag at the current depth: in pretty styles a line
+    /// break (none before the document's first line) and the indentation; nothing when compact.
     #[inline(always)]
-    fn new_line(&mut self) -> Result<(), S::Error> {
-        // `wrote_anything` only matters with an indent, so it is not touched without one: a
-        // store to it on every element stalled the wider load of `quote` next to it that follows.
-        match self.indent {
-            Some(indent) => self.indented_line(indent),
-            None => Ok(()),
+    pub fn start_line(&mut self) -> Result<(), S::Error> {
+        // The docs' style at the usual depths writes a string of constant length: a few stores,
+        // where a slice of variable length is a call to `memcpy`.
+        match self.line {
+            LineStart::None => Ok(()),
+            LineStart::FourSpaces => match self.depth {
+                0 => self.sink.write_str("\n"),
+                1 => self.sink.write_str("\n    "),
+                2 => self.sink.write_str("\n        "),
+                3 => self.sink.write_str("\n            "),
+                _ => self.start_any_line(),
+            },
+            _ => self.start_any_line(),
         }
     }
 
-    #[inline(always)]
-    fn indented_line(&mut self, indent: &str) -> Result<(), S::Error> {
-        let first = !self.wrote_anything;
+    /// [`XmlWriter::start_line`] in any pretty style and at any depth.
+    #[inline(never)]
+    fn start_any_line(&mut self) -> Result<(), S::Error> {
+        let first = self.line == LineStart::BeforeFirst;
         if first {
-            self.wrote_anything = true;
+            self.line = self.pretty;
         }
-        if let Some(line) = self
-            .lines
-            .and_then(|lines| lines.get(usize::from(first)..1 + self.depth * indent.len()))
+        let lines = match self.line {
+            LineStart::FourSpaces | LineStart::Spaces => Some(SPACE_LINES),
+            LineStart::Tabs => Some(TAB_LINES),
+            LineStart::Mixed | LineStart::None | LineStart::BeforeFirst => None,
+        };
+        if let Some(line) = lines
+            .and_then(|lines| lines.get(usize::from(first)..1 + self.depth * self.indent.len()))
         {
             return self.sink.write_str(line);
         }
@@ -262,15 +314,28 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             self.sink.write_str("\n")?;
         }
         for _ in 0..self.depth {
-            self.sink.write_str(indent)?;
+            self.sink.write_str(self.indent)?;
         }
         Ok(())
+    }
+
+    /// Writes literal markup as it is, not escaped: the fragments of tags the derive puts
+    /// together from names known when it runs, such as `<Get`, ` action='` or `</Play>`.
+    #[inline(always)]
+    pub fn markup(&mut self, markup: &'static str) -> Result<(), S::Error> {
+        self.sink.write_str(markup)
+    }
+
+    /// Writes text that needs no escaping in any context (ASCII digits, say) as it is.
+    #[inline(always)]
+    pub(crate) fn plain(&mut self, text: &str) -> Result<(), S::Error> {
+        self.sink.write_str(text)
     }
 
     /// Starts an element: its own line in pretty styles, then `<name`.
     #[inline(always)]
     pub fn open_tag(&mut self, name: &str) -> Result<(), S::Error> {
-        self.new_line()?;
+        self.start_line()?;
         self.sink.write_str("<")?;
         self.sink.write_str(name)
     }
@@ -287,6 +352,25 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.attribute_start(name)?;
         self.attribute_piece(value)?;
         self.attribute_end()
+    }
+
+    /// Writes an attribute value, escaped for `quote`, which must be the quote in use
+    /// ([`XmlWriter::quote`]): the derive's code writes ` name='` and the closing quote itself,
+    /// in a branch for each quote, and passes that branch's quote, a constant.
+    #[inline(always)]
+    pub fn attribute_value_in<V: XmlValue>(
+        &mut self,
+        quote: Quote,
+        value: &V,
+    ) -> Result<(), S::Error> {
+        debug_assert_eq!(
+            quote, self.quote,
+            "an attribute value escaped for another quote"
+        );
+        value.with_str(|text| match quote {
+            Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
+            Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
+        })
     }
 
     /// Writes ` name='`: an attribute value written in pieces follows.
@@ -319,8 +403,17 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes raw attributes kept by the lenient parser or added by hand, in their order.
-    #[inline]
+    #[inline(always)]
     pub fn raw_attributes(&mut self, attributes: &[RawAttribute]) -> Result<(), S::Error> {
+        // Nearly always none: checked here, the loop is out of line.
+        if attributes.is_empty() {
+            return Ok(());
+        }
+        self.raw_attribute_list(attributes)
+    }
+
+    #[inline(never)]
+    fn raw_attribute_list(&mut self, attributes: &[RawAttribute]) -> Result<(), S::Error> {
         for attribute in attributes {
             self.attribute_str(attribute.name(), attribute.value())?;
         }
@@ -347,29 +440,16 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.text_end(name)
     }
 
-    /// Like [`XmlWriter::text_content_str`] for `pieces` joined by `separator`, without joining them.
-    ///
-    /// `separator` holds neither `]` nor `>`, so no `]]>` can straddle two pieces.
-    pub(crate) fn text_content_joined<'t>(
-        &mut self,
-        name: &str,
-        pieces: impl IntoIterator<Item = &'t str>,
-        separator: &str,
-    ) -> Result<(), S::Error> {
-        debug_assert!(!separator.is_empty() && !separator.contains([']', '>']));
-        self.sink.write_str(">")?;
-        for (i, piece) in pieces.into_iter().enumerate() {
-            if i > 0 {
-                self.text_piece(separator)?;
-            }
-            self.text_piece(piece)?;
-        }
-        self.text_end(name)
+    /// Writes a value as text content, escaped (between `>` and the end tag, which the
+    /// derive's code writes as markup).
+    #[inline(always)]
+    pub fn text_value<V: XmlValue>(&mut self, value: &V) -> Result<(), S::Error> {
+        value.with_str(|text| self.text_piece(text))
     }
 
     /// Writes a piece of text content, escaped; a `>` is escaped after `]]` within the piece.
     #[inline]
-    fn text_piece(&mut self, text: &str) -> Result<(), S::Error> {
+    pub(crate) fn text_piece(&mut self, text: &str) -> Result<(), S::Error> {
         escape(self.sink, text, &TEXT, |bytes, i| {
             bytes[i] != b'>' || (i >= 2 && &bytes[i - 2..i] == b"]]")
         })
@@ -386,15 +466,29 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// Ends a start tag whose children follow, one level deeper.
     #[inline(always)]
     pub fn open_children(&mut self) -> Result<(), S::Error> {
-        self.depth += 1;
+        self.enter();
         self.sink.write_str(">")
+    }
+
+    /// One level deeper: the children of the element whose start tag (`>` included) was just
+    /// written follow.
+    #[inline(always)]
+    pub fn enter(&mut self) {
+        self.depth += 1;
+    }
+
+    /// One level up, after the children: the end tag follows ([`XmlWriter::start_line`], then
+    /// the tag).
+    #[inline(always)]
+    pub fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     /// Writes the end tag after the children, on its own line in pretty styles.
     #[inline(always)]
     pub fn close_children(&mut self, name: &str) -> Result<(), S::Error> {
-        self.depth = self.depth.saturating_sub(1);
-        self.new_line()?;
+        self.leave();
+        self.start_line()?;
         self.text_end(name)
     }
 
@@ -405,9 +499,9 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// Runs `write` with indentation off: for mixed content, where added whitespace would change the text.
     pub fn without_indent<R>(&mut self, write: impl FnOnce(&mut Self) -> R) -> R {
-        let saved = self.indent.take();
+        let saved = std::mem::replace(&mut self.line, LineStart::None);
         let result = write(self);
-        self.indent = saved;
+        self.line = saved;
         result
     }
 }
