@@ -143,30 +143,51 @@ impl PlayMix {
         self
     }
 
-    /// Writes the `type` codes, escaped: with one write when they are few ASCII digits (always,
-    /// unless a [`MixItem::Raw`] was made with another code).
-    fn write_codes<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        let mut codes = [b'0'; 16];
-        if self.items.len() <= codes.len() {
-            for (code, item) in codes.iter_mut().zip(&self.items) {
-                *code = match item {
-                    MixItem::File(_) => b'4',
-                    MixItem::Digits(_) => b'0',
-                    MixItem::Raw { code, .. } if code.is_ascii_digit() => *code as u8,
-                    MixItem::Raw { .. } => return self.write_codes_one_by_one(writer),
-                };
-            }
-            if let Ok(codes) = std::str::from_utf8(&codes[..self.items.len()]) {
-                return writer.plain(codes);
-            }
-        }
-        self.write_codes_one_by_one(writer)
-    }
-
-    fn write_codes_one_by_one<S: Sink + ?Sized>(
+    /// Writes the start tag, `<PlayMix type='40'>`, with the literals of one quote.
+    #[inline(always)]
+    fn write_start_tag<S: Sink + ?Sized>(
         &self,
         writer: &mut XmlWriter<'_, S>,
+        [open, quote, quote_and_end]: [&'static str; 3],
     ) -> Result<(), S::Error> {
+        writer.markup(open)?;
+        self.write_codes(writer)?;
+        if self.extra.is_empty() {
+            return writer.markup(quote_and_end);
+        }
+        writer.markup(quote)?;
+        writer.raw_attributes(&self.extra)?;
+        writer.markup(">")
+    }
+
+    /// Writes the `type` codes: one write of constant length for one or two items with a digit
+    /// code (nearly always), which needs no escaping.
+    #[inline]
+    fn write_codes<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
+        /// The codes of two items, "00" to "99", two bytes each.
+        const PAIRS: &str = concat!(
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839",
+            "40414243444546474849505152535455565758596061626364656667686970717273747576777879",
+            "8081828384858687888990919293949596979899"
+        );
+        let digit = |item: &MixItem| match item {
+            MixItem::File(_) => Some(4),
+            MixItem::Digits(_) => Some(0),
+            MixItem::Raw { code, .. } => code.to_digit(10).map(|d| d as usize),
+        };
+        match self.items.as_slice() {
+            [one] => {
+                if let Some(d) = digit(one) {
+                    return writer.plain(&PAIRS[2 * d + 1..][..1]);
+                }
+            }
+            [first, second] => {
+                if let (Some(a), Some(b)) = (digit(first), digit(second)) {
+                    return writer.plain(&PAIRS[2 * (10 * a + b)..][..2]);
+                }
+            }
+            _ => {}
+        }
         for item in &self.items {
             writer.attribute_piece(item.code().encode_utf8(&mut [0; 4]))?;
         }
@@ -189,17 +210,10 @@ impl ToXml for PlayMix {
     fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
         // As `codes()` and `text()` would write them, without building either.
         writer.start_line()?;
-        writer.markup(match writer.quote() {
-            Quote::Single => "<PlayMix type='",
-            Quote::Double => "<PlayMix type=\"",
-        })?;
-        self.write_codes(writer)?;
-        writer.markup(match writer.quote() {
-            Quote::Single => "'",
-            Quote::Double => "\"",
-        })?;
-        writer.raw_attributes(&self.extra)?;
-        writer.markup(">")?;
+        match writer.quote() {
+            Quote::Single => self.write_start_tag(writer, ["<PlayMix type='", "'", "'>"])?,
+            Quote::Double => self.write_start_tag(writer, ["<PlayMix type=\"", "\"", "\">"])?,
+        }
         for (i, item) in self.items.iter().enumerate() {
             if i > 0 {
                 writer.markup(";")?;

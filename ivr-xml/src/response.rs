@@ -96,8 +96,16 @@ impl<C: ToXml> Response<C> {
         style: &Style,
     ) -> Result<(), S::Error> {
         let mut writer = XmlWriter::new(sink, style);
-        writer.declaration(style.declaration_style())?;
-        self.write_xml(&mut writer)
+        if self.commands.is_empty() {
+            writer.declaration(style.declaration_style())?;
+            return self.write_xml(&mut writer);
+        }
+        // As `declaration` and `write_xml` would write it, with fewer writes.
+        writer.open_response(style.declaration_style())?;
+        for command in &self.commands {
+            command.write_xml(&mut writer)?;
+        }
+        writer.close_response()
     }
 
     /// Appends the document to `buffer` in `style`. Reusing a buffer (`buffer.clear()` between

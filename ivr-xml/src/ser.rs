@@ -59,11 +59,24 @@ impl Declaration {
 /// let reference = Style::docs().quote(Quote::Double).declaration(Declaration::None).indent("");
 /// assert_eq!(doc.to_string_with(&reference), "<Response>\n<CmdNone/>\n</Response>");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Style {
     quote: Quote,
     declaration: Declaration,
     indent: Option<String>,
+    /// How a line starts once something is written: worked out from `indent` when it is set,
+    /// so that a writer does not look at the indent's bytes for every document.
+    lines: LineStart,
+}
+
+impl fmt::Debug for Style {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Style")
+            .field("quote", &self.quote)
+            .field("declaration", &self.declaration)
+            .field("indent", &self.indent)
+            .finish()
+    }
 }
 
 impl Default for Style {
@@ -80,6 +93,7 @@ impl Style {
             quote: Quote::Single,
             declaration: Declaration::SingleQuoted,
             indent: Some("    ".to_owned()),
+            lines: LineStart::FourSpaces,
         }
     }
 
@@ -87,6 +101,7 @@ impl Style {
     pub fn compact() -> Style {
         Style {
             indent: None,
+            lines: LineStart::None,
             ..Style::docs()
         }
     }
@@ -108,13 +123,21 @@ impl Style {
     /// Characters other than spaces and tabs are dropped from the indent: anything else would
     /// change the document.
     pub fn indent(mut self, indent: &str) -> Style {
-        self.indent = Some(indent.chars().filter(|c| matches!(c, ' ' | '\t')).collect());
+        let indent: String = indent.chars().filter(|c| matches!(c, ' ' | '\t')).collect();
+        self.lines = match indent.as_bytes() {
+            b"    " => LineStart::FourSpaces,
+            bytes if bytes.iter().all(|&b| b == b' ') => LineStart::Spaces,
+            bytes if bytes.iter().all(|&b| b == b'\t') => LineStart::Tabs,
+            _ => LineStart::Mixed,
+        };
+        self.indent = Some(indent);
         self
     }
 
     /// No whitespace between elements.
     pub fn no_indent(mut self) -> Style {
         self.indent = None;
+        self.lines = LineStart::None;
         self
     }
 
@@ -194,7 +217,7 @@ pub struct XmlWriter<'a, S: ?Sized> {
 }
 
 /// How a line starts: what the writer writes before an element or an end tag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum LineStart {
     /// Nothing: compact, or mixed content.
     None,
@@ -227,24 +250,16 @@ const TAB_LINES: &str = concat!(
 impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// A writer at the start of a document or fragment.
     pub fn new(sink: &'a mut S, style: &'a Style) -> XmlWriter<'a, S> {
-        let (line, pretty, indent) = match style.indent.as_deref() {
-            None => (LineStart::None, LineStart::None, ""),
-            Some(indent) => {
-                let pretty = match indent.as_bytes() {
-                    b"    " => LineStart::FourSpaces,
-                    bytes if bytes.iter().all(|&b| b == b' ') => LineStart::Spaces,
-                    bytes if bytes.iter().all(|&b| b == b'\t') => LineStart::Tabs,
-                    _ => LineStart::Mixed,
-                };
-                (LineStart::BeforeFirst, pretty, indent)
-            }
+        let line = match style.lines {
+            LineStart::None => LineStart::None,
+            _ => LineStart::BeforeFirst,
         };
         XmlWriter {
             sink,
             quote: style.quote,
             line,
-            pretty,
-            indent,
+            pretty: style.lines,
+            indent: style.indent.as_deref().unwrap_or(""),
             depth: 0,
         }
     }
@@ -272,6 +287,50 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             self.line = self.pretty;
         }
         Ok(())
+    }
+
+    /// Writes the declaration and `<Response>`, the start tag of a root whose children follow,
+    /// as one write of constant length, one level deeper.
+    #[inline]
+    pub(crate) fn open_response(&mut self, declaration: Declaration) -> Result<(), S::Error> {
+        // Macros, not `Declaration::as_str`: `concat!` takes only literals.
+        macro_rules! with_declaration {
+            ($declaration:literal) => {
+                match self.line {
+                    LineStart::None => self.sink.write_str(concat!($declaration, "<Response>"))?,
+                    _ => self.sink.write_str(concat!($declaration, "\n<Response>"))?,
+                }
+            };
+        }
+        match declaration {
+            Declaration::SingleQuoted => {
+                with_declaration!("<?xml version='1.0' encoding='UTF-8'?>")
+            }
+            Declaration::DoubleQuoted => {
+                with_declaration!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+            }
+            Declaration::DoubleQuotedSpaceBeforeClose => {
+                with_declaration!("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>")
+            }
+            // The first line: no line break, no indentation at depth 0.
+            Declaration::None => self.sink.write_str("<Response>")?,
+        }
+        debug_assert_eq!(self.depth, 0, "a document starts at depth 0");
+        self.line = self.pretty;
+        self.depth = 1;
+        Ok(())
+    }
+
+    /// Writes `</Response>` after the root's children, on its own line in pretty styles.
+    #[inline]
+    pub(crate) fn close_response(&mut self) -> Result<(), S::Error> {
+        self.leave();
+        debug_assert_eq!(self.depth, 0, "the root ends at depth 0");
+        // At depth 0, after the first line, a line start is a line break in every pretty style.
+        match self.line {
+            LineStart::None => self.sink.write_str("</Response>"),
+            _ => self.sink.write_str("\n</Response>"),
+        }
     }
 
     /// Starts a line for an element or an end tag at the current depth: in pretty styles a line
