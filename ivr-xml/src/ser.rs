@@ -402,7 +402,12 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// Writes ` name='value'`, escaping the value for the quote in use.
     #[inline(always)]
     pub fn attribute<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
-        value.with_str(|text| self.attribute_str(name, text))
+        self.attribute_start(name)?;
+        value.with_str(|text| match V::ESCAPE_FREE {
+            true => self.escape_free(text),
+            false => self.attribute_piece(text),
+        })?;
+        self.attribute_end()
     }
 
     /// Writes ` name='value'` from a string.
@@ -427,6 +432,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             "an attribute value escaped for another quote"
         );
         value.with_str(|text| match quote {
+            _ if V::ESCAPE_FREE => self.escape_free(text),
             Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
             Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
         })
@@ -488,7 +494,9 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// Ends a start tag, writes the text content escaped, and the end tag, all on one line.
     #[inline(always)]
     pub fn text_content<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
-        value.with_str(|text| self.text_content_str(name, text))
+        self.sink.write_str(">")?;
+        self.text_value(value)?;
+        self.text_end(name)
     }
 
     /// Like [`XmlWriter::text_content`], from a string.
@@ -503,7 +511,20 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// derive's code writes as markup).
     #[inline(always)]
     pub fn text_value<V: XmlValue>(&mut self, value: &V) -> Result<(), S::Error> {
-        value.with_str(|text| self.text_piece(text))
+        value.with_str(|text| match V::ESCAPE_FREE {
+            true => self.escape_free(text),
+            false => self.text_piece(text),
+        })
+    }
+
+    /// Writes the text of an [`XmlValue::ESCAPE_FREE`] value as it is.
+    #[inline(always)]
+    fn escape_free(&mut self, text: &str) -> Result<(), S::Error> {
+        debug_assert!(
+            crate::value::is_escape_free(text),
+            "a value declared escape-free needs escaping: {text:?}"
+        );
+        self.sink.write_str(text)
     }
 
     /// Writes a piece of text content, escaped; a `>` is escaped after `]]` within the piece.

@@ -35,6 +35,40 @@ pub trait XmlValue: Sized {
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R;
     /// Parses the value from its unescaped text.
     fn parse_value(text: &str) -> Result<Self, ValueError>;
+
+    /// Whether no value's text ever holds a character the writer would escape (`&`, `<`, `>`,
+    /// `'`, `"`, tab, line feed, carriage return), as for numbers, booleans and closed sets of
+    /// names: the writer then copies the text without looking at it. `false`, the default, is
+    /// always correct.
+    const ESCAPE_FREE: bool = false;
+}
+
+/// Whether `text` holds none of the characters the writer escapes in any context.
+pub(crate) const fn is_escape_free(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(
+            bytes[i],
+            b'&' | b'<' | b'>' | b'\'' | b'"' | b'\t' | b'\n' | b'\r'
+        ) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether every one of `texts` is [escape-free](is_escape_free).
+pub(crate) const fn all_escape_free(texts: &[&str]) -> bool {
+    let mut i = 0;
+    while i < texts.len() {
+        if !is_escape_free(texts[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Whether `c` is a character XML 1.0 can carry (production `Char`).
@@ -141,6 +175,7 @@ macro_rules! string_newtype {
         }
 
         impl XmlValue for $name {
+            #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(&self.0)
             }
@@ -218,6 +253,8 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
 }
 
 impl XmlValue for bool {
+    const ESCAPE_FREE: bool = true;
+    #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(if *self { "true" } else { "false" })
     }
@@ -243,6 +280,8 @@ impl XmlValue for String {
 macro_rules! integer_value {
     ($($ty:ty),*) => {$(
         impl XmlValue for $ty {
+            const ESCAPE_FREE: bool = true;
+            #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(*self))
             }
@@ -310,6 +349,8 @@ macro_rules! positive_integer {
         }
 
         impl XmlValue for $name {
+            const ESCAPE_FREE: bool = true;
+            #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(self.0.get()))
             }
@@ -396,6 +437,8 @@ impl fmt::Display for MaxMember {
 }
 
 impl XmlValue for MaxMember {
+    const ESCAPE_FREE: bool = true;
+    #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.0))
     }
@@ -463,6 +506,8 @@ impl Loop {
 }
 
 impl XmlValue for Loop {
+    const ESCAPE_FREE: bool = true;
+    #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.get()))
     }
@@ -513,6 +558,8 @@ macro_rules! closed_set {
         }
 
         impl $crate::XmlValue for $name {
+            const ESCAPE_FREE: bool = $crate::value::all_escape_free(&[$($text),*]);
+            #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(self.as_str())
             }

@@ -292,3 +292,41 @@ fn every_indent_at_every_depth_and_quote() {
         }
     }
 }
+
+#[test]
+fn values_written_without_escaping_are_the_ones_that_never_need_it() {
+    use ivr_xml::{
+        Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout, VoiceMode, XmlValue,
+    };
+    struct Mine;
+    impl XmlValue for Mine {
+        fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+            f("a'b")
+        }
+        fn parse_value(_: &str) -> Result<Self, ivr_xml::ValueError> {
+            Ok(Mine)
+        }
+    }
+    let copied = [
+        Key::ESCAPE_FREE,
+        Method::ESCAPE_FREE,
+        VoiceMode::ESCAPE_FREE,
+        Loop::ESCAPE_FREE,
+        MaxMember::ESCAPE_FREE,
+        NumDigits::ESCAPE_FREE,
+        Timeout::ESCAPE_FREE,
+        bool::ESCAPE_FREE,
+        i64::ESCAPE_FREE,
+        u8::ESCAPE_FREE,
+    ];
+    // Numbers, booleans and the closed sets of names are copied as they are...
+    assert_eq!(copied, [true; 10]);
+    // ...text is escaped, and so is a value of your own unless it says otherwise.
+    let escaped = [
+        Text::ESCAPE_FREE,
+        RelUrl::ESCAPE_FREE,
+        String::ESCAPE_FREE,
+        Mine::ESCAPE_FREE,
+    ];
+    assert_eq!(escaped, [false; 4]);
+}
