@@ -134,34 +134,6 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
         }
     }
 
-    // The start tag up to where it ends (`>` or `/>`): `head(end)` writes it with that end.
-    // Without known attributes, the name and the end are one literal (when no raw attribute
-    // was kept: nearly always).
-    let head = |end: &str| -> TokenStream {
-        if !attributes.is_empty() {
-            return quote! {};
-        }
-        let whole = markup(format!("<{tag}{end}"));
-        match &extra {
-            None => whole,
-            Some((extra_span, member)) => {
-                let open = markup(format!("<{tag}"));
-                let end = markup(end.to_owned());
-                let raw = quote_spanned! {*extra_span=>
-                    __writer.raw_attributes(&self.#member)?;
-                };
-                quote! {
-                    if self.#member.is_empty() {
-                        #whole
-                    } else {
-                        #open
-                        #raw
-                        #end
-                    }
-                }
-            }
-        }
-    };
     // With known attributes: `<name`, then each attribute (` name='`, the value escaped, the
     // quote) in a branch per quote, then the raw attributes; the end follows.
     let start_tag = if attributes.is_empty() {
@@ -214,11 +186,30 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
             #raw
         }
     };
+    // Ends the start tag with `end` (`>` or `/>`). Without known attributes the start tag is
+    // still to be written: then the name and the end are one literal when no raw attribute was
+    // kept (nearly always).
     let end_of = |end: &str| -> TokenStream {
-        if attributes.is_empty() {
-            head(end)
-        } else {
-            markup(end.to_owned())
+        if !attributes.is_empty() {
+            return markup(end.to_owned());
+        }
+        let whole = markup(format!("<{tag}{end}"));
+        let Some((extra_span, member)) = &extra else {
+            return whole;
+        };
+        let open = markup(format!("<{tag}"));
+        let end = markup(end.to_owned());
+        let raw = quote_spanned! {*extra_span=>
+            __writer.raw_attributes(&self.#member)?;
+        };
+        quote! {
+            if self.#member.is_empty() {
+                #whole
+            } else {
+                #open
+                #raw
+                #end
+            }
         }
     };
     let close = LitStr::new(&format!("</{tag}>"), span);
