@@ -75,8 +75,8 @@ pub use raw::{RawAttribute, RawElement, RawNode};
 pub use response::{Response, ResponseBuilder};
 pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml, XmlWriter};
 pub use value::{
-    is_xml_char, Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout, VoiceMode,
-    XmlValue,
+    is_xml_char, EscapeFree, Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout,
+    VoiceMode, XmlValue,
 };
 
 /// Derives [`ToXml`] and [`FromXml`]: the writer and the strict parser of an element type.

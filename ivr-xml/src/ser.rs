@@ -403,7 +403,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     #[inline(always)]
     pub fn attribute<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
         self.attribute_start(name)?;
-        value.with_str(|text| match V::ESCAPE_FREE {
+        value.with_str(|text| match V::ESCAPE_FREE.get() {
             true => self.escape_free(text),
             false => self.attribute_piece(text),
         })?;
@@ -432,7 +432,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             "an attribute value escaped for another quote"
         );
         value.with_str(|text| match quote {
-            _ if V::ESCAPE_FREE => self.escape_free(text),
+            _ if V::ESCAPE_FREE.get() => self.escape_free(text),
             Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
             Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
         })
@@ -511,7 +511,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// derive's code writes as markup).
     #[inline(always)]
     pub fn text_value<V: XmlValue>(&mut self, value: &V) -> Result<(), S::Error> {
-        value.with_str(|text| match V::ESCAPE_FREE {
+        value.with_str(|text| match V::ESCAPE_FREE.get() {
             true => self.escape_free(text),
             false => self.text_piece(text),
         })

@@ -36,11 +36,42 @@ pub trait XmlValue: Sized {
     /// Parses the value from its unescaped text.
     fn parse_value(text: &str) -> Result<Self, ValueError>;
 
-    /// Whether no value's text ever holds a character the writer would escape (`&`, `<`, `>`,
-    /// `'`, `"`, tab, line feed, carriage return), as for numbers, booleans and closed sets of
-    /// names: the writer then copies the text without looking at it. `false`, the default, is
-    /// always correct.
-    const ESCAPE_FREE: bool = false;
+    /// Whether the writer may copy the value's text without looking for characters to escape.
+    ///
+    /// Only ivr-xml's own numbers, booleans and closed sets of names can say yes
+    /// ([`EscapeFree::NO`] is the only value outside the crate), so no value can be written
+    /// unescaped by mistake.
+    const ESCAPE_FREE: EscapeFree = EscapeFree::NO;
+}
+
+/// Whether an [`XmlValue`]'s text never holds a character the writer escapes (`&`, `<`, `>`,
+/// `'`, `"`, tab, line feed, carriage return), so that it is copied as it is.
+///
+/// ```
+/// use ivr_xml::{EscapeFree, Text, Timeout, XmlValue};
+/// assert!(Timeout::ESCAPE_FREE.get());
+/// assert!(!Text::ESCAPE_FREE.get());
+/// assert_eq!(Text::ESCAPE_FREE, EscapeFree::NO);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EscapeFree(bool);
+
+impl EscapeFree {
+    /// The text may need escaping: the writer scans it (the default, always correct).
+    pub const NO: EscapeFree = EscapeFree(false);
+
+    /// The text never needs escaping: for the crate's own value types only.
+    pub(crate) const YES: EscapeFree = EscapeFree(true);
+
+    /// [`EscapeFree::YES`] when every one of `texts` is escape-free (a closed set's names).
+    pub(crate) const fn of_all(texts: &[&str]) -> EscapeFree {
+        EscapeFree(all_escape_free(texts))
+    }
+
+    /// Whether the text is copied without the escape scan.
+    pub const fn get(self) -> bool {
+        self.0
+    }
 }
 
 /// Whether `text` holds none of the characters the writer escapes in any context.
@@ -253,7 +284,7 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
 }
 
 impl XmlValue for bool {
-    const ESCAPE_FREE: bool = true;
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(if *self { "true" } else { "false" })
@@ -280,7 +311,7 @@ impl XmlValue for String {
 macro_rules! integer_value {
     ($($ty:ty),*) => {$(
         impl XmlValue for $ty {
-            const ESCAPE_FREE: bool = true;
+            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(*self))
@@ -349,7 +380,7 @@ macro_rules! positive_integer {
         }
 
         impl XmlValue for $name {
-            const ESCAPE_FREE: bool = true;
+            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(self.0.get()))
@@ -437,7 +468,7 @@ impl fmt::Display for MaxMember {
 }
 
 impl XmlValue for MaxMember {
-    const ESCAPE_FREE: bool = true;
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.0))
@@ -506,7 +537,7 @@ impl Loop {
 }
 
 impl XmlValue for Loop {
-    const ESCAPE_FREE: bool = true;
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.get()))
@@ -558,7 +589,7 @@ macro_rules! closed_set {
         }
 
         impl $crate::XmlValue for $name {
-            const ESCAPE_FREE: bool = $crate::value::all_escape_free(&[$($text),*]);
+            const ESCAPE_FREE: $crate::EscapeFree = $crate::EscapeFree::of_all(&[$($text),*]);
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(self.as_str())

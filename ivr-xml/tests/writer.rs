@@ -308,25 +308,25 @@ fn values_written_without_escaping_are_the_ones_that_never_need_it() {
         }
     }
     let copied = [
-        Key::ESCAPE_FREE,
-        Method::ESCAPE_FREE,
-        VoiceMode::ESCAPE_FREE,
-        Loop::ESCAPE_FREE,
-        MaxMember::ESCAPE_FREE,
-        NumDigits::ESCAPE_FREE,
-        Timeout::ESCAPE_FREE,
-        bool::ESCAPE_FREE,
-        i64::ESCAPE_FREE,
-        u8::ESCAPE_FREE,
+        Key::ESCAPE_FREE.get(),
+        Method::ESCAPE_FREE.get(),
+        VoiceMode::ESCAPE_FREE.get(),
+        Loop::ESCAPE_FREE.get(),
+        MaxMember::ESCAPE_FREE.get(),
+        NumDigits::ESCAPE_FREE.get(),
+        Timeout::ESCAPE_FREE.get(),
+        bool::ESCAPE_FREE.get(),
+        i64::ESCAPE_FREE.get(),
+        u8::ESCAPE_FREE.get(),
     ];
     // Numbers, booleans and the closed sets of names are copied as they are...
     assert_eq!(copied, [true; 10]);
     // ...text is escaped, and so is a value of your own unless it says otherwise.
     let escaped = [
-        Text::ESCAPE_FREE,
-        RelUrl::ESCAPE_FREE,
-        String::ESCAPE_FREE,
-        Mine::ESCAPE_FREE,
+        Text::ESCAPE_FREE.get(),
+        RelUrl::ESCAPE_FREE.get(),
+        String::ESCAPE_FREE.get(),
+        Mine::ESCAPE_FREE.get(),
     ];
     assert_eq!(escaped, [false; 4]);
 }
