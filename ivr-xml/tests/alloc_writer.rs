@@ -9,65 +9,15 @@
 
 use std::alloc::System;
 
-use ivr_xml::{
-    CreateConf, Get, Hangup, JoinConf, Key, Play, PlayMix, PlayTts, Redirect, Response, Style,
-};
+use ivr_xml::{Response, Style};
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-const GUIDE: [&str; 11] = [
-    include_str!("fixtures/docs/01-conf-guide-step05-firstget-menu.xml"),
-    include_str!("fixtures/docs/02-conf-guide-step07-firstget-hangup.xml"),
-    include_str!("fixtures/docs/03-conf-guide-step08a-createconf.xml"),
-    include_str!("fixtures/docs/04-conf-guide-step08b-joinconfget.xml"),
-    include_str!("fixtures/docs/05-conf-guide-step08c-firstget-other-key.xml"),
-    include_str!("fixtures/docs/06-conf-guide-step09-joinconf-digits.xml"),
-    include_str!("fixtures/docs/07-conf-guide-step11-playmix-confid.xml"),
-    include_str!("fixtures/docs/08-conf-guide-step13-joinconf-confid.xml"),
-    include_str!("fixtures/docs/09-conf-guide-step15-cmdnone-tabs.xml"),
-    include_str!("fixtures/docs/10-conf-guide-step16-joinconffail-retry.xml"),
-    include_str!("fixtures/docs/11-conf-guide-step18-cmdnone-spaces.xml"),
-];
+mod common;
 
-/// The benchmarks' 1,000-command document: a `<Get>` menu and 999 sub-commands of every kind,
-/// some needing escaping.
-fn thousand_commands() -> Response {
-    let mut builder = Response::builder().main(
-        Get::new()
-            .action("mainmenu")
-            .numdigits(1)
-            .timeout(30)
-            .finishkey(Key::Hash)
-            .prompt(Play::new("welcome.wav"))
-            .prompt(PlayTts::new("欢迎致电，请按键")),
-    );
-    for i in 1..1000u32 {
-        builder = match i % 10 {
-            0 => builder.then(Redirect::new(format!("next?step={i}&from=menu")).tag("retry")),
-            1 => builder.then(Play::new(format!("prompt{i}.wav"))),
-            2 => builder.then(
-                Play::new(format!("loop{i}.wav"))
-                    .repeat(2)
-                    .finishkey(Key::Star),
-            ),
-            3 => builder.then(Redirect::new("gettimeout").tag(i.to_string())),
-            4 => builder.then(PlayMix::new().file("createconf.wav").digits(i.to_string())),
-            5 => builder.then(JoinConf::new(format!("{i:08}")).action("joinconfok")),
-            6 => builder.then(
-                CreateConf::new()
-                    .action("createconfok")
-                    .maxmember(10)
-                    .autojoin(false),
-            ),
-            7 => builder.then(PlayTts::new("您的会议号是").repeat(1)),
-            8 => builder.then(Hangup::new()),
-            _ => builder.then(Play::new("timeout.wav")),
-        };
-    }
-    builder.build().unwrap()
-}
+use common::documents::{thousand_commands, GUIDE};
 
 #[test]
 fn writing_into_a_reused_large_enough_string_allocates_nothing() {

@@ -1,6 +1,9 @@
 //! Every rule of the catalogue is tested both ways, and the guide's examples have no errors.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::documents::GUIDE;
 use ivr_xml::validate::{has_errors, validate, Rule, Severity, RULES};
 
 fn codes(text: &str) -> Vec<&'static str> {
@@ -94,20 +97,6 @@ fn severity_follows_the_evidence() {
         );
     }
 }
-
-const GUIDE: [&str; 11] = [
-    include_str!("fixtures/docs/01-conf-guide-step05-firstget-menu.xml"),
-    include_str!("fixtures/docs/02-conf-guide-step07-firstget-hangup.xml"),
-    include_str!("fixtures/docs/03-conf-guide-step08a-createconf.xml"),
-    include_str!("fixtures/docs/04-conf-guide-step08b-joinconfget.xml"),
-    include_str!("fixtures/docs/05-conf-guide-step08c-firstget-other-key.xml"),
-    include_str!("fixtures/docs/06-conf-guide-step09-joinconf-digits.xml"),
-    include_str!("fixtures/docs/07-conf-guide-step11-playmix-confid.xml"),
-    include_str!("fixtures/docs/08-conf-guide-step13-joinconf-confid.xml"),
-    include_str!("fixtures/docs/09-conf-guide-step15-cmdnone-tabs.xml"),
-    include_str!("fixtures/docs/10-conf-guide-step16-joinconffail-retry.xml"),
-    include_str!("fixtures/docs/11-conf-guide-step18-cmdnone-spaces.xml"),
-];
 
 #[test]
 fn the_guide_s_examples_validate_without_errors() {
