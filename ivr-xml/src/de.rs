@@ -201,6 +201,32 @@ impl<'a> Document<'a> {
             id: 0,
         }
     }
+
+    /// The element node `id`; element ids are the only ones asked for.
+    fn element_data(&self, id: usize) -> &ElementData<'a> {
+        match self.nodes.get(id) {
+            Some(NodeData::Element(data)) => data,
+            _ => &EMPTY_ELEMENT,
+        }
+    }
+}
+
+/// Formats an element path, like `Response/Get[1]`, from each open element's name and index
+/// among its siblings, outermost first.
+fn format_path<'n>(segments: impl IntoIterator<Item = (&'n str, usize)>) -> String {
+    let mut path = String::new();
+    for (depth, (name, index)) in segments.into_iter().enumerate() {
+        if depth == 0 {
+            path.push_str(name);
+        } else {
+            path.push('/');
+            path.push_str(name);
+            path.push('[');
+            path.push_str(itoa::Buffer::new().format(index));
+            path.push(']');
+        }
+    }
+    path
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -241,11 +267,7 @@ pub struct Element<'t> {
 
 impl<'t> Element<'t> {
     fn data(&self) -> &'t ElementData<'t> {
-        match self.document.nodes.get(self.id) {
-            Some(NodeData::Element(data)) => data,
-            // A handle is only ever made for an element's id.
-            _ => &EMPTY_ELEMENT,
-        }
+        self.document.element_data(self.id)
     }
 
     /// The element's name.
@@ -446,21 +468,11 @@ impl<'s> ParseContext<'s> {
 
     /// The current element path, like `Response/Get[1]`.
     pub fn path(&self) -> String {
-        let mut path = String::new();
-        for (depth, segment) in self.path.iter().enumerate() {
+        format_path(self.path.iter().map(|segment| {
             let end = segment.name_start + segment.name_len;
             let name = self.source.get(segment.name_start..end).unwrap_or("?");
-            if depth == 0 {
-                path.push_str(name);
-            } else {
-                path.push('/');
-                path.push_str(name);
-                path.push('[');
-                path.push_str(itoa::Buffer::new().format(segment.index));
-                path.push(']');
-            }
-        }
-        path
+            (name, segment.index)
+        }))
     }
 
     /// An error at `offset` in the current element.
@@ -760,27 +772,14 @@ struct TreeReader<'a> {
 
 impl<'a> TreeReader<'a> {
     fn element(&self, id: usize) -> &ElementData<'a> {
-        match self.document.nodes.get(id) {
-            Some(NodeData::Element(data)) => data,
-            _ => &EMPTY_ELEMENT,
-        }
+        self.document.element_data(id)
     }
 
     fn path(&self) -> String {
-        let mut path = String::new();
-        for (depth, open) in self.stack.iter().enumerate() {
+        format_path(self.stack.iter().map(|open| {
             let element = self.element(open.id);
-            if depth == 0 {
-                path.push_str(element.name);
-            } else {
-                path.push('/');
-                path.push_str(element.name);
-                path.push('[');
-                path.push_str(itoa::Buffer::new().format(element.index));
-                path.push(']');
-            }
-        }
-        path
+            (element.name, element.index)
+        }))
     }
 
     fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
@@ -1148,28 +1147,31 @@ fn read_tree<'a>(
             String::new(),
         ));
     }
-    // Each element has a `<`, and so has each end tag that follows text: an upper bound of the nodes.
-    // Counted in byte-wide lanes (chunks of 255 cannot overflow a `u8`), which vectorizes well.
-    let count = |byte: u8| -> usize {
-        input
-            .as_bytes()
-            .chunks(255)
-            .map(|chunk| {
-                let count = chunk
-                    .iter()
-                    .fold(0u8, |count, &b| count.wrapping_add(u8::from(b == byte)));
-                usize::from(count)
+    // Each element has a `<`, and so has each end tag that follows text: an upper bound of the
+    // nodes; each attribute has a `=`. Both are counted in one pass, in byte-wide lanes (chunks
+    // of 255 cannot overflow a `u8`), which vectorizes well.
+    let (markup, equals) = input
+        .as_bytes()
+        .chunks(255)
+        .map(|chunk| {
+            chunk.iter().fold((0u8, 0u8), |(lt, eq), &b| {
+                (
+                    lt.wrapping_add(u8::from(b == b'<')),
+                    eq.wrapping_add(u8::from(b == b'=')),
+                )
             })
-            .sum()
-    };
+        })
+        .fold((0usize, 0usize), |(lt, eq), (chunk_lt, chunk_eq)| {
+            (lt + usize::from(chunk_lt), eq + usize::from(chunk_eq))
+        });
     let mut tree = TreeReader {
         input,
         options: *options,
         // Sized so that they do not grow: whitespace between elements is not kept, so there is
         // about one node per `<` (mixed content has more), and at most one attribute per `=`.
         document: Document {
-            nodes: Vec::with_capacity(count(b'<')),
-            attributes: Vec::with_capacity(count(b'=')),
+            nodes: Vec::with_capacity(markup),
+            attributes: Vec::with_capacity(equals),
         },
         stack: SmallVec::new(),
         sibling_counts: SmallVec::new(),
