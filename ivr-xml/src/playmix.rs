@@ -178,12 +178,12 @@ impl PlayMix {
         match self.items.as_slice() {
             [one] => {
                 if let Some(d) = digit(one) {
-                    return writer.plain(&PAIRS[2 * d + 1..][..1]);
+                    return writer.escape_free(&PAIRS[2 * d + 1..][..1]);
                 }
             }
             [first, second] => {
                 if let (Some(a), Some(b)) = (digit(first), digit(second)) {
-                    return writer.plain(&PAIRS[2 * (10 * a + b)..][..2]);
+                    return writer.escape_free(&PAIRS[2 * (10 * a + b)..][..2]);
                 }
             }
             _ => {}

@@ -385,12 +385,6 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.sink.write_str(markup)
     }
 
-    /// Writes text that needs no escaping in any context (ASCII digits, say) as it is.
-    #[inline(always)]
-    pub(crate) fn plain(&mut self, text: &str) -> Result<(), S::Error> {
-        self.sink.write_str(text)
-    }
-
     /// Starts an element: its own line in pretty styles, then `<name`.
     #[inline(always)]
     pub fn open_tag(&mut self, name: &str) -> Result<(), S::Error> {
@@ -403,10 +397,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     #[inline(always)]
     pub fn attribute<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
         self.attribute_start(name)?;
-        value.with_str(|text| match V::ESCAPE_FREE.get() {
-            true => self.escape_free(text),
-            false => self.attribute_piece(text),
-        })?;
+        self.attribute_value_in(self.quote, value)?;
         self.attribute_end()
     }
 
@@ -431,10 +422,9 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             quote, self.quote,
             "an attribute value escaped for another quote"
         );
-        value.with_str(|text| match quote {
-            _ if V::ESCAPE_FREE.get() => self.escape_free(text),
-            Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
-            Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
+        value.with_str(|text| match V::ESCAPE_FREE.get() {
+            true => self.escape_free(text),
+            false => self.attribute_piece_in(quote, text),
         })
     }
 
@@ -452,7 +442,13 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// Writes a piece of an attribute value, escaped (escaping needs no context across pieces).
     #[inline]
     pub(crate) fn attribute_piece(&mut self, text: &str) -> Result<(), S::Error> {
-        match self.quote {
+        self.attribute_piece_in(self.quote, text)
+    }
+
+    /// [`XmlWriter::attribute_piece`] for `quote`, a constant where the derive's code knows it.
+    #[inline(always)]
+    fn attribute_piece_in(&mut self, quote: Quote, text: &str) -> Result<(), S::Error> {
+        match quote {
             Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
             Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
         }
@@ -517,9 +513,10 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         })
     }
 
-    /// Writes the text of an [`XmlValue::ESCAPE_FREE`] value as it is.
+    /// Writes text that needs no escaping in any context (an [`XmlValue::ESCAPE_FREE`] value,
+    /// ASCII digits) as it is; debug builds check that it really needs none.
     #[inline(always)]
-    fn escape_free(&mut self, text: &str) -> Result<(), S::Error> {
+    pub(crate) fn escape_free(&mut self, text: &str) -> Result<(), S::Error> {
         debug_assert!(
             crate::value::is_escape_free(text),
             "a value declared escape-free needs escaping: {text:?}"
