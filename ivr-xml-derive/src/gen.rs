@@ -134,6 +134,14 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
         }
     }
 
+    // The raw attributes kept by the lenient parser, if the type keeps them.
+    let write_raw = extra.map(|(extra_span, member)| {
+        let write = quote_spanned! {extra_span=>
+            __writer.raw_attributes(&self.#member)?;
+        };
+        (member, write)
+    });
+
     // With known attributes: `<name`, then each attribute (` name='`, the value escaped, the
     // quote) in a branch per quote, then the raw attributes; the end follows.
     let start_tag = if attributes.is_empty() {
@@ -173,11 +181,7 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
                 }
             }
         });
-        let raw = extra.as_ref().map(|(extra_span, member)| {
-            quote_spanned! {*extra_span=>
-                __writer.raw_attributes(&self.#member)?;
-            }
-        });
+        let raw = write_raw.as_ref().map(|(_, write)| write);
         quote! {
             #open
             match __writer.quote() {
@@ -194,14 +198,11 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
             return markup(end.to_owned());
         }
         let whole = markup(format!("<{tag}{end}"));
-        let Some((extra_span, member)) = &extra else {
+        let Some((member, raw)) = &write_raw else {
             return whole;
         };
         let open = markup(format!("<{tag}"));
         let end = markup(end.to_owned());
-        let raw = quote_spanned! {*extra_span=>
-            __writer.raw_attributes(&self.#member)?;
-        };
         quote! {
             if self.#member.is_empty() {
                 #whole
