@@ -1,12 +1,13 @@
 //! The parser: a checked element tree built on quick-xml with limits, and the [`FromXml`] trait the derive implements.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::{BytesDecl, BytesStart, Event};
 use quick_xml::Reader;
 use smallvec::SmallVec;
 
-use crate::error::{ErrorKind, ParseError, Warning};
+use crate::error::{ErrorKind, Locator, ParseError, Warning};
 use crate::raw::RawAttribute;
 use crate::value::{first_non_xml_char, is_xml_char, XmlValue};
 
@@ -444,7 +445,7 @@ pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
 /// the options, and the warnings so far. Its methods make the errors generated code reports.
 #[derive(Debug)]
 pub struct ParseContext<'s> {
-    source: &'s str,
+    source: Locator<'s>,
     mode: Mode,
     /// The open elements, outermost first: the path, like `Response/Get[1]`, is formatted from
     /// them only for an error, so that going down costs one push per element.
@@ -470,19 +471,23 @@ impl<'s> ParseContext<'s> {
     pub fn path(&self) -> String {
         format_path(self.path.iter().map(|segment| {
             let end = segment.name_start + segment.name_len;
-            let name = self.source.get(segment.name_start..end).unwrap_or("?");
+            let name = self
+                .source
+                .source()
+                .get(segment.name_start..end)
+                .unwrap_or("?");
             (name, segment.index)
         }))
     }
 
     /// An error at `offset` in the current element.
     pub fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
-        ParseError::new(kind, self.source, offset, self.path())
+        ParseError::new(kind, &self.source, offset, self.path())
     }
 
     fn attribute_error(&self, kind: ErrorKind, attribute: &Attribute<'_>) -> ParseError {
         let path = format!("{}/@{}", self.path(), attribute.name);
-        ParseError::new(kind, self.source, attribute.offset, path)
+        ParseError::new(kind, &self.source, attribute.offset, path)
     }
 
     /// In lenient mode records `err` as a warning and returns `Ok`; in strict mode returns it.
@@ -563,7 +568,7 @@ impl<'s> ParseContext<'s> {
             expected,
         };
         let path = format!("{}/{}[{}]", self.path(), child.name(), child.index());
-        ParseError::new(kind, self.source, child.offset(), path)
+        ParseError::new(kind, &self.source, child.offset(), path)
     }
 
     /// The error for a child given twice where one is allowed.
@@ -572,7 +577,7 @@ impl<'s> ParseContext<'s> {
             name: child.name().to_owned(),
         };
         let path = format!("{}/{}[{}]", self.path(), child.name(), child.index());
-        ParseError::new(kind, self.source, child.offset(), path)
+        ParseError::new(kind, &self.source, child.offset(), path)
     }
 
     /// The error for a required child that is missing.
@@ -670,7 +675,7 @@ pub fn from_str_with<T: FromXml>(
     let (document, mut warnings) = read_tree(input, options)?;
     let root = document.root();
     let mut cx = ParseContext {
-        source: input,
+        source: Locator::new(input),
         mode: options.mode,
         path: SmallVec::new(),
         warnings: Vec::new(),
@@ -680,7 +685,12 @@ pub fn from_str_with<T: FromXml>(
             found: root.name().to_owned(),
             expected: expected_of::<T>(),
         };
-        return Err(ParseError::new(kind, input, root.offset(), String::new()));
+        return Err(ParseError::new(
+            kind,
+            &cx.source,
+            root.offset(),
+            String::new(),
+        ));
     }
     let value = cx.child::<T>(&root)?;
     warnings.append(&mut cx.warnings);
@@ -736,7 +746,7 @@ pub fn from_slice_with<T: FromXml>(
             let valid = std::str::from_utf8(&input[..err.valid_up_to()]).unwrap_or("");
             Err(ParseError::new(
                 ErrorKind::NotUtf8,
-                valid,
+                &Locator::new(valid),
                 valid.len(),
                 String::new(),
             ))
@@ -757,14 +767,24 @@ struct Open {
     counts_start: usize,
 }
 
+/// How many distinct child names of one element are counted by a scan before a map takes over.
+const LINEAR_SIBLING_NAMES: usize = 16;
+
+/// How many attributes of one element are checked for duplicates by a scan before a set takes over.
+const LINEAR_ATTRIBUTES: usize = 16;
+
 struct TreeReader<'a> {
     input: &'a str,
+    locator: Locator<'a>,
     options: ParseOptions,
     document: Document<'a>,
     stack: SmallVec<[Open; 8]>,
     /// How many children of each name the open elements have so far, one segment per open
     /// element (the innermost last): sibling indexes without a list per element.
     sibling_counts: SmallVec<[(&'a str, usize); 16]>,
+    /// The counts of sibling names past the first [`LINEAR_SIBLING_NAMES`] of a parent, by
+    /// parent node id and name.
+    many_sibling_names: HashMap<(usize, &'a str), usize>,
     has_root: bool,
     elements: usize,
     warnings: Vec<Warning>,
@@ -783,7 +803,7 @@ impl<'a> TreeReader<'a> {
     }
 
     fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
-        ParseError::new(kind, self.input, offset, self.path())
+        ParseError::new(kind, &self.locator, offset, self.path())
     }
 
     fn lenient_or_fail(&mut self, err: ParseError) -> Result<(), ParseError> {
@@ -807,19 +827,27 @@ impl<'a> TreeReader<'a> {
     }
 
     /// The 1-based index of a new child called `name` among the innermost open element's children.
+    ///
+    /// Documents have a few distinct names per parent, found fastest by a scan of the parent's
+    /// segment of `sibling_counts`; past [`LINEAR_SIBLING_NAMES`] distinct names the rest are
+    /// counted in a map, so that many distinct names cost linear time, not quadratic.
     fn next_index(&mut self, name: &'a str) -> usize {
-        let start = self.stack.last().map_or(0, |open| open.counts_start);
+        let (parent, start) = self
+            .stack
+            .last()
+            .map_or((usize::MAX, 0), |open| (open.id, open.counts_start));
         let counts = self.sibling_counts.get_mut(start..).unwrap_or_default();
-        match counts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => {
-                *count += 1;
-                *count
-            }
-            None => {
-                self.sibling_counts.push((name, 1));
-                1
-            }
+        if let Some((_, count)) = counts.iter_mut().find(|(n, _)| *n == name) {
+            *count += 1;
+            return *count;
         }
+        if counts.len() < LINEAR_SIBLING_NAMES {
+            self.sibling_counts.push((name, 1));
+            return 1;
+        }
+        let count = self.many_sibling_names.entry((parent, name)).or_insert(0);
+        *count += 1;
+        *count
     }
 
     /// Reads a start tag into a new element node; `open` puts it on the stack (a start tag),
@@ -845,7 +873,7 @@ impl<'a> TreeReader<'a> {
                 let index = self.next_index(name);
                 err = ParseError::new(
                     err.kind().clone(),
-                    self.input,
+                    &self.locator,
                     offset,
                     format!("{}/{name}[{index}]", self.path()),
                 );
@@ -880,10 +908,12 @@ impl<'a> TreeReader<'a> {
             }
         };
         let attributes_start = self.document.attributes.len();
+        // Filled only for an element with many attributes: a scan is faster for a few.
+        let mut seen_names: HashSet<&'a str> = HashSet::new();
         for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|err| {
                 let kind = ErrorKind::Syntax(err.to_string());
-                ParseError::new(kind, self.input, offset, element_path(self))
+                ParseError::new(kind, &self.locator, offset, element_path(self))
             })?;
             let attr_name = self.slice(attribute.key.as_ref());
             let attr_offset = self.offset_of(attribute.key.as_ref());
@@ -900,18 +930,26 @@ impl<'a> TreeReader<'a> {
                 };
                 return Err(ParseError::new(
                     kind,
-                    self.input,
+                    &self.locator,
                     attr_offset,
                     attr_path(self),
                 ));
             }
-            if previous.iter().any(|a| a.name == attr_name) {
+            let duplicate = if previous.len() < LINEAR_ATTRIBUTES {
+                previous.iter().any(|a| a.name == attr_name)
+            } else {
+                if seen_names.is_empty() {
+                    seen_names.extend(previous.iter().map(|a| a.name));
+                }
+                !seen_names.insert(attr_name)
+            };
+            if duplicate {
                 let kind = ErrorKind::DuplicateAttribute {
                     name: attr_name.to_owned(),
                 };
                 return Err(ParseError::new(
                     kind,
-                    self.input,
+                    &self.locator,
                     attr_offset,
                     attr_path(self),
                 ));
@@ -972,13 +1010,13 @@ impl<'a> TreeReader<'a> {
                     rest = &after[end + 1..];
                 }
                 Some((Err(kind), _)) => {
-                    return Err(ParseError::new(kind, self.input, offset, path(self)))
+                    return Err(ParseError::new(kind, &self.locator, offset, path(self)))
                 }
                 None => {
                     let kind = ErrorKind::Syntax(
                         "`&` must start a reference such as `&amp;` (write a literal `&` as `&amp;`)".to_owned(),
                     );
-                    self.lenient_or_fail(ParseError::new(kind, self.input, offset, path(self)))?;
+                    self.lenient_or_fail(ParseError::new(kind, &self.locator, offset, path(self)))?;
                     out.push('&');
                     rest = after;
                 }
@@ -1053,7 +1091,7 @@ impl<'a> TreeReader<'a> {
         let bad = |reason: String| {
             ParseError::new(
                 ErrorKind::BadDeclaration(reason),
-                self.input,
+                &self.locator,
                 offset,
                 String::new(),
             )
@@ -1142,7 +1180,7 @@ fn read_tree<'a>(
         };
         return Err(ParseError::new(
             kind,
-            input,
+            &Locator::new(input),
             limits.max_bytes,
             String::new(),
         ));
@@ -1166,6 +1204,7 @@ fn read_tree<'a>(
         });
     let mut tree = TreeReader {
         input,
+        locator: Locator::new(input),
         options: *options,
         // Sized so that they do not grow: whitespace between elements is not kept, so there is
         // about one node per `<` (mixed content has more), and at most one attribute per `=`.
@@ -1175,18 +1214,19 @@ fn read_tree<'a>(
         },
         stack: SmallVec::new(),
         sibling_counts: SmallVec::new(),
+        many_sibling_names: HashMap::new(),
         has_root: false,
         elements: 0,
         warnings: Vec::new(),
     };
+    // XML 1.0 §4.3.3 allows a UTF-8 byte order mark and the spec (§1.3) accepts it: strict mode
+    // takes it silently; lenient mode, which reports what a tidy document would not hold, warns.
     let bom = if input.starts_with('\u{FEFF}') {
-        let kind = ErrorKind::Syntax("byte order mark at the start of the document".to_owned());
-        tree.warnings.push(Warning::from_error(ParseError::new(
-            kind,
-            input,
-            0,
-            String::new(),
-        )));
+        if options.mode == Mode::Lenient {
+            let kind = ErrorKind::Syntax("byte order mark at the start of the document".to_owned());
+            let warning = ParseError::new(kind, &tree.locator, 0, String::new());
+            tree.warnings.push(Warning::from_error(warning));
+        }
         3
     } else {
         0
@@ -1295,7 +1335,7 @@ fn read_tree<'a>(
     } else {
         Err(ParseError::new(
             ErrorKind::NoRoot,
-            input,
+            &tree.locator,
             input.len(),
             String::new(),
         ))

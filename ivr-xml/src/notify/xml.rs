@@ -90,7 +90,7 @@ pub(crate) fn read(
             // The core's message names `<Response>`, the root of a document.
             ErrorKind::NoRoot => NotifyError::new(NotifyErrorKind::Xml(ParseError::new(
                 ErrorKind::Syntax("no root element: expected `<Request>` or `<request>`".into()),
-                std::str::from_utf8(body).unwrap_or_default(),
+                &crate::error::Locator::new(std::str::from_utf8(body).unwrap_or_default()),
                 err.offset(),
                 String::new(),
             ))),

@@ -373,7 +373,8 @@ impl RestClient {
                     limit: "response body size in bytes",
                     max: self.max_body,
                 };
-                let error = ParseError::new(kind, "", 0, String::new());
+                let error =
+                    ParseError::new(kind, &crate::error::Locator::new(""), 0, String::new());
                 return Err(ClientError::Response {
                     status,
                     error: ResponseError::Malformed {

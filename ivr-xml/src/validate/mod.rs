@@ -24,7 +24,7 @@ use std::fmt;
 pub use catalogue::{Rule, RULES};
 
 use crate::de::{from_str_with, parse_tree, Limits, ParseOptions};
-use crate::error::{ErrorKind, ParseError, Position, Warning};
+use crate::error::{ErrorKind, Locator, ParseError, Position, Warning};
 use crate::response::Response;
 
 /// How serious a finding is.
@@ -98,15 +98,16 @@ pub fn validate(text: &str) -> Vec<Diagnostic> {
 pub fn validate_with(text: &str, options: &ValidateOptions) -> Vec<Diagnostic> {
     let parse_options = ParseOptions::lenient().limits(options.limits);
     let mut findings = Vec::new();
+    let at = Locator::new(text);
     match from_str_with::<Response>(text, &parse_options) {
-        Ok(parsed) => findings.extend(parsed.warnings.iter().map(|w| from_warning(text, w))),
+        Ok(parsed) => findings.extend(parsed.warnings.iter().map(|w| from_warning(&at, w))),
         Err(err) => {
-            findings.push(from_error(text, &err));
+            findings.push(from_error(&at, &err));
             return findings;
         }
     }
     if let Ok(tree) = parse_tree(text, &parse_options) {
-        rules::check(text, &tree.value.root(), &mut findings);
+        rules::check(&at, &tree.value.root(), &mut findings);
     }
     findings.sort_by_key(|d| (d.offset, d.code));
     findings.dedup();
@@ -126,7 +127,7 @@ pub fn validate_bytes(bytes: &[u8]) -> Vec<Diagnostic> {
         Err(err) => {
             let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or("");
             let mut found = diagnostic(
-                valid,
+                &Locator::new(valid),
                 rule("IVR001"),
                 ErrorKind::NotUtf8.to_string(),
                 valid.len(),
@@ -178,7 +179,7 @@ fn rule_for(kind: &ErrorKind) -> &'static Rule {
 }
 
 pub(crate) fn diagnostic(
-    text: &str,
+    at: &Locator<'_>,
     rule: &'static Rule,
     message: String,
     offset: usize,
@@ -189,17 +190,17 @@ pub(crate) fn diagnostic(
         name: rule.name,
         severity: rule.severity,
         message,
-        start: Position::from_offset(text, offset),
+        start: at.position(offset),
         offset,
-        len: culprit_len(text, offset),
+        len: culprit_len(at.source(), offset),
         path,
         help: rule.help,
     }
 }
 
-fn from_warning(text: &str, warning: &Warning) -> Diagnostic {
+fn from_warning(at: &Locator<'_>, warning: &Warning) -> Diagnostic {
     diagnostic(
-        text,
+        at,
         rule_for(warning.kind()),
         warning.kind().to_string(),
         warning.offset(),
@@ -207,9 +208,9 @@ fn from_warning(text: &str, warning: &Warning) -> Diagnostic {
     )
 }
 
-fn from_error(text: &str, err: &ParseError) -> Diagnostic {
+fn from_error(at: &Locator<'_>, err: &ParseError) -> Diagnostic {
     let mut found = diagnostic(
-        text,
+        at,
         rule_for(err.kind()),
         err.kind().to_string(),
         err.offset(),

@@ -2,6 +2,7 @@
 
 use super::{diagnostic, rule, Diagnostic};
 use crate::de::{Attribute, Element, Node};
+use crate::error::Locator;
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
@@ -22,14 +23,14 @@ const URL_ATTRIBUTES: [&str; 10] = [
 const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
 
 struct Checker<'t> {
-    text: &'t str,
+    at: &'t Locator<'t>,
     findings: &'t mut Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, code: &str, message: String, offset: usize, path: String) {
         self.findings
-            .push(diagnostic(self.text, rule(code), message, offset, path));
+            .push(diagnostic(self.at, rule(code), message, offset, path));
     }
 }
 
@@ -50,11 +51,11 @@ fn path_of(parent: &str, element: &Element<'_>) -> String {
 }
 
 /// Checks the rules on a document's tree. Only a `<Response>` root is checked (others are IVR004).
-pub(super) fn check(text: &str, root: &Element<'_>, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(at: &Locator<'_>, root: &Element<'_>, findings: &mut Vec<Diagnostic>) {
     if root.name() != "Response" {
         return;
     }
-    let mut checker = Checker { text, findings };
+    let mut checker = Checker { at, findings };
     let commands: Vec<Element<'_>> = root.child_elements().collect();
     if commands.is_empty() {
         checker.report(
@@ -266,10 +267,13 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
         check_url(checker, text.trim(), offset, path);
     }
     if let Some(name) = placeholder(&text) {
-        // Point at the `$name` itself where the source spells it out (it may be escaped).
+        // Point at the `$name` itself where the source spells it out (it may be escaped), looking
+        // no further than the text's own markup, so that many placeholders cost linear time.
         let at = checker
-            .text
+            .at
+            .source()
             .get(offset..)
+            .map(|rest| rest.find('<').map_or(rest, |end| &rest[..end]))
             .and_then(|rest| rest.find(&format!("${name}")));
         checker.report(
             "IVR209",
