@@ -9,7 +9,7 @@ use smallvec::SmallVec;
 
 use crate::error::{ErrorKind, Locator, ParseError, Warning};
 use crate::raw::RawAttribute;
-use crate::value::{first_non_xml_char, is_xml_char, XmlValue};
+use crate::value::{first_non_xml_char, is_xml_char, is_xml_name, XmlValue};
 
 /// Strict or lenient (spec §0.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -57,9 +57,24 @@ impl Limits {
         self
     }
 
-    /// The deepest element nesting accepted, the root being 1 (default 32).
+    /// The deepest nesting that can be allowed, whatever [`max_depth`](Limits::max_depth) asks:
+    /// the typed model, its writer and the validator recurse once per level, and 256 levels stay
+    /// far inside the smallest thread stack an application runs them on (2 MiB on tokio's
+    /// workers). The platform's documents nest three deep.
+    pub const DEPTH_CEILING: usize = 256;
+
+    /// The deepest element nesting accepted, the root being 1 (default 32, at most
+    /// [`DEPTH_CEILING`](Limits::DEPTH_CEILING)).
+    ///
+    /// ```
+    /// use ivr_xml::{from_str_with, Limits, ParseOptions, Response};
+    /// let deep = format!("<Response>{}{}</Response>", "<a>".repeat(1000), "</a>".repeat(1000));
+    /// let options = ParseOptions::lenient().limits(Limits::default().max_depth(1_000_000));
+    /// let err = from_str_with::<Response>(&deep, &options).unwrap_err();
+    /// assert!(err.to_string().contains("nesting depth limit of 256"), "{err}");
+    /// ```
     pub fn max_depth(mut self, n: usize) -> Limits {
-        self.max_depth = n;
+        self.max_depth = n.min(Limits::DEPTH_CEILING);
         self
     }
 
@@ -859,6 +874,13 @@ impl<'a> TreeReader<'a> {
         open: bool,
     ) -> Result<(), ParseError> {
         let name = self.slice(start.name().as_ref());
+        if !is_xml_name(name) {
+            let kind = ErrorKind::Syntax(format!(
+                "`{}` is not an XML element name",
+                name.escape_debug()
+            ));
+            return Err(self.error(kind, offset));
+        }
         self.elements += 1;
         let limits = self.options.limits;
         if self.stack.len() + 1 > limits.max_depth {
@@ -955,6 +977,58 @@ impl<'a> TreeReader<'a> {
                 ));
             }
             let raw = self.slice(&attribute.value);
+            let value_offset = self.offset_of(&attribute.value);
+            if !is_xml_name(attr_name) {
+                let kind = ErrorKind::Syntax(format!(
+                    "`{}` is not an XML attribute name",
+                    attr_name.escape_debug()
+                ));
+                return Err(ParseError::new(
+                    kind,
+                    &self.locator,
+                    attr_offset,
+                    element_path(self),
+                ));
+            }
+            // XML 1.0 §3.1: attribute values hold no `<`, and attributes are separated by
+            // whitespace (`a='1'b='2'` is not XML, though quick-xml reads it).
+            if let Some(lt) = raw.find('<') {
+                let kind = ErrorKind::Syntax(
+                    "`<` is not allowed in an attribute value (write it as `&lt;`)".to_owned(),
+                );
+                return Err(ParseError::new(
+                    kind,
+                    &self.locator,
+                    value_offset + lt,
+                    attr_path(self),
+                ));
+            }
+            if let Some(bad) = first_non_xml_char(raw) {
+                let kind = ErrorKind::Syntax(format!(
+                    "character U+{:04X} is not allowed in XML",
+                    u32::from(bad)
+                ));
+                return Err(ParseError::new(
+                    kind,
+                    &self.locator,
+                    value_offset,
+                    attr_path(self),
+                ));
+            }
+            let after_quote = value_offset + raw.len() + 1;
+            match self.input.as_bytes().get(after_quote) {
+                None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>') => {}
+                Some(_) => {
+                    let kind =
+                        ErrorKind::Syntax("attributes must be separated by whitespace".to_owned());
+                    return Err(ParseError::new(
+                        kind,
+                        &self.locator,
+                        after_quote,
+                        attr_path(self),
+                    ));
+                }
+            }
             let value = self.attribute_value(raw, attr_offset, &attr_path)?;
             self.document.attributes.push(Attribute {
                 name: attr_name,
@@ -1096,22 +1170,94 @@ impl<'a> TreeReader<'a> {
                 String::new(),
             )
         };
-        let version = decl.version().map_err(|e| bad(e.to_string()))?;
-        if !version.starts_with(b"1.") {
-            return Err(bad(format!(
-                "unsupported version `{}`",
-                String::from_utf8_lossy(&version)
-            )));
-        }
-        if let Some(encoding) = decl.encoding() {
-            let encoding = encoding.map_err(|e| bad(e.to_string()))?;
-            if !encoding.eq_ignore_ascii_case(b"utf-8") && !encoding.eq_ignore_ascii_case(b"utf8") {
-                let kind =
-                    ErrorKind::UnsupportedEncoding(String::from_utf8_lossy(&encoding).into_owned());
+        let content = std::str::from_utf8(decl).unwrap_or_default();
+        let encoding = read_declaration(content).map_err(bad)?;
+        if let Some(encoding) = encoding {
+            if !encoding.eq_ignore_ascii_case("utf-8") && !encoding.eq_ignore_ascii_case("utf8") {
+                let kind = ErrorKind::UnsupportedEncoding(encoding.to_owned());
                 return Err(self.error(kind, offset));
             }
         }
         Ok(())
+    }
+}
+
+/// Reads the inside of an XML declaration (`xml version='1.0' encoding='UTF-8'`) by XML 1.0's
+/// grammar (§2.8 `XMLDecl`): `version`, then optionally `encoding`, then optionally
+/// `standalone`, each once and in that order, whitespace-separated, quoted either way. Returns the
+/// encoding, if named, or why the declaration is not one.
+fn read_declaration(content: &str) -> Result<Option<&str>, String> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    let mut rest = content.strip_prefix("xml").unwrap_or(content);
+    let mut encoding = None;
+    let mut seen_version = false;
+    let mut standalone = false;
+    loop {
+        let trimmed = rest.trim_start_matches(is_space);
+        if trimmed.is_empty() {
+            break;
+        }
+        if trimmed.len() == rest.len() {
+            return Err(format!(
+                "expected whitespace before `{}`",
+                trimmed.chars().take(12).collect::<String>()
+            ));
+        }
+        let name_end = trimmed
+            .find(|c: char| c == '=' || is_space(c))
+            .unwrap_or(trimmed.len());
+        let name = &trimmed[..name_end];
+        let after_name = trimmed[name_end..].trim_start_matches(is_space);
+        let Some(after_eq) = after_name.strip_prefix('=') else {
+            return Err(format!("expected `=` after `{name}`"));
+        };
+        let after_eq = after_eq.trim_start_matches(is_space);
+        let quote = match after_eq.chars().next() {
+            Some(q @ ('\'' | '"')) => q,
+            _ => return Err(format!("the value of `{name}` must be quoted")),
+        };
+        let Some(close) = after_eq[1..].find(quote) else {
+            return Err(format!("the value of `{name}` has no closing quote"));
+        };
+        let value = &after_eq[1..1 + close];
+        rest = &after_eq[close + 2..];
+        match name {
+            "version" if !seen_version => {
+                let digits = value.strip_prefix("1.").unwrap_or("");
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!("unsupported version `{value}`"));
+                }
+                seen_version = true;
+            }
+            "encoding" if seen_version && encoding.is_none() && !standalone => {
+                let mut chars = value.chars();
+                let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+                if !valid {
+                    return Err(format!("`{value}` is not an encoding name"));
+                }
+                encoding = Some(value);
+            }
+            "standalone" if seen_version && !standalone => {
+                if value != "yes" && value != "no" {
+                    return Err(format!("standalone must be `yes` or `no`, not `{value}`"));
+                }
+                standalone = true;
+            }
+            _ if !seen_version => {
+                return Err(format!("it must start with `version`, not `{name}`"));
+            }
+            _ => {
+                return Err(format!(
+                    "unexpected `{name}`: expected `encoding` then `standalone`, each at most once"
+                ))
+            }
+        }
+    }
+    if seen_version {
+        Ok(encoding)
+    } else {
+        Err("it has no `version`".to_owned())
     }
 }
 
@@ -1293,6 +1439,13 @@ fn read_tree<'a>(
                 };
                 // References are events of their own: text starting with `&` is a bare one,
                 // which the reader lets through only in lenient mode.
+                // XML 1.0 §2.4: `]]>` marks the end of a CDATA section and is not text.
+                if let Some(at) = raw.find("]]>") {
+                    let kind = ErrorKind::Syntax(
+                        "`]]>` is not allowed in text (write `]]&gt;`)".to_owned(),
+                    );
+                    return Err(tree.error(kind, tree.offset_of(raw.as_bytes()) + at));
+                }
                 if piece.starts_with('&') {
                     let kind = ErrorKind::Syntax(
                         "`&` must start a reference such as `&amp;` (write a literal `&` as `&amp;`)"
@@ -1311,6 +1464,16 @@ fn read_tree<'a>(
             }
             Event::GeneralRef(reference) => {
                 let name = tree.slice(&reference);
+                // A reference is character data, which XML allows only inside the root, even
+                // where it stands for whitespace (`&#x9;`).
+                if tree.stack.is_empty() {
+                    let kind = if tree.has_root {
+                        ErrorKind::ContentAfterRoot
+                    } else {
+                        ErrorKind::TextOutsideRoot
+                    };
+                    return Err(tree.error(kind, offset));
+                }
                 match resolve_reference(name) {
                     Some(Ok(c)) => tree.text(Cow::Owned(c.to_string()), offset)?,
                     Some(Err(kind)) => return Err(tree.error(kind, offset)),

@@ -3,19 +3,11 @@
 use crate::de::{Element, FromXml, Node, ParseContext};
 use crate::error::{ParseError, ValueError};
 use crate::ser::{Sink, ToXml, XmlWriter};
-use crate::value::check_xml_chars;
+use crate::value::{check_xml_chars, is_xml_name};
 
-/// Whether `name` is an XML name the writer can emit (letters, digits, `_`, `-`, `.`, `:`; not starting with a digit, `-` or `.`).
+/// Whether `name` is an XML name (XML 1.0 §2.3), the same test the parser applies to what it reads.
 pub(crate) fn check_name(name: &str) -> Result<(), ValueError> {
-    let mut chars = name.chars();
-    let valid = match chars.next() {
-        Some(first) => {
-            (first.is_alphabetic() || first == '_' || first == ':')
-                && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
-        }
-        None => false,
-    };
-    if valid {
+    if is_xml_name(name) {
         Ok(())
     } else {
         Err(ValueError::new(

@@ -107,6 +107,25 @@ pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// Whether `name` matches XML 1.0's `Name` production (§2.3): a letter, `_` or `:` (or a
+/// character of the other `NameStartChar` ranges) first, then also digits, `-`, `.`, U+00B7 and
+/// combining marks.
+pub(crate) fn is_xml_name(name: &str) -> bool {
+    fn is_start(c: char) -> bool {
+        matches!(c, ':' | 'A'..='Z' | '_' | 'a'..='z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}'
+            | '\u{F8}'..='\u{2FF}' | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+            | '\u{200C}'..='\u{200D}' | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}'
+            | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
+            | '\u{10000}'..='\u{EFFFF}')
+    }
+    let mut chars = name.chars();
+    chars.next().is_some_and(is_start)
+        && chars.all(|c| {
+            is_start(c)
+                || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+        })
+}
+
 /// The first character of `text` XML 1.0 cannot carry. In a `str` only control characters and
 /// U+FFFE, U+FFFF (`EF BF BE`, `EF BF BF`) can be such, so a byte scan clears nearly all text.
 pub(crate) fn first_non_xml_char(text: &str) -> Option<char> {

@@ -221,6 +221,10 @@ fn from_error(at: &Locator<'_>, err: &ParseError) -> Diagnostic {
     found
 }
 
+/// The longest culprit underlined, in characters: a finding in a megabyte of one name (or of
+/// text, at a size limit) must not cost a scan of all of it.
+const MAX_CULPRIT_CHARS: usize = 256;
+
 /// The length of what starts at `offset`: `<Name`, a name, or one character.
 fn culprit_len(text: &str, offset: usize) -> usize {
     let Some(rest) = text.get(offset..) else {
@@ -230,6 +234,7 @@ fn culprit_len(text: &str, offset: usize) -> usize {
     if let Some(variable) = rest.strip_prefix('$') {
         return 1 + variable
             .chars()
+            .take(MAX_CULPRIT_CHARS)
             .take_while(|&c| c.is_ascii_alphanumeric() || c == '_')
             .count();
     }
@@ -242,6 +247,7 @@ fn culprit_len(text: &str, offset: usize) -> usize {
     };
     let name: usize = body
         .chars()
+        .take(MAX_CULPRIT_CHARS)
         .take_while(|&c| is_name(c))
         .map(char::len_utf8)
         .sum();
