@@ -1,0 +1,310 @@
+//! The properties the fuzz targets of `fuzz/` check, one function per target.
+//!
+//! Each function takes the fuzzer's bytes and panics when a property fails: the library
+//! panicked, accepted what it must refuse, or wrote what does not read back to the same value.
+//! The cargo-fuzz targets (`fuzz/fuzz_targets/*.rs`, nightly) call them, and so does the stable
+//! `cargo test` of this crate (`tests/replay.rs`), over the committed corpus and every crash
+//! kept in `fuzz/regressions/`, so a reintroduced crash fails CI on any machine.
+//!
+//! ```
+//! // A crash kept as a regression input, replayed as the fuzzer found it.
+//! ivr_xml_fuzz_checks::strict_parse(b"<Response><Redirect tag='a<b'>x</Redirect></Response>");
+//! ```
+
+mod builder;
+
+pub use builder::builder_roundtrip;
+
+use ivr_xml::notify::{
+    ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
+    ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport, Message,
+    Notification, Params, RedirectRequest, Request, StartService, StopService,
+};
+use ivr_xml::rest::{RestRequest, RestResponse, RestTarget};
+use ivr_xml::validate::validate_bytes;
+use ivr_xml::{
+    from_slice_with, from_str_with, Declaration, ParseError, ParseOptions, Position, Quote,
+    Response, Style,
+};
+
+/// A fuzz target's property: panics when it fails on the input.
+pub type Check = fn(&[u8]);
+
+/// The fuzz targets, by name: the name of the cargo-fuzz target, of its corpus folder and of its
+/// regressions folder.
+pub const TARGETS: &[(&str, Check)] = &[
+    ("strict_parse", strict_parse),
+    ("lenient_parse", lenient_parse),
+    ("text_roundtrip", text_roundtrip),
+    ("validate", validate),
+    ("notify_query", notify_query),
+    ("notify_form", notify_form),
+    ("notify_xml", notify_xml),
+    ("notify_request", notify_request),
+    ("rest", rest),
+    ("builder_roundtrip", builder_roundtrip),
+];
+
+/// Every documented writing style: both quotes, every declaration, docs' indent, tabs, two
+/// spaces, compact.
+pub fn styles() -> Vec<Style> {
+    let mut styles = Vec::new();
+    for quote in [Quote::Single, Quote::Double] {
+        for declaration in [
+            Declaration::SingleQuoted,
+            Declaration::DoubleQuoted,
+            Declaration::DoubleQuotedSpaceBeforeClose,
+            Declaration::None,
+        ] {
+            for layout in [
+                Style::docs(),
+                Style::docs().indent("\t"),
+                Style::docs().indent("  "),
+                Style::compact(),
+            ] {
+                styles.push(layout.quote(quote).declaration(declaration));
+            }
+        }
+    }
+    styles
+}
+
+/// A refusal points inside the input, at the position its offset names, in one line.
+fn check_error(input: &[u8], err: &ParseError) {
+    assert!(err.offset() <= input.len(), "offset past the end: {err}");
+    let message = err.to_string();
+    assert!(
+        !message.contains('\n'),
+        "a message of more than one line: {message:?}"
+    );
+    if let Ok(text) = std::str::from_utf8(input) {
+        assert_eq!(
+            err.position(),
+            Position::from_offset(text, err.offset()),
+            "{err}"
+        );
+    }
+}
+
+/// Writing `doc` in `style` and reading it back (strictly if `strict`, else leniently) gives
+/// `doc` again, and writing that gives the same bytes.
+fn check_reads_back(doc: &Response, style: &Style, strict: bool) {
+    let written = doc.to_string_with(style);
+    let options = if strict {
+        ParseOptions::strict()
+    } else {
+        ParseOptions::lenient()
+    };
+    let again = match from_str_with::<Response>(&written, &options) {
+        Ok(parsed) => parsed.value,
+        Err(err) => panic!("the writer's output does not parse: {err}\n{written}"),
+    };
+    assert_eq!(&again, doc, "read back differently from\n{written}");
+    assert_eq!(
+        again.to_string_with(style),
+        written,
+        "written differently the second time"
+    );
+}
+
+/// Strict parse of arbitrary bytes: never panics; a refusal is located inside the input; what
+/// is accepted is written in the docs' style and reads back equal.
+pub fn strict_parse(data: &[u8]) {
+    match from_slice_with::<Response>(data, &ParseOptions::strict()) {
+        Ok(parsed) => {
+            assert!(
+                parsed.warnings.is_empty(),
+                "strict mode warned: {:?}",
+                parsed.warnings
+            );
+            check_reads_back(&parsed.value, &Style::docs(), true);
+        }
+        Err(err) => check_error(data, &err),
+    }
+}
+
+/// Lenient parse of arbitrary bytes: never panics; what it keeps (raw elements and attributes
+/// included) is written as XML that the strict tree reader accepts and that reads back equal.
+pub fn lenient_parse(data: &[u8]) {
+    match from_slice_with::<Response>(data, &ParseOptions::lenient()) {
+        Ok(parsed) => {
+            for warning in &parsed.warnings {
+                assert!(warning.offset() <= data.len(), "{warning}");
+            }
+            let written = parsed.value.to_string();
+            if let Err(err) = ivr_xml::de::parse_tree(&written, &ParseOptions::strict()) {
+                panic!("lenient parse kept what is not XML: {err}\n{written:?}");
+            }
+            check_reads_back(&parsed.value, &Style::docs(), false);
+        }
+        Err(err) => check_error(data, &err),
+    }
+}
+
+/// The text round trip: whatever strict parse accepts, written in every style, reads back to an
+/// equal value and is written to identical bytes again.
+pub fn text_roundtrip(data: &[u8]) {
+    if let Ok(parsed) = from_slice_with::<Response>(data, &ParseOptions::strict()) {
+        for style in styles() {
+            check_reads_back(&parsed.value, &style, true);
+        }
+    }
+}
+
+/// The validator on arbitrary bytes: never panics, every finding points inside the input, and
+/// findings come in document order.
+pub fn validate(data: &[u8]) {
+    let findings = validate_bytes(data);
+    for finding in &findings {
+        assert!(finding.offset <= data.len(), "{finding}");
+        assert!(finding.offset + finding.len <= data.len(), "{finding}");
+    }
+    assert!(findings.windows(2).all(|w| w[0].offset <= w[1].offset));
+}
+
+/// Calls `$check::<M>($input)` for every message type `M` of the crate.
+macro_rules! for_every_message {
+    ($check:ident, $input:expr) => {
+        for_every_message!(@each $check, $input, StartService, DtmfReport, RedirectRequest,
+            StopService, ConsultHangup, ConsultCallTimeOver, ConsultNoAnswer, ConfCreated,
+            ConfMemberJoined, ConfMemberQuit, ConfDeleted, ConfDtmfReport, ConfMediaOpResult,
+            ConfPasswordFailed)
+    };
+    (@each $check:ident, $input:expr, $($message:ty),*) => {{
+        $($check::<$message>($input);)*
+    }};
+}
+
+/// A message read from a query string is written back as one and reads again equal.
+fn query_reads_back<M: Message + PartialEq + std::fmt::Debug>(query: &str) {
+    if let Ok(message) = M::from_query(query) {
+        let written = message.to_query_string();
+        let again = M::from_query(&written)
+            .unwrap_or_else(|err| panic!("{message:?} does not read back from {written}: {err}"));
+        assert_eq!(again, message, "{written}");
+    }
+}
+
+/// A message read from a form body is written back as one and reads again equal.
+fn form_reads_back<M: Message + PartialEq + std::fmt::Debug>(body: &[u8]) {
+    if let Ok(message) = M::from_form(body) {
+        let written = message.to_query_string();
+        let again = M::from_form(written.as_bytes())
+            .unwrap_or_else(|err| panic!("{message:?} does not read back from {written}: {err}"));
+        assert_eq!(again, message, "{written}");
+    }
+}
+
+/// A message read from an XML body is written back as XML (if it can be) and reads again equal.
+fn xml_reads_back<M: Message + PartialEq + std::fmt::Debug>(body: &[u8]) {
+    if let Ok(message) = M::from_xml(body) {
+        if let Ok(written) = message.to_xml() {
+            let again = M::from_xml(written.as_bytes()).unwrap_or_else(|err| {
+                panic!("{message:?} does not read back from {written}: {err}")
+            });
+            assert_eq!(again, message, "{written}");
+        }
+    }
+}
+
+/// A query string read as parameters and as every message; what is read is written back as a
+/// query string and reads again equal.
+pub fn notify_query(data: &[u8]) {
+    let Ok(query) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(params) = Params::from_query(query) {
+        let written = params.to_query_string();
+        let again = Params::from_query(&written)
+            .unwrap_or_else(|err| panic!("{params:?} does not read back from {written}: {err}"));
+        assert_eq!(again, params, "{written}");
+    }
+    for_every_message!(query_reads_back, query);
+}
+
+/// A form body read as parameters and as every message; what is read is written back and reads
+/// again equal.
+pub fn notify_form(data: &[u8]) {
+    if let Ok(params) = Params::from_form(data) {
+        let written = params.to_query_string();
+        let again = Params::from_form(written.as_bytes())
+            .unwrap_or_else(|err| panic!("{params:?} does not read back from {written}: {err}"));
+        assert_eq!(again, params, "{written}");
+    }
+    for_every_message!(form_reads_back, data);
+}
+
+/// An XML body read as parameters and as every message; what is read is written back as XML
+/// and reads again equal.
+pub fn notify_xml(data: &[u8]) {
+    if let Ok(params) = Params::from_xml(data) {
+        if let Ok(written) = params.to_xml() {
+            let again = Params::from_xml(written.as_bytes()).unwrap_or_else(|err| {
+                panic!("{params:?} does not read back from {written}: {err}")
+            });
+            assert_eq!(again, params, "{written}");
+        }
+    }
+    for_every_message!(xml_reads_back, data);
+}
+
+/// The segments an application of the guide names, and the two the platform names itself.
+#[derive(Debug, Notification)]
+#[allow(dead_code)] // read through `Debug` only
+enum Incoming {
+    Start(StartService),
+    #[notification(segment = "firstget")]
+    Menu(DtmfReport),
+    #[notification(segment = "gettimeout")]
+    Timeout(RedirectRequest),
+    #[notification(segment = "createconfok")]
+    Created(ConfCreated),
+    Stop(StopService),
+}
+
+/// A whole request: the first line of the input is the target (`/path?query`), the second the
+/// `Content-Type`, the rest the body. Never panics.
+pub fn notify_request(data: &[u8]) {
+    let mut parts = data.splitn(3, |&b| b == b'\n');
+    let target = parts.next().and_then(|t| std::str::from_utf8(t).ok());
+    let content_type = parts.next().and_then(|t| std::str::from_utf8(t).ok());
+    let body = parts.next().unwrap_or_default();
+    let Some(target) = target else { return };
+    let request = Request::new(target).body(content_type, body);
+    if let Ok(decoded) = request.decode() {
+        let _ = decoded.parse::<Incoming>();
+    }
+    let _ = request.parse::<Incoming>();
+}
+
+/// REST bodies and targets: requests and responses read back equal once written; a target with
+/// a `sig` is written and reads back equal.
+pub fn rest(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(request) = RestRequest::parse(text) {
+        let xml = request
+            .to_xml()
+            .unwrap_or_else(|err| panic!("{request:?}: {err}"));
+        let again = RestRequest::parse(&xml).unwrap_or_else(|err| panic!("{xml}: {err}"));
+        assert_eq!(again, request);
+    }
+    if let Ok(parsed) = RestResponse::parse(text) {
+        if let Ok(xml) = parsed.value.to_xml() {
+            let again = RestResponse::parse(&xml).unwrap_or_else(|err| panic!("{xml}: {err}"));
+            assert_eq!(again.value, parsed.value);
+        }
+    }
+    if let Ok(target) = RestTarget::parse(text) {
+        if let (Some(sig), true) = (&target.sig, target.extra_query.is_empty()) {
+            let written =
+                target
+                    .endpoint
+                    .path_and_query(&target.soft_version, &target.account_sid, sig);
+            let again =
+                RestTarget::parse(&written).unwrap_or_else(|err| panic!("{written}: {err}"));
+            assert_eq!(again, target, "{written}");
+        }
+    }
+}
