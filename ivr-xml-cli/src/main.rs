@@ -96,7 +96,7 @@ fn validate(args: &ValidateArgs) -> Result<u8, String> {
         .map(|doc| output::FileReport {
             path: &doc.path,
             text: String::from_utf8_lossy(&doc.bytes),
-            findings: ivr_xml::validate::validate_bytes(&doc.bytes),
+            findings: doc.findings(),
         })
         .collect();
     let out = match args.format {
