@@ -1,5 +1,6 @@
 //! Reading documents from files, directories and standard input, never more than the size limit.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -71,8 +72,8 @@ pub(crate) fn read_all(paths: &[String]) -> Result<Vec<Document>, String> {
         }
         let path = Path::new(path);
         if path.is_dir() {
-            let mut files = Vec::new();
-            collect_xml_files(path, &mut files)?;
+            let mut files =
+                collect_xml_files(path, &mut |message| eprintln!("warning: {message}"))?;
             files.sort();
             for file in files {
                 documents.push(read_file(&file)?);
@@ -115,23 +116,56 @@ fn read_file(path: &Path) -> Result<Document, String> {
     })
 }
 
-fn collect_xml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|err| format!("cannot read {}: {err}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            collect_xml_files(&path, out)?;
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
-        {
-            out.push(path);
+/// Every `*.xml` file below `root`, unsorted. Each directory is searched once, however many
+/// symbolic links lead to it: a link back to a directory being searched (a cycle) or to one
+/// already searched is skipped, and said to `warn`.
+fn collect_xml_files(root: &Path, warn: &mut dyn FnMut(String)) -> Result<Vec<PathBuf>, String> {
+    let cannot = |dir: &Path, err: std::io::Error| format!("cannot read {}: {err}", dir.display());
+    // Each directory's canonical path, with the path it was first reached by.
+    let mut searched: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let canonical = |dir: &Path| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    searched.insert(canonical(root), root.to_path_buf());
+    let mut files = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|err| cannot(&dir, err))?;
+        for entry in entries {
+            let entry = entry.map_err(|err| cannot(&dir, err))?;
+            let path = entry.path();
+            // The entry's own type costs no system call; only a link is followed to its target.
+            let kind = entry.file_type().map_err(|err| cannot(&path, err))?;
+            let is_dir = kind.is_dir() || (kind.is_symlink() && path.is_dir());
+            if !is_dir {
+                if path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
+                {
+                    files.push(path);
+                }
+                continue;
+            }
+            let target = canonical(&path);
+            if let Some(first) = searched.get(&target) {
+                if canonical(&dir).starts_with(&target) {
+                    warn(format!(
+                        "skipping {}: it leads back to {}, which holds it (a cycle of symbolic links)",
+                        path.display(),
+                        first.display()
+                    ));
+                } else {
+                    warn(format!(
+                        "skipping {}: the same directory as {}, searched once",
+                        path.display(),
+                        first.display()
+                    ));
+                }
+                continue;
+            }
+            searched.insert(target, path.clone());
+            pending.push(path);
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -219,5 +253,56 @@ mod tests {
         };
         assert_eq!(doc.findings(), ivr_xml::validate::validate_bytes(&whole));
         assert_eq!(doc.findings()[0].message, "the input is not valid UTF-8");
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ivr-xml-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_cycles_are_reported_and_each_directory_searched_once() {
+        use std::os::unix::fs::symlink;
+        let dir = temp_dir("cycle");
+        std::fs::create_dir_all(dir.join("a")).expect("a");
+        std::fs::create_dir_all(dir.join("b")).expect("b");
+        std::fs::write(dir.join("a/one.xml"), "<Response/>").expect("one");
+        std::fs::write(dir.join("b/two.xml"), "<Response/>").expect("two");
+        // a and b link to each other, and a to itself's parent.
+        symlink(dir.join("b"), dir.join("a/to-b")).expect("link");
+        symlink(dir.join("a"), dir.join("b/to-a")).expect("link");
+        symlink(&dir, dir.join("a/up")).expect("link");
+        let mut warnings = Vec::new();
+        let mut files = collect_xml_files(&dir, &mut |w| warnings.push(w)).expect("walk");
+        files.sort();
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| f.strip_prefix(&dir).expect("below").display().to_string())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("one.xml")), "{names:?}");
+        assert!(names.iter().any(|n| n.ends_with("two.xml")), "{names:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("a cycle of symbolic links")),
+            "{warnings:?}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn every_xml_file_of_a_large_directory_is_found() {
+        let dir = temp_dir("many");
+        for i in 0..2_000 {
+            std::fs::write(dir.join(format!("{i}.xml")), "").expect("write");
+        }
+        std::fs::write(dir.join("notes.txt"), "").expect("write");
+        let files = collect_xml_files(&dir, &mut |w| panic!("{w}")).expect("walk");
+        assert_eq!(files.len(), 2_000);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

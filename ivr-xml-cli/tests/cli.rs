@@ -142,3 +142,33 @@ fn a_file_past_the_size_limit_is_one_short_finding() {
     assert!(out.len() < 1024, "{} bytes", out.len());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_cycle_is_reported_and_the_walk_ends() {
+    use std::os::unix::fs::symlink;
+    let dir = std::env::temp_dir().join(format!("ivr-xml-cli-cycle-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a")).expect("a");
+    std::fs::create_dir_all(dir.join("b")).expect("b");
+    std::fs::write(dir.join("a/one.xml"), "<Response><Hangup/></Response>").expect("one");
+    symlink(dir.join("b"), dir.join("a/to-b")).expect("link");
+    symlink(dir.join("a"), dir.join("b/to-a")).expect("link");
+    symlink(&dir, dir.join("a/up")).expect("link");
+    let output = Command::new(env!("CARGO_BIN_EXE_ivr-xml"))
+        .arg("validate")
+        .arg(&dir)
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert_eq!(stdout, "1 document checked: 0 errors, 0 warnings\n");
+    // a/up leads back to the directory holding it; a/to-b and b/to-a lead to directories
+    // searched already (following them, the old walk went round a -> b -> a until killed).
+    assert!(stderr.contains("a/up: it leads back to"), "{stderr}");
+    assert!(stderr.contains("(a cycle of symbolic links)"), "{stderr}");
+    assert!(stderr.contains("a/to-b: the same directory as"), "{stderr}");
+    assert!(stderr.contains("b/to-a: the same directory as"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
