@@ -210,7 +210,7 @@ fn block(out: &mut String, b: &Block<'_>, source: &str) {
 /// The part of a source line shown, and where the carets go under it.
 #[derive(Debug, PartialEq, Eq)]
 struct Excerpt {
-    /// The window of the line, characters shown as [`display`] does, `...` where it was cut.
+    /// The window of the line, characters shown as [`push_display`] does, `...` where it was cut.
     text: String,
     /// Columns before the first caret.
     caret_column: usize,
