@@ -1,7 +1,7 @@
 //! `ivr-xml fmt`: re-emit documents in a chosen style.
 
 use clap::ValueEnum;
-use ivr_xml::{Declaration, ParseOptions, Quote, Response, Style};
+use ivr_xml::{Declaration, Quote, Response, Style};
 
 use crate::inputs;
 
@@ -83,10 +83,13 @@ pub(crate) fn run(args: &FmtArgs) -> Result<u8, String> {
     let style = args.style();
     let mut status = 0;
     for doc in &documents {
-        let parsed = std::str::from_utf8(&doc.bytes)
-            .map_err(|_| "the input is not valid UTF-8".to_owned())
+        // A document past the size limit was read only in part: the parser refuses it by its
+        // size, so that part is never formatted, nor written back.
+        let parsed = doc
+            .text()
+            .ok_or_else(|| "the input is not valid UTF-8".to_owned())
             .and_then(|text| {
-                Response::parse_with(text, &ParseOptions::lenient()).map_err(|err| err.to_string())
+                Response::parse_with(text, &inputs::parse_options()).map_err(|err| err.to_string())
             });
         let parsed = match parsed {
             Ok(parsed) => parsed,

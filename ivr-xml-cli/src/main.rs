@@ -1,7 +1,7 @@
 //! `ivr-xml`: validate, format and explain Cloopen / Yuntongxun IVR XML documents.
 //!
 //! ```text
-//! ivr-xml validate [FILE|DIR...|-] [--format human|json] [--deny error|warning]
+//! ivr-xml validate [FILE|DIR...|-] [--format human|json] [--deny error|warning] [--max-findings N]
 //! ivr-xml fmt [FILE...|-] [--quote single|double] [--declaration ...] [--indent N|--compact] [--check|--write]
 //! ivr-xml explain [CODE]
 //! ```
@@ -11,7 +11,7 @@
 
 mod fmt;
 mod inputs;
-mod report;
+mod output;
 
 use std::process::ExitCode;
 
@@ -48,6 +48,10 @@ struct ValidateArgs {
     /// The lowest severity that fails the run (exit 1).
     #[arg(long, value_enum, default_value_t = Deny::Error)]
     deny: Deny,
+    /// The most findings shown for one document in the human format (0: all); the summary
+    /// counts them all, and the JSON format lists them all.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    max_findings: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,17 +91,17 @@ fn main() -> ExitCode {
 
 fn validate(args: &ValidateArgs) -> Result<u8, String> {
     let documents = inputs::read_all(&args.paths)?;
-    let results: Vec<report::FileReport<'_>> = documents
+    let results: Vec<output::FileReport<'_>> = documents
         .iter()
-        .map(|doc| report::FileReport {
+        .map(|doc| output::FileReport {
             path: &doc.path,
             text: String::from_utf8_lossy(&doc.bytes),
-            findings: ivr_xml::validate::validate_bytes(&doc.bytes),
+            findings: doc.findings(),
         })
         .collect();
     let out = match args.format {
-        Format::Human => report::human(&results),
-        Format::Json => report::json(&results),
+        Format::Human => output::human(&results, args.max_findings),
+        Format::Json => output::json(&results),
     };
     print!("{out}");
     let threshold = match args.deny {

@@ -65,3 +65,110 @@ fn fmt_output_validates_and_is_stable() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Writes `len` bytes of a document to the binary's standard input in 64 KiB writes, and returns
+/// its exit code, output and how many bytes it took before closing its end of the pipe.
+fn run_with_stdin(args: &[&str], len: usize) -> (i32, String, usize) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ivr-xml"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        let mut chunk = vec![b' '; 64 << 10];
+        chunk[..10].copy_from_slice(b"<Response>");
+        let mut written = 0;
+        while written < len {
+            // Once the binary has stopped reading and exited, the pipe is closed: EPIPE.
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+            chunk[..10].fill(b' ');
+            written += chunk.len();
+        }
+        written
+    });
+    let output = child.wait_with_output().expect("the binary ends");
+    let written = writer.join().expect("writer");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        written,
+    )
+}
+
+#[test]
+fn stdin_past_the_size_limit_is_refused_without_reading_it_all() {
+    let len = 3 << 20;
+    let (code, out, written) = run_with_stdin(&["validate", "-"], len);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with(
+            "error[IVR005]: input exceeds the input size in bytes limit of 1048576\n --> <stdin>:1:1048577\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("1 document checked: 1 error, 0 warnings\n"),
+        "{out}"
+    );
+    // The binary read the limit and a few bytes, the pipe held at most its buffer (64 KiB, at
+    // most 1 MiB if resized): the rest of the 3 MiB could not be written.
+    assert!(written < len, "all {written} bytes were taken");
+
+    let (code, _, written) = run_with_stdin(&["fmt", "-"], len);
+    assert_eq!(code, 1);
+    assert!(written < len, "fmt took all {written} bytes");
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_one_short_finding() {
+    let dir = std::env::temp_dir().join(format!("ivr-xml-cli-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let big = dir.join("big.xml");
+    // One line of 3 MiB: the old renderer printed all of it under the finding.
+    std::fs::write(
+        &big,
+        format!("<Response>{}</Response>", " ".repeat(3 << 20)),
+    )
+    .expect("write");
+    let (code, out) = run(&["validate"], &big);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("[IVR005]: input exceeds the input size in bytes limit of 1048576"));
+    assert!(out.len() < 1024, "{} bytes", out.len());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_cycle_is_reported_and_the_walk_ends() {
+    use std::os::unix::fs::symlink;
+    let dir = std::env::temp_dir().join(format!("ivr-xml-cli-cycle-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("a")).expect("a");
+    std::fs::create_dir_all(dir.join("b")).expect("b");
+    std::fs::write(dir.join("a/one.xml"), "<Response><Hangup/></Response>").expect("one");
+    symlink(dir.join("b"), dir.join("a/to-b")).expect("link");
+    symlink(dir.join("a"), dir.join("b/to-a")).expect("link");
+    symlink(&dir, dir.join("a/up")).expect("link");
+    let output = Command::new(env!("CARGO_BIN_EXE_ivr-xml"))
+        .arg("validate")
+        .arg(&dir)
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert_eq!(stdout, "1 document checked: 0 errors, 0 warnings\n");
+    // a/up leads back to the directory holding it; a/to-b and b/to-a lead to directories
+    // searched already (following them, the old walk went round a -> b -> a until killed).
+    assert!(stderr.contains("a/up: it leads back to"), "{stderr}");
+    assert!(stderr.contains("(a cycle of symbolic links)"), "{stderr}");
+    assert!(stderr.contains("a/to-b: the same directory as"), "{stderr}");
+    assert!(stderr.contains("b/to-a: the same directory as"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
