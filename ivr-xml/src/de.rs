@@ -1156,7 +1156,7 @@ impl<'a> TreeReader<'a> {
         offset: usize,
         bom: usize,
     ) -> Result<(), ParseError> {
-        if offset != bom && offset != 0 {
+        if offset != bom {
             let kind = ErrorKind::BadDeclaration(
                 "it must be the very first thing in the document".to_owned(),
             );
@@ -1388,9 +1388,10 @@ fn read_tree<'a>(
         config.allow_dangling_amp = options.mode == Mode::Lenient;
     }
     loop {
-        let offset = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        // quick-xml skips a byte order mark without counting it: its positions start after it.
+        let offset = usize::try_from(reader.buffer_position()).map_or(usize::MAX, |at| at + bom);
         let event = reader.read_event().map_err(|err| {
-            let at = usize::try_from(reader.error_position()).unwrap_or(offset);
+            let at = usize::try_from(reader.error_position()).map_or(offset, |at| at + bom);
             tree.error(ErrorKind::Syntax(err.to_string()), at)
         })?;
         match event {

@@ -173,3 +173,17 @@ fn a_byte_order_mark_is_silent_in_strict_mode_and_a_warning_in_lenient_mode() {
     assert_eq!(lenient.warnings.len(), 1);
     assert_eq!(lenient.value, strict.value);
 }
+
+#[test]
+fn positions_after_a_byte_order_mark_count_it() {
+    let text = "\u{FEFF}<Response><Play>a</Play><Foo x='1'/></Response>";
+    let parsed = from_str_with::<Response>(text, &ParseOptions::lenient()).unwrap();
+    let unknown = &parsed.warnings[1];
+    assert_eq!(unknown.offset(), text.find("<Foo").unwrap());
+    assert_eq!(unknown.position().column, 26);
+    assert_eq!(unknown.path(), "Response/Foo[1]");
+    let err = "\u{FEFF}<Response><Play>a</Play>&#1;</Response>"
+        .parse::<Response>()
+        .unwrap_err();
+    assert_eq!(err.to_string(), "1:26: malformed XML: character reference `&#1;` is not a character XML allows (at Response)");
+}

@@ -84,6 +84,13 @@ fn check_error(input: &[u8], err: &ParseError) {
             "{err}"
         );
     }
+    if let ivr_xml::ErrorKind::UnknownElement { name, .. } = err.kind() {
+        let at = input.get(err.offset()..).unwrap_or_default();
+        assert!(
+            at.starts_with(format!("<{name}").as_bytes()),
+            "{err} points elsewhere"
+        );
+    }
 }
 
 /// Writing `doc` in `style` and reading it back (strictly if `strict`, else leniently) gives
@@ -130,6 +137,13 @@ pub fn lenient_parse(data: &[u8]) {
         Ok(parsed) => {
             for warning in &parsed.warnings {
                 assert!(warning.offset() <= data.len(), "{warning}");
+                if let ivr_xml::ErrorKind::UnknownElement { name, .. } = warning.kind() {
+                    let at = data.get(warning.offset()..).unwrap_or_default();
+                    assert!(
+                        at.starts_with(format!("<{name}").as_bytes()),
+                        "{warning} points elsewhere"
+                    );
+                }
             }
             let written = parsed.value.to_string();
             if let Err(err) = ivr_xml::de::parse_tree(&written, &ParseOptions::strict()) {
