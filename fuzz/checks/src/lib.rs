@@ -43,6 +43,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("notify_request", notify_request),
     ("rest", rest),
     ("builder_roundtrip", builder_roundtrip),
+    ("cli_render", cli_render),
 ];
 
 /// Every documented writing style: both quotes, every declaration, docs' indent, tabs, two
@@ -320,5 +321,33 @@ pub fn rest(data: &[u8]) {
                 RestTarget::parse(&written).unwrap_or_else(|err| panic!("{written}: {err}"));
             assert_eq!(again, target, "{written}");
         }
+    }
+}
+
+/// The CLI's rendering of diagnostics for arbitrary input (byte order marks, multi-byte
+/// characters, tabs, CRLF, positions anywhere, at the end or past it): never panics, and the
+/// output is bounded per finding, as `ivr_xml_cli::report` promises.
+pub fn cli_render(data: &[u8]) {
+    use ivr_xml_cli::report::{render, render_parse_error, MAX_FINDING_BYTES};
+    let source = String::from_utf8_lossy(data);
+    let path = "fuzz.xml";
+    let bound = |findings: usize| findings * (MAX_FINDING_BYTES + 6 * path.len());
+    let mut findings = ivr_xml::validate::validate(&source);
+    // The same findings moved to positions the input's own bytes choose, any length.
+    let moved: Vec<_> = findings
+        .iter()
+        .zip(data.iter().cycle())
+        .map(|(finding, &byte)| {
+            let mut moved = finding.clone();
+            moved.offset = (finding.offset * 31 + usize::from(byte)) % (source.len() + 2);
+            moved.len = usize::from(byte).pow(2);
+            moved
+        })
+        .collect();
+    findings.extend(moved);
+    let out = render(path, &source, &findings);
+    assert!(out.len() <= bound(findings.len()), "{} bytes for {} findings", out.len(), findings.len());
+    if let Err(err) = source.parse::<Response>() {
+        assert!(render_parse_error(path, &source, &err).len() <= bound(1));
     }
 }

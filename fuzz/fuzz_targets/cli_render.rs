@@ -1,0 +1,4 @@
+//! libFuzzer target: see `ivr_xml_fuzz_checks::cli_render` for the property.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| ivr_xml_fuzz_checks::cli_render(data));
