@@ -346,7 +346,12 @@ pub fn cli_render(data: &[u8]) {
         .collect();
     findings.extend(moved);
     let out = render(path, &source, &findings);
-    assert!(out.len() <= bound(findings.len()), "{} bytes for {} findings", out.len(), findings.len());
+    assert!(
+        out.len() <= bound(findings.len()),
+        "{} bytes for {} findings",
+        out.len(),
+        findings.len()
+    );
     if let Err(err) = source.parse::<Response>() {
         assert!(render_parse_error(path, &source, &err).len() <= bound(1));
     }
