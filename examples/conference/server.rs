@@ -75,13 +75,38 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, limits: Limits)
             .timer(TokioTimer::new())
             .header_read_timeout(limits.header_timeout)
             .max_header_size(limits.max_header_bytes)
-            .serve_connection(TokioIo::new(stream), service);
+            .serve_connection(TokioIo::new(stream), service)
+            .without_shutdown();
         tokio::spawn(async move {
             // A client that goes away or breaks the protocol only ends its own connection.
-            let _ = connection.await;
+            if let Ok(parts) = connection.await {
+                linger(parts.io.into_inner()).await;
+            }
             drop(slot);
         });
     }
+}
+
+/// Closes a connection gently: says so (FIN), then reads and drops what the client still sends,
+/// for at most a second and 1 MiB. Closing with unread data in the socket makes the kernel send
+/// a reset, which can destroy the answer before the client reads it: a client still sending a
+/// 1 MB body would see its connection reset instead of the `413` already sent to it.
+async fn linger(mut stream: tokio::net::TcpStream) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    if stream.shutdown().await.is_err() {
+        return;
+    }
+    let drain = async {
+        let mut buffer = [0u8; 8192];
+        let mut left = 1usize << 20;
+        while left > 0 {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => left = left.saturating_sub(n),
+            }
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(1), drain).await;
 }
 
 /// Applies the body size and time limits to each request, and closes the connection after any
