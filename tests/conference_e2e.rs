@@ -8,14 +8,21 @@ mod app;
 #[path = "../examples/conference/scenarios.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod scenarios;
+#[path = "../examples/conference/server.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod server;
 
 use ivr_xml_sim::{Http, Simulator, Transcript};
 
-/// The application served on a free loopback port, and the transport to it.
-async fn serve() -> (Http, tokio::task::JoinHandle<std::io::Result<()>>) {
+/// The application served on a free loopback port as `--port` serves it, and the transport to it.
+async fn serve() -> (Http, tokio::task::JoinHandle<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
+    let server = tokio::spawn(server::serve(
+        listener,
+        app::router(),
+        server::Limits::default(),
+    ));
     (Http::new(format!("http://{address}")), server)
 }
 

@@ -2,7 +2,9 @@
 //! ivr-xml types and stateless between requests: the platform holds the call state, `<Redirect>`
 //! tags carry the retry state, and the new conference's id travels in the `autojoinconf` URL.
 
-use axum::routing::any;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::post;
 use axum::Router;
 use ivr_xml::notify::{
     ConfCreated, ConfMemberJoined, DtmfReport, Notification, RedirectRequest, StartService,
@@ -14,9 +16,69 @@ use ivr_xml::{
     Response, ResponseBuilder,
 };
 
-/// The application: one route, `/{segment}`, for every notification.
+/// The application: one route, `/{segment}`, for every notification. The platform requests it
+/// with POST, or GET when a `<Get method='GET'>` says so (spec §3.1); any other method is a 405,
+/// and any other path a 404, each with a message.
 pub(crate) fn router() -> Router {
-    Router::new().route("/{segment}", any(notification))
+    let notifications = post(notification)
+        .get(notification)
+        // `get` would answer HEAD too; the platform never sends it.
+        .head(method_not_allowed)
+        .fallback(method_not_allowed);
+    Router::new()
+        .route("/{segment}", notifications)
+        .fallback(not_found)
+}
+
+/// A refusal: the status and a plain-text message saying why.
+fn refuse(status: StatusCode, message: String) -> axum::response::Response {
+    (
+        status,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        )],
+        message,
+    )
+        .into_response()
+}
+
+async fn method_not_allowed(method: axum::http::Method) -> axum::response::Response {
+    let mut response = refuse(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "method {} is not allowed: the platform sends notifications with POST, or GET for a `<Get method='GET'>`",
+            excerpt(method.as_str())
+        ),
+    );
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("GET, POST"));
+    response
+}
+
+async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
+    refuse(
+        StatusCode::NOT_FOUND,
+        format!(
+            "no notification at `{}`: expected `/{{segment}}`, e.g. `/startservice`",
+            excerpt(uri.path())
+        ),
+    )
+}
+
+/// At most 64 characters of `text`, escaped, for a message that quotes the request.
+fn excerpt(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut short: String = chars
+        .by_ref()
+        .take(64)
+        .flat_map(char::escape_debug)
+        .collect();
+    if chars.next().is_some() {
+        short.push('…');
+    }
+    short
 }
 
 /// Every notification the guide's documents ask for, by the segment they name.
@@ -53,13 +115,55 @@ pub(crate) enum Incoming {
 const MENU_TAG: &str = "1";
 const JOIN_ID_TAG: &str = "2";
 
-async fn notification(Notified(incoming): Notified<Incoming>) -> Result<Response, BuildError> {
+async fn notification(Notified(incoming): Notified<Incoming>) -> Result<Response, Refusal> {
     answer(incoming)
 }
 
+/// Why a notification is answered without a document.
+#[derive(Debug)]
+pub(crate) enum Refusal {
+    /// The notification carries a value the guide's flow cannot use: `400 Bad Request`.
+    BadRequest(String),
+    /// A document the application built from valid input is invalid: a bug of the
+    /// application, `500 Internal Server Error` (nothing invalid is ever sent).
+    Build(BuildError),
+}
+
+impl From<BuildError> for Refusal {
+    fn from(err: BuildError) -> Refusal {
+        Refusal::Build(err)
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> axum::response::Response {
+        match self {
+            Refusal::BadRequest(message) => refuse(StatusCode::BAD_REQUEST, message),
+            Refusal::Build(err) => err.into_response(),
+        }
+    }
+}
+
+/// A conference id as the guide uses it: callers type it on the keypad (step (9) collects an
+/// "8位会议id", an 8-digit id) and `<PlayMix>` reads it out as digits (step (11)), so digits
+/// only. Anything else (a `;`, which would split the `<PlayMix>` item, a character XML cannot
+/// carry, a missing id) is the request's fault, not the application's.
+fn conference_id<'a>(segment: &str, confid: Option<&'a str>) -> Result<&'a str, Refusal> {
+    match confid {
+        Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) => Ok(id),
+        Some(id) => Err(Refusal::BadRequest(format!(
+            "{segment}: invalid parameter `confid` = `{}`: expected a conference id of digits only",
+            excerpt(id)
+        ))),
+        None => Err(Refusal::BadRequest(format!(
+            "{segment}: missing parameter `confid`: expected the conference id of the `autojoinconf` URL"
+        ))),
+    }
+}
+
 /// The document answering a notification.
-pub(crate) fn answer(incoming: Incoming) -> Result<Response, BuildError> {
-    match incoming {
+pub(crate) fn answer(incoming: Incoming) -> Result<Response, Refusal> {
+    let document = match incoming {
         Incoming::Start(_) => menu(Retry::Again),
         // Any single key reports (numdigits 1); the application branches.
         Incoming::MenuKey(report) => match report.digits.entered() {
@@ -75,7 +179,7 @@ pub(crate) fn answer(incoming: Incoming) -> Result<Response, BuildError> {
         Incoming::ConferenceId(report) => join(report.digits.entered()),
         // (11): announce the id, then join it; the id rides in the redirect's URL.
         Incoming::Created(created) => {
-            let confid = created.confid.as_str();
+            let confid = conference_id("createconfok", Some(created.confid.as_str()))?;
             let autojoin = RelUrl::new("autojoinconf")
                 .and_then(|url| url.with_query([("confid", confid)]))
                 .map(RelUrl::into_string)
@@ -86,12 +190,23 @@ pub(crate) fn answer(incoming: Incoming) -> Result<Response, BuildError> {
                 .build()
         }
         // (13): the confid is the application's own parameter, kept by the platform.
-        Incoming::AutoJoin(redirect) => join(redirect.extra.get("confid").unwrap_or_default()),
+        Incoming::AutoJoin(redirect) => {
+            let mut ids = redirect.extra.get_all("confid");
+            if let (Some(first), Some(second)) = (ids.next(), ids.next()) {
+                return Err(Refusal::BadRequest(format!(
+                    "autojoinconf: parameter `confid` is given twice, as `{}` and as `{}`: expected one value",
+                    excerpt(first),
+                    excerpt(second)
+                )));
+            }
+            join(conference_id("autojoinconf", redirect.extra.get("confid"))?)
+        }
         // (15), (18): nothing more to do.
         Incoming::Joined(_) | Incoming::Stop(_) => Response::builder().main(CmdNone::new()).build(),
         // (16): the id was wrong: ask again, as often as it takes.
         Incoming::JoinFailed(_) => ask_conference_id("confjoinfail.wav", Retry::Again),
-    }
+    };
+    Ok(document?)
 }
 
 /// What happens when a prompt times out.

@@ -7,30 +7,69 @@
 
 mod app;
 mod scenarios;
+mod server;
+
+use std::time::Duration;
 
 use ivr_xml_sim::{Http, Simulator};
+
+const USAGE: &str = "\
+usage: conference [--port N] [--simulate] [--header-timeout S] [--request-timeout S] [--max-connections N]
+  --port N               serve on 127.0.0.1:N (default 8080)
+  --simulate             run every scenario of the guide against the application and print the transcripts
+  --header-timeout S     seconds to receive a request's headers, and to wait idle between requests on a
+                         keep-alive connection, before closing it (default 10)
+  --request-timeout S    seconds from a request's headers to its answer, body included, before a 408 (default 10)
+  --max-connections N    connections served at once (default 4096)";
 
 struct Options {
     port: u16,
     simulate: bool,
+    limits: server::Limits,
 }
 
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         port: 8080,
         simulate: false,
+        limits: server::Limits::default(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        let mut value = |what: &str| -> Result<String, String> {
+            args.next().ok_or(format!("{arg} needs {what}"))
+        };
         match arg.as_str() {
             "--simulate" => options.simulate = true,
             "--port" => {
-                let value = args.next().ok_or("--port needs a number")?;
-                options.port = value.parse().map_err(|_| format!("--port: `{value}` is not a port number"))?;
+                let value = value("a number")?;
+                options.port = value
+                    .parse()
+                    .map_err(|_| format!("--port: `{value}` is not a port number"))?;
             }
-            "-h" | "--help" => {
-                return Err("usage: conference [--port N] [--simulate]\n  --port N    serve on 127.0.0.1:N (default 8080)\n  --simulate  run every scenario of the guide against the application and print the transcripts".to_owned())
+            "--header-timeout" | "--request-timeout" => {
+                let text = value("a number of seconds")?;
+                let seconds = text
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0)
+                    .ok_or(format!(
+                        "{arg}: `{text}` is not a number of seconds in (0, 3600]"
+                    ))?;
+                let duration = Duration::from_secs_f64(seconds);
+                if arg == "--header-timeout" {
+                    options.limits.header_timeout = duration;
+                } else {
+                    options.limits.request_timeout = duration;
+                }
             }
+            "--max-connections" => {
+                let text = value("a number")?;
+                options.limits.max_connections = text.parse().ok().filter(|n| *n > 0).ok_or(
+                    format!("--max-connections: `{text}` is not a positive number"),
+                )?;
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument `{other}`; try --help")),
         }
     }
@@ -61,14 +100,14 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(1);
         }
     };
-    let server = tokio::spawn(async move { axum::serve(listener, app::router()).await });
+    let server = tokio::spawn(server::serve(listener, app::router(), options.limits));
     if !options.simulate {
         println!(
             "conference IVR listening on http://{address}/ (notification URL); Ctrl-C stops it"
         );
         return match server.await {
-            Ok(Ok(())) => std::process::ExitCode::SUCCESS,
-            _ => std::process::ExitCode::from(1),
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(_) => std::process::ExitCode::from(1),
         };
     }
     let mut failed = false;

@@ -101,6 +101,13 @@ const MAX_BODY: usize = 64 * 1024;
 /// body (chosen by `Content-Type`), as [`notify::Request`](crate::notify::Request) reads them.
 /// Bad input is answered `400 Bad Request` with the parser's message.
 ///
+/// The platform sends its parameters in the query string (spec §3.1). A body giving a parameter
+/// another value than the query string is refused too (a
+/// [`Conflict`](crate::notify::NotifyErrorKind::Conflict), as with
+/// [`NotifyOptions::refuse_conflicts`](crate::notify::NotifyOptions::refuse_conflicts)): an
+/// extractor has no way to hand the application a warning, and answering as if the body had not
+/// been sent would hide a request the platform never makes.
+///
 /// ```
 /// use axum::{routing::post, Router};
 /// use ivr_xml::notify::{DtmfReport, Notification, StartService, StopService};
@@ -186,7 +193,9 @@ where
             .headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok());
-        let mut request = crate::notify::Request::new(parts.uri.path()).query(parts.uri.query());
+        let mut request = crate::notify::Request::new(parts.uri.path())
+            .query(parts.uri.query())
+            .options(crate::notify::NotifyOptions::default().refuse_conflicts(true));
         if !bytes.is_empty() {
             request = request.body(content_type, &bytes);
         }
@@ -196,5 +205,50 @@ where
             .map_err(|err| NotifyRejection {
                 message: err.to_string(),
             })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use axum::extract::FromRequest;
+
+    use super::*;
+    use crate::notify::{Notification, StopService};
+
+    #[derive(Debug, Notification)]
+    enum Call {
+        Stop(StopService),
+    }
+
+    async fn extract(content_type: &str, body: &'static str) -> Result<Call, NotifyRejection> {
+        let request = axum::http::Request::post("/ivr/stopservice?appid=a1&callid=c1")
+            .header(header::CONTENT_TYPE, content_type)
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        Notified::<Call>::from_request(request, &())
+            .await
+            .map(|n| n.0)
+    }
+
+    #[tokio::test]
+    async fn a_body_contradicting_the_query_string_is_refused() {
+        let form = "application/x-www-form-urlencoded";
+        let err = extract(form, "callid=c2").await.unwrap_err();
+        assert_eq!(
+            err.message(),
+            "parameter `callid` is `c1` in the query string but `c2` in the body: expected the same value in both"
+        );
+        assert_eq!(err.into_response().status(), StatusCode::BAD_REQUEST);
+        let xml = "<Request><appid>a2</appid></Request>";
+        let err = extract("text/xml", xml).await.unwrap_err();
+        assert!(
+            err.message().starts_with("parameter `appid` is `a1`"),
+            "{err}"
+        );
+        // A body that agrees with the query string, or only adds to it, is read.
+        let Call::Stop(stop) = extract(form, "callid=c1&errorcode=7").await.unwrap();
+        assert_eq!(stop.callid, "c1");
+        assert_eq!(stop.errorcode.unwrap().as_str(), "7");
     }
 }

@@ -91,7 +91,9 @@ impl FromDecoded for String {
     }
 }
 
-/// An id is any non-empty text without whitespace or control characters. The platform's ids seen
+/// An id is any non-empty text without whitespace, control characters or characters XML 1.0
+/// cannot carry (U+FFFE, U+FFFF): ids are written back into documents (`JoinConf@confid`) and
+/// REST bodies, so one that no document can hold is refused when read. The platform's ids seen
 /// in the field are 32 letters and digits; that form is not required \[inferred\].
 fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<(), ValueError> {
     // ASCII other than space, controls and DEL is always fine; look closer only at the rest.
@@ -99,7 +101,8 @@ fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<()
     let suspect = text
         .bytes()
         .fold(false, |suspect, b| suspect | (b <= b' ') | (b >= 0x7f));
-    if text.is_empty() || (suspect && text.chars().any(|c| c.is_whitespace() || c.is_control())) {
+    let refused = |c: char| c.is_whitespace() || c.is_control() || !crate::value::is_xml_char(c);
+    if text.is_empty() || (suspect && text.chars().any(refused)) {
         Err(ValueError::new(what, text, expected))
     } else {
         Ok(())
@@ -113,7 +116,8 @@ macro_rules! id_type {
         pub struct $name(String);
 
         impl $name {
-            /// Makes the value, refusing empty text, whitespace and control characters.
+            /// Makes the value, refusing empty text, whitespace, control characters and the
+            /// characters XML 1.0 cannot carry (U+FFFE, U+FFFF).
             ///
             /// ```
             #[doc = concat!("use ivr_xml::notify::", stringify!($name), ";")]
@@ -726,7 +730,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_refuse_exactly_whitespace_and_control_characters() {
+    fn ids_refuse_exactly_whitespace_control_and_non_xml_characters() {
         // The byte pre-check must never let through what the character check refuses.
         let unicode = [
             '\u{85}',
@@ -743,9 +747,13 @@ mod tests {
             '中',
             'é',
             '\u{10ffff}',
+            '\u{fffd}',
+            '\u{fffe}',
+            '\u{ffff}',
         ];
         for c in (0..=0x7fu8).map(char::from).chain(unicode) {
-            let refused = c.is_whitespace() || c.is_control();
+            let refused =
+                c.is_whitespace() || c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}');
             for text in [
                 c.to_string(),
                 format!("ab{c}"),
