@@ -14,6 +14,9 @@ macro_rules! raw_attribute_method {
     () => {
         /// Adds an attribute the library does not know (written after the known ones).
         ///
+        /// A name that is not an XML name, a value with a character XML cannot carry, a name
+        /// given twice, or the name of one of the element's known attributes (set that with its
+        /// own setter) is reported when the document is built: none would read back as built.
         /// The strict parser refuses unknown attributes; parse such documents with
         /// [`ParseOptions::lenient`](crate::ParseOptions::lenient).
         pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {

@@ -93,13 +93,18 @@ pub use value::{
 /// | `#[xml(text)]` | `T: XmlValue` | the text content |
 /// | `#[xml(child)]` | `T` or `Option<T>`, `T: ToXml + FromXml` | one child element |
 /// | `#[xml(children)]` | `Vec<T>` | repeated child elements |
-/// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser |
+/// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser; [`ToXml::check`] refuses a name given twice or one of a known attribute ([`RawAttribute::check_extra`]) |
 /// | `#[xml(pending)]` | [`PendingError`] | a builder's deferred error, reported by [`ToXml::check`] |
 /// | `#[xml(skip)]` | `T: Default` | neither written nor parsed |
 ///
 /// Attributes are written in field order. An **enum** of newtype variants is a choice of
 /// elements; `#[xml(other)]` marks the variant (usually [`RawElement`]) that keeps elements no
 /// other variant takes, in lenient mode. The derive also implements `From<Variant>` for the enum.
+///
+/// What a derived type writes reads back to the same value, or [`ToXml::check`] refuses it: an
+/// enum value whose element a parser would give to another variant (a [`RawElement`] named
+/// `Play` in the `other` variant reads back as the `Play` variant), and, in a struct with more
+/// than one field of children, a child that a parser would put in another field.
 ///
 /// A platform command the library does not ship, placed in a [`Response`] next to the library's:
 ///

@@ -135,7 +135,8 @@ impl PlayMix {
         self.push(code, text)
     }
 
-    /// Adds an attribute the library does not know.
+    /// Adds an attribute the library does not know. `type` (written from the items) and a name
+    /// given twice are refused when the document is built.
     pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> PlayMix {
         if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
             self.extra.push(attribute);
@@ -224,7 +225,24 @@ impl ToXml for PlayMix {
     }
 
     fn check(&self) -> Result<(), ValueError> {
-        self.pending.check()
+        self.pending.check()?;
+        // The items are public: one made by hand is checked as the builders check theirs, so
+        // that it reads back as the same item (a `Raw` item with code `4` would read back as a
+        // `File`).
+        for item in &self.items {
+            if let MixItem::Raw {
+                code: '0' | '4', ..
+            } = item
+            {
+                return Err(ValueError::new(
+                    "PlayMix raw code",
+                    item.code().to_string(),
+                    "a digit other than `0` and `4` (use `file` or `digits`)",
+                ));
+            }
+            MixItem::new(item.code(), item.text().as_str())?;
+        }
+        RawAttribute::check_extra("PlayMix", &[("type", "PlayMix::items")], &self.extra)
     }
 
     fn element_name(&self) -> &str {

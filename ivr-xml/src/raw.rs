@@ -1,7 +1,7 @@
 //! Raw elements and attributes: what the platform accepts but the library cannot name, kept unchanged.
 
 use crate::de::{Element, FromXml, Node, ParseContext};
-use crate::error::{ParseError, ValueError};
+use crate::error::{ErrorKind, ParseError, ValueError};
 use crate::ser::{Sink, ToXml, XmlWriter};
 use crate::value::{check_xml_chars, is_xml_name};
 
@@ -16,6 +16,12 @@ pub(crate) fn check_name(name: &str) -> Result<(), ValueError> {
             "a letter or `_` followed by letters, digits, `_`, `-`, `.`",
         ))
     }
+}
+
+/// Whether `text` is only XML whitespace: text the tree reader drops between child elements.
+fn is_blank(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// An attribute kept as written: an unknown attribute of a known command, or one you add by hand.
@@ -53,6 +59,83 @@ impl RawAttribute {
     pub fn value(&self) -> &str {
         &self.value
     }
+
+    /// Checks the raw attributes of one `<element>` before it is written, so that the element
+    /// reads back as it was built: each name is an XML name and is given once, each value holds
+    /// only characters XML can carry, and no name is one the element writes itself. `known`
+    /// lists those: each known attribute's name and what writes it (`("loop", "Play::repeat")`),
+    /// for the message.
+    ///
+    /// The [`Xml`](crate::Xml) derive calls it from [`ToXml::check`](crate::ToXml::check) for an
+    /// `#[xml(extra)]` field; a hand-written `check` of a type with raw attributes calls it too.
+    /// Repeated names are found in `O(n log n)`.
+    ///
+    /// ```
+    /// use ivr_xml::RawAttribute;
+    /// let extra = [RawAttribute::new("loop", "3")?];
+    /// let err = RawAttribute::check_extra("Play", &[("loop", "Play::repeat")], &extra).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "invalid raw attribute `loop`: expected a name `<Play>` does not write itself \
+    ///      (`loop` is written by `Play::repeat`; a raw attribute cannot repeat or stand for a known attribute)"
+    /// );
+    /// let twice = [RawAttribute::new("v", "1")?, RawAttribute::new("v", "2")?];
+    /// assert!(RawAttribute::check_extra("Play", &[], &twice).is_err());
+    /// assert!(RawAttribute::check_extra("Play", &[("loop", "Play::repeat")], &twice[..1]).is_ok());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn check_extra(
+        element: &str,
+        known: &[(&str, &str)],
+        extra: &[RawAttribute],
+    ) -> Result<(), ValueError> {
+        for attribute in extra {
+            // Made by `new`, or by a parser: checked again, so that nothing read leniently is
+            // written as what XML cannot carry.
+            check_name(&attribute.name)?;
+            check_xml_chars("attribute value", &attribute.value)?;
+            if let Some((name, writer)) = known.iter().find(|(name, _)| *name == attribute.name) {
+                return Err(ValueError::new(
+                    "raw attribute",
+                    *name,
+                    format!(
+                        "a name `<{element}>` does not write itself (`{name}` is written by \
+                         `{writer}`; a raw attribute cannot repeat or stand for a known attribute)"
+                    ),
+                ));
+            }
+        }
+        match first_repeated(extra) {
+            None => Ok(()),
+            Some(name) => Err(ValueError::new(
+                "raw attribute",
+                name,
+                format!(
+                    "each attribute once (`<{element}>` already has a raw attribute `{name}`; \
+                     XML allows an attribute once per element)"
+                ),
+            )),
+        }
+    }
+}
+
+/// A name given to two of `attributes`, if any: pairwise for a few, sorted for many.
+fn first_repeated(attributes: &[RawAttribute]) -> Option<&str> {
+    if attributes.len() <= 16 {
+        return attributes.iter().enumerate().find_map(|(i, a)| {
+            attributes
+                .get(i + 1..)?
+                .iter()
+                .any(|b| b.name == a.name)
+                .then_some(a.name.as_str())
+        });
+    }
+    let mut names: Vec<&str> = attributes.iter().map(|a| a.name.as_str()).collect();
+    names.sort_unstable();
+    names
+        .windows(2)
+        .find(|pair| pair.first() == pair.last())
+        .and_then(|pair| pair.first().copied())
 }
 
 /// A child of a [`RawElement`].
@@ -68,14 +151,30 @@ pub enum RawNode {
 /// (录音, 发送DTMF, `EnterCCS`, ...; spec §2.12): name, attributes in order, and children.
 ///
 /// It writes back unchanged (in the style chosen) and re-parses to the same value with
-/// [`ParseOptions::lenient`](crate::ParseOptions::lenient). Whitespace between child elements is
-/// layout and is not kept; text in an element without child elements is kept exactly.
+/// [`ParseOptions::lenient`](crate::ParseOptions::lenient). What could not is refused when the
+/// document is built (by [`ToXml::check`], so by `build()`, `try_from_commands` and
+/// [`to_string_with`](crate::to_string_with)):
+///
+/// - a name that is not an XML name, an attribute name given twice, a character XML 1.0 cannot
+///   carry in a value or a text;
+/// - whitespace-only text in an element that has child elements: the reader drops it as layout
+///   (text in an element without child elements is kept exactly, whitespace included, and so is
+///   text beside child elements that is not only whitespace);
+/// - as a command (or a REST operation), an element the library would read back as a typed
+///   command: `RawElement::new("Play").text("a.wav")` is a [`Play`](crate::Play); build that
+///   instead. A raw element named like a typed command whose content the typed parser refuses
+///   (`<Play loop='x'>`, as the lenient parser keeps it) reads back raw, and is written.
+///   Children of a raw element may have any name: they are read back as raw elements.
 ///
 /// ```
 /// use ivr_xml::{Command, RawElement, Response};
 /// let record = RawElement::new("Record").attribute("maxtime", "60").text("beep.wav");
 /// let doc = Response::builder().main(record).build().unwrap();
 /// assert!(doc.to_string().contains("<Record maxtime='60'>beep.wav</Record>"));
+///
+/// let layout = RawElement::new("Record").child(RawElement::new("file")).text("\n");
+/// assert!(Response::builder().main(layout).build().is_err());
+/// assert!(Response::builder().main(RawElement::new("Play").text("a.wav")).build().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct RawElement {
@@ -95,7 +194,8 @@ impl RawElement {
         element
     }
 
-    /// Adds an attribute (after the ones already there).
+    /// Adds an attribute (after the ones already there). An invalid name or value, or a name
+    /// given twice, is reported when the document is built.
     pub fn attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> RawElement {
         if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
             self.attributes.push(attribute);
@@ -104,6 +204,8 @@ impl RawElement {
     }
 
     /// Adds a text child (appended to a text child just before it; empty text adds nothing).
+    /// Text that is only whitespace in an element with child elements is reported when the
+    /// document is built: the reader would drop it.
     pub fn text(mut self, text: impl Into<String>) -> RawElement {
         let text = text.into();
         if self
@@ -199,8 +301,18 @@ impl ToXml for RawElement {
 
     fn check(&self) -> Result<(), ValueError> {
         self.pending.check()?;
+        // Again for an element a parser made, which no setter checked.
+        check_name(&self.name)?;
+        RawAttribute::check_extra(&self.name, &[], &self.attributes)?;
+        let has_elements = self.has_element_children();
         self.children.iter().try_for_each(|c| match c {
             RawNode::Element(element) => element.check(),
+            RawNode::Text(text) if has_elements && is_blank(text) => Err(ValueError::new(
+                "raw element text",
+                text.as_str(),
+                "text that is not only whitespace in an element with child elements \
+                 (the reader drops such text as layout)",
+            )),
             RawNode::Text(_) => Ok(()),
         })
     }
@@ -225,14 +337,16 @@ impl FromXml for RawElement {
         element: &Element<'_>,
         cx: &mut ParseContext<'_>,
     ) -> Result<RawElement, ParseError> {
+        // What is kept must be writable: a name that is not an XML name is refused here, in
+        // lenient mode too, as it is for the unknown attributes of a typed element.
+        let invalid =
+            |err: ValueError, offset: usize| cx.error(ErrorKind::InvalidValue(err), offset);
+        check_name(element.name()).map_err(|err| invalid(err, element.offset()))?;
         let attributes = element
             .attributes()
             .iter()
-            .map(|a| RawAttribute {
-                name: a.name().to_owned(),
-                value: a.value().to_owned(),
-            })
-            .collect();
+            .map(|a| RawAttribute::new(a.name(), a.value()).map_err(|err| invalid(err, a.offset())))
+            .collect::<Result<_, _>>()?;
         let keep_blank_text = element.child_elements().next().is_none();
         let mut children = Vec::new();
         for node in element.children() {

@@ -138,10 +138,17 @@ impl<C: ToXml> Response<C> {
 fn check_all<C: ToXml>(commands: &[C]) -> Result<(), BuildError> {
     for (index, command) in commands.iter().enumerate() {
         command.check().map_err(|err| {
-            BuildError::new(
-                err,
-                format!("in `<{}>`, command {}", command.element_name(), index + 1),
-            )
+            // The name may be the refused value: control characters are shown escaped, as in
+            // `ValueError`'s message, so that a message never carries them raw.
+            let name: String = command
+                .element_name()
+                .chars()
+                .map(|c| match c.is_control() {
+                    true => c.escape_default().to_string(),
+                    false => c.to_string(),
+                })
+                .collect();
+            BuildError::new(err, format!("in `<{name}>`, command {}", index + 1))
         })?;
     }
     Ok(())

@@ -146,13 +146,8 @@ pub(crate) fn write<'a>(
     Ok(out)
 }
 
+/// Whether a parameter can be an element name: an XML name (the test the parser applies) without
+/// a `:`, which would read as a namespace prefix.
 fn is_xml_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => {
-            (first.is_alphabetic() || first == '_')
-                && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-        }
-        None => false,
-    }
+    crate::value::is_xml_name(name) && !name.contains(':')
 }

@@ -254,16 +254,16 @@ impl ToXml for RestCreateConf {
     fn check(&self) -> Result<(), ValueError> {
         self.pending.check()?;
         self.conf.check()?;
-        for attribute in self.rest_attributes() {
-            if self.conf.extra.iter().any(|a| a.name() == attribute.name()) {
-                return Err(ValueError::new(
-                    "CreateConf attribute",
-                    attribute.name(),
-                    "each attribute once (it is both a field and a raw attribute)",
-                ));
-            }
-        }
-        Ok(())
+        // `passwd` and `passwderrorurl` are written among the raw attributes: a raw one of
+        // that name would be written twice, or read back into the field.
+        RawAttribute::check_extra(
+            "CreateConf",
+            &[
+                ("passwd", "RestCreateConf::passwd"),
+                ("passwderrorurl", "RestCreateConf::passwderrorurl"),
+            ],
+            &self.conf.extra,
+        )
     }
 
     fn element_name(&self) -> &str {

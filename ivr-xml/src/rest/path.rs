@@ -32,8 +32,10 @@ pub enum Endpoint {
         /// The conference id, sent as the `confid` query parameter after `sig`.
         confid: String,
     },
-    /// Any other path below `/{SoftVersion}/Accounts/{AccountSid}/`, written as given (no
-    /// leading `/`), with extra query parameters after `sig` (percent-encoded when written).
+    /// Any other path below `/{SoftVersion}/Accounts/{AccountSid}/` (no leading `/`: leading
+    /// ones are dropped), with extra query parameters after `sig`. Both are percent-encoded when written,
+    /// the path segment by segment (`/` separates segments), so that [`RestTarget::parse`]
+    /// reads back the same path, whatever characters (`?`, `#`, `%`, spaces, non-ASCII) it holds.
     /// Several SDKs append `&maxmember=N` to `ivr/createconf` \[field\]: that is
     /// `Other { path: "ivr/createconf".into(), query: vec![("maxmember".into(), "300".into())] }`.
     Other {
@@ -73,11 +75,14 @@ impl Endpoint {
     }
 
     /// The request path without the query: `/{soft_version}/Accounts/{account_sid}/{suffix}`.
-    /// The version and the account SID are percent-encoded as path segments.
+    /// The version, the account SID and each segment of an [`Endpoint::Other`] path are
+    /// percent-encoded as path segments.
     ///
     /// ```
     /// use ivr_xml::rest::Endpoint;
     /// assert_eq!(Endpoint::CreateConf.path("2013-12-26", "AC"), "/2013-12-26/Accounts/AC/ivr/createconf");
+    /// let other = Endpoint::Other { path: "ivr/a?b c".into(), query: vec![] };
+    /// assert_eq!(other.path("2013-12-26", "AC"), "/2013-12-26/Accounts/AC/ivr/a%3Fb%20c");
     /// ```
     pub fn path(&self, soft_version: &str, account_sid: &str) -> String {
         let mut out = String::from("/");
@@ -85,7 +90,20 @@ impl Endpoint {
         out.push_str("/Accounts/");
         percent_encode_into(&mut out, account_sid);
         out.push('/');
-        out.push_str(self.suffix());
+        match self {
+            // Written as given, a `?` or `#` would end the path and a `%` start an escape.
+            Endpoint::Other { .. } => {
+                for (i, segment) in self.suffix().split('/').enumerate() {
+                    if i > 0 {
+                        out.push('/');
+                    }
+                    percent_encode_into(&mut out, segment);
+                }
+            }
+            Endpoint::Dial | Endpoint::CreateConf | Endpoint::Conf { .. } => {
+                out.push_str(self.suffix())
+            }
+        }
         out
     }
 
