@@ -2,7 +2,8 @@
 //! on a virtual clock, sending typed notifications to the application and reading its answers
 //! strictly.
 
-use std::collections::VecDeque;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
 use std::time::Duration;
 
 use ivr_xml::notify::{
@@ -118,6 +119,8 @@ enum Wake {
     },
 }
 
+/// A wake-up due at `at`; among those due at the same instant, the one scheduled first (lowest
+/// `seq`) runs first.
 #[derive(Debug)]
 struct Pending {
     at: Duration,
@@ -126,6 +129,28 @@ struct Pending {
     generation: u64,
     wake: Wake,
 }
+
+// Ordered by (`at`, `seq`) reversed, so that `BinaryHeap` (a max-heap) pops the earliest. `seq`
+// is unique, so the order is total and the same as sorting by (`at`, `seq`).
+impl Ord for Pending {
+    fn cmp(&self, other: &Pending) -> Ordering {
+        (other.at, other.seq).cmp(&(self.at, self.seq))
+    }
+}
+
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Pending) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Pending) -> bool {
+        (self.at, self.seq) == (other.at, other.seq)
+    }
+}
+
+impl Eq for Pending {}
 
 /// Who a transcript line or a notification is about: a call, or the platform itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +165,8 @@ struct World<'t, T> {
     app_id: AppId,
     now: Duration,
     seq: u64,
-    pending: Vec<Pending>,
+    /// Wake-ups to come, earliest first: a step costs O(log n), not a scan of all of them.
+    pending: BinaryHeap<Pending>,
     calls: Vec<Call>,
     platform: Platform,
     transcript: Transcript,
@@ -197,7 +223,7 @@ impl<T: Transport> Simulator<T> {
             app_id,
             now: Duration::ZERO,
             seq: 0,
-            pending: Vec::new(),
+            pending: BinaryHeap::new(),
             calls: Vec::new(),
             platform: self.platform.clone(),
             transcript,
@@ -462,16 +488,9 @@ impl<T: Transport> World<'_, T> {
 
     /// Handles the next pending wake-up; `false` when there is none (or the time limit is hit).
     async fn step(&mut self) -> bool {
-        let Some(index) = self
-            .pending
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, p)| (p.at, p.seq))
-            .map(|(i, _)| i)
-        else {
+        let Some(next) = self.pending.pop() else {
             return false;
         };
-        let next = self.pending.swap_remove(index);
         if next.at > self.config.max_time {
             self.now = self.config.max_time;
             let limit = self.config.max_time.as_secs();
