@@ -414,14 +414,10 @@ impl<T: Transport> World<'_, T> {
     async fn absorb_platform(&mut self) -> bool {
         let (log, callbacks, dismissed, outbound, fresh) = {
             let mut state = self.platform.lock();
-            let fresh: Vec<ConfId> = state
-                .conferences
-                .iter_mut()
-                .filter(|(_, c)| !c.expiry_scheduled)
-                .map(|(id, c)| {
-                    c.expiry_scheduled = true;
-                    id.clone()
-                })
+            let timers_to_start = std::mem::take(&mut state.timers_to_start);
+            let fresh: Vec<ConfId> = timers_to_start
+                .into_iter()
+                .filter(|id| state.conferences.contains_key(id))
                 .collect();
             (
                 std::mem::take(&mut state.log),
@@ -883,7 +879,7 @@ impl<T: Transport> World<'_, T> {
             if let Some(confid) = &confid {
                 state
                     .conferences
-                    .insert(confid.clone(), Conference::new(create, true));
+                    .insert(confid.clone(), Conference::new(create));
             }
             confid
         };
