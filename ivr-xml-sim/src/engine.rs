@@ -2,8 +2,7 @@
 //! on a virtual clock, sending typed notifications to the application and reading its answers
 //! strictly.
 
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use ivr_xml::notify::{
@@ -14,6 +13,7 @@ use ivr_xml::notify::{
 use ivr_xml::validate::{validate, Severity};
 use ivr_xml::{Command, Get, Loop, MixItem, Prompt, Response};
 
+use crate::agenda::Agenda;
 use crate::platform::{Conference, Outbound, OutboundKind, Platform};
 use crate::script::{Action, Caller};
 use crate::transcript::{Entry, Event, Transcript};
@@ -119,38 +119,13 @@ enum Wake {
     },
 }
 
-/// A wake-up due at `at`; among those due at the same instant, the one scheduled first (lowest
-/// `seq`) runs first.
+/// A wake-up of a call (or of the platform, for a conference's expiry), kept on the agenda.
 #[derive(Debug)]
 struct Pending {
-    at: Duration,
-    seq: u64,
     call: usize,
     generation: u64,
     wake: Wake,
 }
-
-// Ordered by (`at`, `seq`) reversed, so that `BinaryHeap` (a max-heap) pops the earliest. `seq`
-// is unique, so the order is total and the same as sorting by (`at`, `seq`).
-impl Ord for Pending {
-    fn cmp(&self, other: &Pending) -> Ordering {
-        (other.at, other.seq).cmp(&(self.at, self.seq))
-    }
-}
-
-impl PartialOrd for Pending {
-    fn partial_cmp(&self, other: &Pending) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Pending {
-    fn eq(&self, other: &Pending) -> bool {
-        (self.at, self.seq) == (other.at, other.seq)
-    }
-}
-
-impl Eq for Pending {}
 
 /// Who a transcript line or a notification is about: a call, or the platform itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,9 +139,8 @@ struct World<'t, T> {
     config: &'t Config,
     app_id: AppId,
     now: Duration,
-    seq: u64,
-    /// Wake-ups to come, earliest first: a step costs O(log n), not a scan of all of them.
-    pending: BinaryHeap<Pending>,
+    /// Wake-ups to come, earliest first (ties in scheduling order), without scanning them.
+    pending: Agenda<Pending>,
     calls: Vec<Call>,
     platform: Platform,
     transcript: Transcript,
@@ -222,8 +196,7 @@ impl<T: Transport> Simulator<T> {
             config: &self.config,
             app_id,
             now: Duration::ZERO,
-            seq: 0,
-            pending: BinaryHeap::new(),
+            pending: Agenda::default(),
             calls: Vec::new(),
             platform: self.platform.clone(),
             transcript,
@@ -360,7 +333,6 @@ impl<T: Transport> World<'_, T> {
     }
 
     fn schedule_at(&mut self, at: Duration, call: usize, wake: Wake) {
-        self.seq += 1;
         let generation = match &wake {
             Wake::ConferenceExpiry { .. } => 0,
             _ => {
@@ -369,13 +341,14 @@ impl<T: Transport> World<'_, T> {
                 call.generation
             }
         };
-        self.pending.push(Pending {
+        self.pending.push(
             at,
-            seq: self.seq,
-            call,
-            generation,
-            wake,
-        });
+            Pending {
+                call,
+                generation,
+                wake,
+            },
+        );
     }
 
     fn schedule(&mut self, delay: Duration, call: usize, wake: Wake) {
@@ -484,10 +457,10 @@ impl<T: Transport> World<'_, T> {
 
     /// Handles the next pending wake-up; `false` when there is none (or the time limit is hit).
     async fn step(&mut self) -> bool {
-        let Some(next) = self.pending.pop() else {
+        let Some((at, next)) = self.pending.pop() else {
             return false;
         };
-        if next.at > self.config.max_time {
+        if at > self.config.max_time {
             self.now = self.config.max_time;
             let limit = self.config.max_time.as_secs();
             self.flag(
@@ -497,7 +470,7 @@ impl<T: Transport> World<'_, T> {
             self.pending.clear();
             return false;
         }
-        self.now = next.at;
+        self.now = at;
         if let Wake::ConferenceExpiry { confid } = next.wake {
             self.expire_conference(&confid).await;
             return true;
