@@ -13,6 +13,7 @@ use ivr_xml::notify::{
 use ivr_xml::validate::{validate, Severity};
 use ivr_xml::{Command, Get, Loop, MixItem, Prompt, Response};
 
+use crate::agenda::Agenda;
 use crate::platform::{Conference, Outbound, OutboundKind, Platform};
 use crate::script::{Action, Caller};
 use crate::transcript::{Entry, Event, Transcript};
@@ -118,10 +119,9 @@ enum Wake {
     },
 }
 
+/// A wake-up of a call (or of the platform, for a conference's expiry), kept on the agenda.
 #[derive(Debug)]
 struct Pending {
-    at: Duration,
-    seq: u64,
     call: usize,
     generation: u64,
     wake: Wake,
@@ -139,8 +139,8 @@ struct World<'t, T> {
     config: &'t Config,
     app_id: AppId,
     now: Duration,
-    seq: u64,
-    pending: Vec<Pending>,
+    /// Wake-ups to come, earliest first (ties in scheduling order), without scanning them.
+    pending: Agenda<Pending>,
     calls: Vec<Call>,
     platform: Platform,
     transcript: Transcript,
@@ -196,8 +196,7 @@ impl<T: Transport> Simulator<T> {
             config: &self.config,
             app_id,
             now: Duration::ZERO,
-            seq: 0,
-            pending: Vec::new(),
+            pending: Agenda::default(),
             calls: Vec::new(),
             platform: self.platform.clone(),
             transcript,
@@ -334,7 +333,6 @@ impl<T: Transport> World<'_, T> {
     }
 
     fn schedule_at(&mut self, at: Duration, call: usize, wake: Wake) {
-        self.seq += 1;
         let generation = match &wake {
             Wake::ConferenceExpiry { .. } => 0,
             _ => {
@@ -343,13 +341,14 @@ impl<T: Transport> World<'_, T> {
                 call.generation
             }
         };
-        self.pending.push(Pending {
+        self.pending.push(
             at,
-            seq: self.seq,
-            call,
-            generation,
-            wake,
-        });
+            Pending {
+                call,
+                generation,
+                wake,
+            },
+        );
     }
 
     fn schedule(&mut self, delay: Duration, call: usize, wake: Wake) {
@@ -388,14 +387,10 @@ impl<T: Transport> World<'_, T> {
     async fn absorb_platform(&mut self) -> bool {
         let (log, callbacks, dismissed, outbound, fresh) = {
             let mut state = self.platform.lock();
-            let fresh: Vec<ConfId> = state
-                .conferences
-                .iter_mut()
-                .filter(|(_, c)| !c.expiry_scheduled)
-                .map(|(id, c)| {
-                    c.expiry_scheduled = true;
-                    id.clone()
-                })
+            let timers_to_start = std::mem::take(&mut state.timers_to_start);
+            let fresh: Vec<ConfId> = timers_to_start
+                .into_iter()
+                .filter(|id| state.conferences.contains_key(id))
                 .collect();
             (
                 std::mem::take(&mut state.log),
@@ -462,17 +457,10 @@ impl<T: Transport> World<'_, T> {
 
     /// Handles the next pending wake-up; `false` when there is none (or the time limit is hit).
     async fn step(&mut self) -> bool {
-        let Some(index) = self
-            .pending
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, p)| (p.at, p.seq))
-            .map(|(i, _)| i)
-        else {
+        let Some((at, next)) = self.pending.pop() else {
             return false;
         };
-        let next = self.pending.swap_remove(index);
-        if next.at > self.config.max_time {
+        if at > self.config.max_time {
             self.now = self.config.max_time;
             let limit = self.config.max_time.as_secs();
             self.flag(
@@ -482,7 +470,7 @@ impl<T: Transport> World<'_, T> {
             self.pending.clear();
             return false;
         }
-        self.now = next.at;
+        self.now = at;
         if let Wake::ConferenceExpiry { confid } = next.wake {
             self.expire_conference(&confid).await;
             return true;
@@ -864,7 +852,7 @@ impl<T: Transport> World<'_, T> {
             if let Some(confid) = &confid {
                 state
                     .conferences
-                    .insert(confid.clone(), Conference::new(create, true));
+                    .insert(confid.clone(), Conference::new(create));
             }
             confid
         };

@@ -17,6 +17,7 @@
 //! end of the first playback, a key press does not cut a playback short, the conference id is
 //! reported to `CreateConf@action` as `confid`.
 
+mod agenda;
 mod engine;
 mod platform;
 mod rest;

@@ -1,7 +1,7 @@
 //! The platform's shared state: conferences, and the calls and callbacks its REST interface
 //! queued, shared by the call engine and the REST server.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use ivr_xml::notify::{ConfId, Params};
@@ -20,13 +20,11 @@ pub(crate) struct Conference {
     pub(crate) quiturl: Option<String>,
     pub(crate) delreporturl: Option<String>,
     pub(crate) dtmfreporturl: Option<String>,
-    /// Created through REST (its 10-minute timer starts when the engine first sees it).
-    pub(crate) expiry_scheduled: bool,
 }
 
 impl Conference {
     /// A new, empty conference with `create`'s settings.
-    pub(crate) fn new(create: &ivr_xml::CreateConf, expiry_scheduled: bool) -> Conference {
+    pub(crate) fn new(create: &ivr_xml::CreateConf) -> Conference {
         let url = |url: &Option<ivr_xml::RelUrl>| url.as_ref().map(|u| u.as_str().to_owned());
         Conference {
             members: Vec::new(),
@@ -37,7 +35,6 @@ impl Conference {
             quiturl: url(&create.quiturl),
             delreporturl: url(&create.delreporturl),
             dtmfreporturl: url(&create.dtmfreporturl),
-            expiry_scheduled,
         }
     }
 }
@@ -74,6 +71,9 @@ pub(crate) struct State {
     pub(crate) log: VecDeque<String>,
     /// Conferences a REST `DismissConf` asked to end.
     pub(crate) dismissed: VecDeque<ConfId>,
+    /// Conferences created through REST whose 10-minute timer the engine has yet to start (it
+    /// starts them when it next looks, in id order), so that it never scans all conferences.
+    pub(crate) timers_to_start: BTreeSet<ConfId>,
     callees: HashMap<String, VecDeque<Caller>>,
 }
 

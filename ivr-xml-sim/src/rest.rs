@@ -132,7 +132,8 @@ async fn handle(State(rest): State<Rest>, uri: Uri, headers: HeaderMap, body: By
             };
             state
                 .conferences
-                .insert(confid.clone(), Conference::new(&create.conf, false));
+                .insert(confid.clone(), Conference::new(&create.conf));
+            state.timers_to_start.insert(confid.clone());
             state
                 .log
                 .push_back(format!("REST ivr/createconf: conference {confid} created"));
