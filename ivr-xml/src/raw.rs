@@ -1,7 +1,7 @@
 //! Raw elements and attributes: what the platform accepts but the library cannot name, kept unchanged.
 
 use crate::de::{Element, FromXml, Node, ParseContext};
-use crate::error::{ErrorKind, ParseError, ValueError};
+use crate::error::{ParseError, ValueError};
 use crate::ser::{Sink, ToXml, XmlWriter};
 use crate::value::{check_xml_chars, is_xml_name};
 
@@ -337,16 +337,15 @@ impl FromXml for RawElement {
         element: &Element<'_>,
         cx: &mut ParseContext<'_>,
     ) -> Result<RawElement, ParseError> {
-        // What is kept must be writable: a name that is not an XML name is refused here, in
-        // lenient mode too, as it is for the unknown attributes of a typed element.
-        let invalid =
-            |err: ValueError, offset: usize| cx.error(ErrorKind::InvalidValue(err), offset);
-        check_name(element.name()).map_err(|err| invalid(err, element.offset()))?;
+        // What is kept is writable: the tree reader admits only XML names and characters.
         let attributes = element
             .attributes()
             .iter()
-            .map(|a| RawAttribute::new(a.name(), a.value()).map_err(|err| invalid(err, a.offset())))
-            .collect::<Result<_, _>>()?;
+            .map(|a| RawAttribute {
+                name: a.name().to_owned(),
+                value: a.value().to_owned(),
+            })
+            .collect();
         let keep_blank_text = element.child_elements().next().is_none();
         let mut children = Vec::new();
         for node in element.children() {
