@@ -875,10 +875,7 @@ impl<'a> TreeReader<'a> {
     ) -> Result<(), ParseError> {
         let name = self.slice(start.name().as_ref());
         if !is_xml_name(name) {
-            let kind = ErrorKind::Syntax(format!(
-                "`{}` is not an XML element name",
-                name.escape_debug()
-            ));
+            let kind = ErrorKind::Syntax(format!("`{}` is not an XML element name", quoted(name)));
             return Err(self.error(kind, offset));
         }
         self.elements += 1;
@@ -934,7 +931,7 @@ impl<'a> TreeReader<'a> {
         let mut seen_names: HashSet<&'a str> = HashSet::new();
         for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|err| {
-                let kind = ErrorKind::Syntax(err.to_string());
+                let kind = reader_error(&err);
                 ParseError::new(kind, &self.locator, offset, element_path(self))
             })?;
             let attr_name = self.slice(attribute.key.as_ref());
@@ -981,7 +978,7 @@ impl<'a> TreeReader<'a> {
             if !is_xml_name(attr_name) {
                 let kind = ErrorKind::Syntax(format!(
                     "`{}` is not an XML attribute name",
-                    attr_name.escape_debug()
+                    quoted(attr_name)
                 ));
                 return Err(ParseError::new(
                     kind,
@@ -1182,6 +1179,34 @@ impl<'a> TreeReader<'a> {
     }
 }
 
+/// quick-xml's own error, as a message of ours: its text can quote any amount of the input
+/// (a close tag running over lines), so it is made one line and cut like a quote.
+fn reader_error(err: &dyn std::fmt::Display) -> ErrorKind {
+    ErrorKind::Syntax(one_line(&err.to_string(), 200))
+}
+
+/// A piece of the input quoted in a message, cut to its start.
+fn quoted(piece: &str) -> String {
+    one_line(piece, 40)
+}
+
+/// `text` with control characters escaped, so that a message is one line whatever the input
+/// holds, and cut after `max_chars` characters.
+fn one_line(text: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars().take(max_chars) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if text.chars().nth(max_chars).is_some() {
+        out.push_str("...");
+    }
+    out
+}
+
 /// Reads the inside of an XML declaration (`xml version='1.0' encoding='UTF-8'`) by XML 1.0's
 /// grammar (§2.8 `XMLDecl`): `version`, then optionally `encoding`, then optionally
 /// `standalone`, each once and in that order, whitespace-separated, quoted either way. Returns the
@@ -1200,7 +1225,7 @@ fn read_declaration(content: &str) -> Result<Option<&str>, String> {
         if trimmed.len() == rest.len() {
             return Err(format!(
                 "expected whitespace before `{}`",
-                trimmed.chars().take(12).collect::<String>()
+                quoted(&trimmed.chars().take(12).collect::<String>())
             ));
         }
         let name_end = trimmed
@@ -1209,15 +1234,18 @@ fn read_declaration(content: &str) -> Result<Option<&str>, String> {
         let name = &trimmed[..name_end];
         let after_name = trimmed[name_end..].trim_start_matches(is_space);
         let Some(after_eq) = after_name.strip_prefix('=') else {
-            return Err(format!("expected `=` after `{name}`"));
+            return Err(format!("expected `=` after `{}`", quoted(name)));
         };
         let after_eq = after_eq.trim_start_matches(is_space);
         let quote = match after_eq.chars().next() {
             Some(q @ ('\'' | '"')) => q,
-            _ => return Err(format!("the value of `{name}` must be quoted")),
+            _ => return Err(format!("the value of `{}` must be quoted", quoted(name))),
         };
         let Some(close) = after_eq[1..].find(quote) else {
-            return Err(format!("the value of `{name}` has no closing quote"));
+            return Err(format!(
+                "the value of `{}` has no closing quote",
+                quoted(name)
+            ));
         };
         let value = &after_eq[1..1 + close];
         rest = &after_eq[close + 2..];
@@ -1225,7 +1253,7 @@ fn read_declaration(content: &str) -> Result<Option<&str>, String> {
             "version" if !seen_version => {
                 let digits = value.strip_prefix("1.").unwrap_or("");
                 if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(format!("unsupported version `{value}`"));
+                    return Err(format!("unsupported version `{}`", quoted(value)));
                 }
                 seen_version = true;
             }
@@ -1234,22 +1262,29 @@ fn read_declaration(content: &str) -> Result<Option<&str>, String> {
                 let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
                     && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
                 if !valid {
-                    return Err(format!("`{value}` is not an encoding name"));
+                    return Err(format!("`{}` is not an encoding name", quoted(value)));
                 }
                 encoding = Some(value);
             }
             "standalone" if seen_version && !standalone => {
                 if value != "yes" && value != "no" {
-                    return Err(format!("standalone must be `yes` or `no`, not `{value}`"));
+                    return Err(format!(
+                        "standalone must be `yes` or `no`, not `{}`",
+                        quoted(value)
+                    ));
                 }
                 standalone = true;
             }
             _ if !seen_version => {
-                return Err(format!("it must start with `version`, not `{name}`"));
+                return Err(format!(
+                    "it must start with `version`, not `{}`",
+                    quoted(name)
+                ));
             }
             _ => {
                 return Err(format!(
-                    "unexpected `{name}`: expected `encoding` then `standalone`, each at most once"
+                    "unexpected `{}`: expected `encoding` then `standalone`, each at most once",
+                    quoted(name)
                 ))
             }
         }
@@ -1392,13 +1427,13 @@ fn read_tree<'a>(
         let offset = usize::try_from(reader.buffer_position()).map_or(usize::MAX, |at| at + bom);
         let event = reader.read_event().map_err(|err| {
             let at = usize::try_from(reader.error_position()).map_or(offset, |at| at + bom);
-            tree.error(ErrorKind::Syntax(err.to_string()), at)
+            tree.error(reader_error(&err), at)
         })?;
         match event {
             Event::Decl(decl) => tree.declaration(&decl, offset, bom)?,
             Event::DocType(_) => return Err(tree.error(ErrorKind::Doctype, offset)),
             Event::PI(pi) => {
-                let target = String::from_utf8_lossy(pi.target()).into_owned();
+                let target = quoted(&String::from_utf8_lossy(pi.target()));
                 let err = tree.error(ErrorKind::ProcessingInstruction(target), offset);
                 tree.lenient_or_fail(err)?;
             }
@@ -1411,6 +1446,13 @@ fn read_tree<'a>(
             Event::Empty(start) => tree.start_element(&start, offset, false)?,
             Event::End(end) => {
                 let found = tree.slice(end.name().as_ref());
+                if !is_xml_name(found) {
+                    let kind = ErrorKind::Syntax(format!(
+                        "malformed end tag `</{}>`: expected an element name",
+                        quoted(found)
+                    ));
+                    return Err(tree.error(kind, offset));
+                }
                 match tree.stack.last().map(|open| tree.element(open.id).name) {
                     Some(open) if open == found => tree.end_element(),
                     Some(open) => {
@@ -1436,7 +1478,7 @@ fn read_tree<'a>(
                     Cow::Borrowed(raw)
                 } else {
                     text.xml10_content()
-                        .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?
+                        .map_err(|err| tree.error(reader_error(&err), offset))?
                 };
                 // References are events of their own: text starting with `&` is a bare one,
                 // which the reader lets through only in lenient mode.
@@ -1460,7 +1502,7 @@ fn read_tree<'a>(
             Event::CData(cdata) => {
                 let piece = cdata
                     .xml10_content()
-                    .map_err(|err| tree.error(ErrorKind::Syntax(err.to_string()), offset))?;
+                    .map_err(|err| tree.error(reader_error(&err), offset))?;
                 tree.text(piece, offset)?;
             }
             Event::GeneralRef(reference) => {

@@ -141,7 +141,7 @@ fn names_that_are_not_xml_names() {
     );
     assert_eq!(
         refused("<Response><Foo\u{0}/></Response>"),
-        "1:11: malformed XML: `Foo\\0` is not an XML element name (at Response)"
+        "1:11: malformed XML: `Foo\\u{0}` is not an XML element name (at Response)"
     );
     // Names from the other Unicode ranges XML allows are kept by the lenient parser.
     let kept = from_str_with::<Response>(
@@ -186,4 +186,17 @@ fn positions_after_a_byte_order_mark_count_it() {
         .parse::<Response>()
         .unwrap_err();
     assert_eq!(err.to_string(), "1:26: malformed XML: character reference `&#1;` is not a character XML allows (at Response)");
+}
+
+#[test]
+fn messages_quote_the_input_on_one_line() {
+    // Found by fuzzing: an end tag running over lines, a declaration value holding markup.
+    assert_eq!(
+        refused("<Response><Play>a</Play_\n  <Redirect tag='1'></Response>"),
+        "1:18: malformed XML: malformed end tag `</Play_\\n  <Redirect tag=\'1\'>`: expected an element name (at Response/Play[1])"
+    );
+    assert_eq!(
+        refused("<?xml version='1.0' encoding='  <CmdNone/>\n</ResponseUTF-8'?><Response/>"),
+        "1:1: bad XML declaration: `  <CmdNone/>\\n</ResponseUTF-8` is not an encoding name"
+    );
 }

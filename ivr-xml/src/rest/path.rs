@@ -206,8 +206,17 @@ impl RestTarget {
                 "expected `/{SoftVersion}/Accounts/{AccountSid}/{operation}`",
             ));
         }
+        // The operation is named by its decoded path, without leading `/` (which writing drops),
+        // so that whatever is parsed is written back to a target that parses the same.
+        let decoded = percent_decode(suffix, false).ok_or_else(|| err("malformed path"))?;
+        let operation = decoded.trim_start_matches('/');
+        if operation.is_empty() {
+            return Err(err(
+                "expected `/{SoftVersion}/Accounts/{AccountSid}/{operation}`",
+            ));
+        }
         let sig = take_param(&mut params, "sig");
-        let endpoint = match suffix {
+        let endpoint = match operation {
             "ivr/dial" => Endpoint::Dial,
             "ivr/createconf" => Endpoint::CreateConf,
             "ivr/conf" => Endpoint::Conf {
@@ -215,7 +224,7 @@ impl RestTarget {
                     .ok_or_else(|| err("`ivr/conf` needs a `confid` query parameter"))?,
             },
             other => Endpoint::Other {
-                path: percent_decode(other, false).ok_or_else(|| err("malformed path"))?,
+                path: other.to_owned(),
                 query: std::mem::take(&mut params),
             },
         };
