@@ -1,0 +1,68 @@
+//! Cost under hostile input grows linearly: each case at 1x, 4x and 16x its base size, with
+//! `Throughput::Bytes`, so that linear cost shows as the same bytes per second at every size.
+//!
+//! ```sh
+//! cargo bench --bench hostile -- --warm-up-time 1 --measurement-time 3
+//! ```
+//!
+//! Results and the machine they were measured on: RELIABILITY.md.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use ivr_xml::validate::{validate_with, ValidateOptions};
+use ivr_xml::{from_str_with, Limits, ParseOptions, Response};
+use std::hint::black_box;
+
+/// Limits raised so that every size is read, not refused.
+fn raised() -> Limits {
+    Limits::default()
+        .max_bytes(usize::MAX)
+        .max_elements(usize::MAX)
+        .max_attributes(usize::MAX)
+}
+
+/// One case: its name, and the document of `n` units.
+type Case = (&'static str, fn(usize) -> String);
+
+const CASES: &[Case] = &[
+    ("sibling_commands", |n| {
+        format!("<Response>{}</Response>", "<Play>a.wav</Play>".repeat(n))
+    }),
+    ("distinct_unknown_elements", |n| {
+        let unknown: String = (0..n).map(|i| format!("<X{i}/>")).collect();
+        format!("<Response><Hangup/>{unknown}</Response>")
+    }),
+    ("attributes_on_one_element", |n| {
+        let attributes: String = (0..n).map(|i| format!(" a{i}='1'")).collect();
+        format!("<Response><Hangup/><X{attributes}/></Response>")
+    }),
+    ("long_attribute_value", |n| {
+        format!(
+            "<Response><Redirect tag='{}'>a</Redirect></Response>",
+            "t&amp;".repeat(n * 10)
+        )
+    }),
+];
+
+fn scaling(c: &mut Criterion) {
+    let base = 4_000;
+    for (name, make) in CASES {
+        let mut group = c.benchmark_group(*name);
+        group.sample_size(10);
+        for factor in [1, 4, 16] {
+            let text = make(base * factor);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            let lenient = ParseOptions::lenient().limits(raised());
+            group.bench_with_input(BenchmarkId::new("lenient", factor), &text, |b, text| {
+                b.iter(|| from_str_with::<Response>(black_box(text), &lenient).is_ok())
+            });
+            let options = ValidateOptions { limits: raised() };
+            group.bench_with_input(BenchmarkId::new("validate", factor), &text, |b, text| {
+                b.iter(|| validate_with(black_box(text), &options).len())
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, scaling);
+criterion_main!(benches);
