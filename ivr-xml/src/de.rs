@@ -936,6 +936,19 @@ impl<'a> TreeReader<'a> {
             })?;
             let attr_name = self.slice(attribute.key.as_ref());
             let attr_offset = self.offset_of(attribute.key.as_ref());
+            // Checked first: every message below quotes the name.
+            if !is_xml_name(attr_name) {
+                let kind = ErrorKind::Syntax(format!(
+                    "`{}` is not an XML attribute name",
+                    quoted(attr_name)
+                ));
+                return Err(ParseError::new(
+                    kind,
+                    &self.locator,
+                    attr_offset,
+                    element_path(self),
+                ));
+            }
             let attr_path = |tree: &TreeReader<'a>| format!("{}/@{attr_name}", element_path(tree));
             let previous = self
                 .document
@@ -975,18 +988,6 @@ impl<'a> TreeReader<'a> {
             }
             let raw = self.slice(&attribute.value);
             let value_offset = self.offset_of(&attribute.value);
-            if !is_xml_name(attr_name) {
-                let kind = ErrorKind::Syntax(format!(
-                    "`{}` is not an XML attribute name",
-                    quoted(attr_name)
-                ));
-                return Err(ParseError::new(
-                    kind,
-                    &self.locator,
-                    attr_offset,
-                    element_path(self),
-                ));
-            }
             // XML 1.0 §3.1: attribute values hold no `<`, and attributes are separated by
             // whitespace (`a='1'b='2'` is not XML, though quick-xml reads it).
             if let Some(lt) = raw.find('<') {
@@ -1521,7 +1522,8 @@ fn read_tree<'a>(
                     Some(Ok(c)) => tree.text(Cow::Owned(c.to_string()), offset)?,
                     Some(Err(kind)) => return Err(tree.error(kind, offset)),
                     None => {
-                        let kind = ErrorKind::Syntax(format!("malformed reference `&{name};`"));
+                        let kind =
+                            ErrorKind::Syntax(format!("malformed reference `&{};`", quoted(name)));
                         return Err(tree.error(kind, offset));
                     }
                 }
