@@ -158,10 +158,30 @@ pub fn lenient_parse(data: &[u8]) {
 
 /// The text round trip: whatever strict parse accepts, written in every style, reads back to an
 /// equal value and is written to identical bytes again.
+///
+/// Every writer path agrees with `to_string_with`: the reused buffer (the fast path, written
+/// over earlier content), `fmt::Write` and `io::Write`.
 pub fn text_roundtrip(data: &[u8]) {
     if let Ok(parsed) = from_slice_with::<Response>(data, &ParseOptions::strict()) {
+        let mut buffer = String::from("earlier content");
         for style in styles() {
             check_reads_back(&parsed.value, &style, true);
+            let expected = parsed.value.to_string_with(&style);
+            buffer.clear();
+            parsed.value.write_to_string(&mut buffer, &style);
+            assert_eq!(buffer, expected, "the reused-buffer path differs");
+            let mut formatted = String::new();
+            parsed
+                .value
+                .write_fmt_to(&mut formatted, &style)
+                .unwrap_or_else(|err| panic!("fmt::Write failed: {err}"));
+            assert_eq!(formatted, expected, "the fmt::Write path differs");
+            let mut bytes = Vec::new();
+            parsed
+                .value
+                .write_io(&mut bytes, &style)
+                .unwrap_or_else(|err| panic!("io::Write failed: {err}"));
+            assert_eq!(bytes, expected.as_bytes(), "the io::Write path differs");
         }
     }
 }
