@@ -11,9 +11,10 @@
 //! ivr_xml_fuzz_checks::strict_parse(b"<Response><Redirect tag='a<b'>x</Redirect></Response>");
 //! ```
 
-mod builder;
-
-pub use builder::builder_roundtrip;
+// The builder-call model the library's property tests use (`tests/builder_props.rs`), shared
+// as it is so that the fuzzer and proptest drive the same calls.
+#[path = "../../ivr-xml/tests/common/builder_model.rs"]
+mod builder_model;
 
 use ivr_xml::notify::{
     ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
@@ -23,8 +24,7 @@ use ivr_xml::notify::{
 use ivr_xml::rest::{RestRequest, RestResponse, RestTarget};
 use ivr_xml::validate::validate_bytes;
 use ivr_xml::{
-    from_slice_with, from_str_with, Declaration, ParseError, ParseOptions, Position, Quote,
-    Response, Style,
+    from_slice_with, from_str_with, ParseError, ParseOptions, Position, Response, Style,
 };
 
 /// A fuzz target's property: panics when it fails on the input.
@@ -46,28 +46,9 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("cli_render", cli_render),
 ];
 
-/// Every documented writing style: both quotes, every declaration, docs' indent, tabs, two
-/// spaces, compact.
+/// Every documented writing style: both quotes, every declaration, compact and five indents.
 pub fn styles() -> Vec<Style> {
-    let mut styles = Vec::new();
-    for quote in [Quote::Single, Quote::Double] {
-        for declaration in [
-            Declaration::SingleQuoted,
-            Declaration::DoubleQuoted,
-            Declaration::DoubleQuotedSpaceBeforeClose,
-            Declaration::None,
-        ] {
-            for layout in [
-                Style::docs(),
-                Style::docs().indent("\t"),
-                Style::docs().indent("  "),
-                Style::compact(),
-            ] {
-                styles.push(layout.quote(quote).declaration(declaration));
-            }
-        }
-    }
-    styles
+    builder_model::styles()
 }
 
 /// A refusal points inside the input, at the position its offset names, in one line.
@@ -153,6 +134,19 @@ pub fn lenient_parse(data: &[u8]) {
             check_reads_back(&parsed.value, &Style::docs(), false);
         }
         Err(err) => check_error(data, &err),
+    }
+}
+
+/// Arbitrary builder calls, for documents and for REST bodies (the bytes choose each call and
+/// its arguments): `build()` refuses them, or what is built, written in every style, reads back
+/// to an equal value and is written to the same bytes again.
+pub fn builder_roundtrip(data: &[u8]) {
+    let mut choices = builder_model::Choices::new(data);
+    if let Err(failure) = builder_model::response_case(&mut choices) {
+        panic!("{failure}");
+    }
+    if let Err(failure) = builder_model::rest_case(&mut choices) {
+        panic!("{failure}");
     }
 }
 
