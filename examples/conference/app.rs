@@ -31,7 +31,7 @@ pub(crate) fn router() -> Router {
 }
 
 /// A refusal: the status and a plain-text message saying why.
-fn refuse(status: StatusCode, message: String) -> axum::response::Response {
+pub(crate) fn refuse(status: StatusCode, message: String) -> axum::response::Response {
     (
         status,
         [(

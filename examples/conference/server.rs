@@ -12,8 +12,9 @@ use std::time::Duration;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::IntoResponse;
 use axum::Router;
+
+use crate::app::refuse;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
@@ -148,16 +149,4 @@ async fn guard(
             .insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
     response
-}
-
-fn refuse(status: StatusCode, message: String) -> axum::response::Response {
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; charset=utf-8"),
-        )],
-        message,
-    )
-        .into_response()
 }
