@@ -1447,15 +1447,16 @@ fn read_tree<'a>(
             Event::Empty(start) => tree.start_element(&start, offset, false)?,
             Event::End(end) => {
                 let found = tree.slice(end.name().as_ref());
-                if !is_xml_name(found) {
-                    let kind = ErrorKind::Syntax(format!(
-                        "malformed end tag `</{}>`: expected an element name",
-                        quoted(found)
-                    ));
-                    return Err(tree.error(kind, offset));
-                }
                 match tree.stack.last().map(|open| tree.element(open.id).name) {
+                    // The open element's name was checked: an equal one needs no check.
                     Some(open) if open == found => tree.end_element(),
+                    _ if !is_xml_name(found) => {
+                        let kind = ErrorKind::Syntax(format!(
+                            "malformed end tag `</{}>`: expected an element name",
+                            quoted(found)
+                        ));
+                        return Err(tree.error(kind, offset));
+                    }
                     Some(open) => {
                         let kind = ErrorKind::MismatchedEndTag {
                             expected: open.to_owned(),

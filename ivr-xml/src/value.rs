@@ -118,6 +118,16 @@ pub(crate) fn is_xml_name(name: &str) -> bool {
             | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}'
             | '\u{10000}'..='\u{EFFFF}')
     }
+    // Nearly every name is ASCII: checked byte by byte, without decoding characters.
+    if name.is_ascii() {
+        let bytes = name.as_bytes();
+        return bytes
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_' || b == b':')
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'-' | b'.'));
+    }
     let mut chars = name.chars();
     chars.next().is_some_and(is_start)
         && chars.all(|c| {
