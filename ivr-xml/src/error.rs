@@ -23,7 +23,7 @@ impl Position {
     /// ```
     ///
     /// This scans `source` up to `offset`; to locate many offsets in one document, the parser and
-    /// the validator use one [`Locator`] per document, which costs time linear in the document.
+    /// the validator use one locator per document, which costs time linear in the document.
     pub fn from_offset(source: &str, offset: usize) -> Position {
         Locator::new(source).position(offset)
     }
