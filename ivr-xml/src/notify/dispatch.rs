@@ -5,7 +5,8 @@
 use std::fmt;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
-use super::params::{limit_error, NotifyOptions, Params};
+use super::options::{limit_error, NotifyOptions};
+use super::params::Params;
 use crate::error::ValueError;
 use crate::ser::Style;
 

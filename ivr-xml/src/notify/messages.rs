@@ -8,7 +8,8 @@
 
 use super::dispatch::Message;
 use super::error::{Encoding, NotifyError};
-use super::params::{form_text, NotifyOptions, Params};
+use super::options::NotifyOptions;
+use super::params::{form_text, Params};
 use super::time::Timestamp;
 use super::urlencoded::{for_each_pair, Slot};
 use super::values::{

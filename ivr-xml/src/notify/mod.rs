@@ -91,6 +91,7 @@
 mod dispatch;
 mod error;
 mod messages;
+mod options;
 mod params;
 mod time;
 mod urlencoded;
@@ -108,7 +109,8 @@ pub use messages::{
     ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport,
     RedirectRequest, StartService, StopService,
 };
-pub use params::{NotifyOptions, Params};
+pub use options::NotifyOptions;
+pub use params::Params;
 pub use time::Timestamp;
 pub use values::{AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData};
 
