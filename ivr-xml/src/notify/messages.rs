@@ -6,9 +6,10 @@
 //! [`Message`] reads and writes every encoding. Parameters are written required first, then
 //! optional, in the order of the fields, then `extra`.
 
-use super::dispatch::Message;
 use super::error::{Encoding, NotifyError};
-use super::params::{form_text, NotifyOptions, Params};
+use super::message::Message;
+use super::options::NotifyOptions;
+use super::params::{form_text, Params};
 use super::time::Timestamp;
 use super::urlencoded::{for_each_pair, Slot};
 use super::values::{

@@ -90,8 +90,11 @@
 
 mod dispatch;
 mod error;
+mod message;
 mod messages;
+mod options;
 mod params;
+mod request;
 mod time;
 mod urlencoded;
 mod values;
@@ -99,16 +102,17 @@ mod xml;
 
 #[doc(hidden)]
 pub use dispatch::__private;
-pub use dispatch::{
-    match_segment, Conflict, Decoded, Message, Notification, RawNotification, Request,
-};
+pub use dispatch::{match_segment, Notification, RawNotification};
 pub use error::{Encoding, NotifyError, NotifyErrorKind};
+pub use message::Message;
 pub use messages::{
     ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
     ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport,
     RedirectRequest, StartService, StopService,
 };
-pub use params::{NotifyOptions, Params};
+pub use options::NotifyOptions;
+pub use params::Params;
+pub use request::{Conflict, Decoded, Request};
 pub use time::Timestamp;
 pub use values::{AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData};
 

@@ -16,7 +16,7 @@
 use std::borrow::Cow;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
-use super::params::{limit_error, NotifyOptions};
+use super::options::{limit_error, NotifyOptions};
 use super::values::FromDecoded;
 use crate::error::ValueError;
 

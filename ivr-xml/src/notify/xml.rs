@@ -5,7 +5,7 @@
 use std::convert::Infallible;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
-use super::params::{limit_error, NotifyOptions};
+use super::options::{limit_error, NotifyOptions};
 use crate::de::{from_slice_with, Element, FromXml, Limits, Node, ParseContext, ParseOptions};
 use crate::error::{ErrorKind, ParseError, ValueError};
 use crate::ser::{Style, XmlWriter};

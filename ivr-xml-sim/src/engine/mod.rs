@@ -1,0 +1,277 @@
+//! The platform's side of calls: runs `<Response>` documents with the semantics of spec §0.2 and §2
+//! on a virtual clock, sending typed notifications to the application and reading its answers
+//! strictly.
+//!
+//! This module holds the configuration, the simulator and a call's start and end; [`clock`] the
+//! scheduler, [`commands`] what each command does, [`conference`] the conference lifecycle and
+//! [`notify`] the requests to the application.
+
+mod clock;
+mod commands;
+mod conference;
+mod notify;
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use ivr_xml::notify::{AppId, CallId, ConfId, Message, Seconds, StopService, Timestamp};
+use ivr_xml::{Command, Response};
+
+use self::clock::{Pending, Wake};
+use crate::agenda::Agenda;
+use crate::platform::{OutboundKind, Platform};
+use crate::script::{Action, Caller};
+use crate::transcript::{Entry, Event, Transcript};
+use crate::transport::Transport;
+
+/// How the simulated platform behaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The application id sent as `appid`.
+    pub app_id: String,
+    /// The IVR access number callers dial (`to` of `startservice`).
+    pub access_number: String,
+    /// Wall-clock time of virtual time zero, as Unix seconds, written naive (the platform's zone is unknown).
+    pub start_unix_seconds: i64,
+    /// How long one audio file plays.
+    pub file_duration: Duration,
+    /// How long one spoken character (digits read out, TTS) takes.
+    pub character_duration: Duration,
+    /// A conference nobody joins is deleted after this long (10 minutes \[official\]).
+    pub empty_conference_ttl: Duration,
+    /// The first conference id handed out (8 digits, as the guide's callers type).
+    pub first_confid: u64,
+    /// Virtual time after which the simulation stops (a safety net for flows that never end).
+    pub max_time: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            app_id: "aaf98f8944f35b130144f36f6f3f0001".to_owned(),
+            access_number: "02566687000".to_owned(),
+            start_unix_seconds: 1_767_225_600, // 2026-01-01 00:00:00
+            file_duration: Duration::from_secs(3),
+            character_duration: Duration::from_millis(500),
+            empty_conference_ttl: Duration::from_secs(600),
+            first_confid: 10_000_001,
+            max_time: Duration::from_secs(4 * 3600),
+        }
+    }
+}
+
+/// Plays the platform's side of calls against one application.
+///
+/// ```no_run
+/// # async fn demo(app: axum::Router) {
+/// use std::time::Duration;
+/// use ivr_xml_sim::{Caller, InProcess, Simulator};
+/// let mut simulator = Simulator::new(InProcess(app));
+/// let transcript = simulator.run(vec![Caller::new("13800000001").press("1", Duration::from_secs(2))]).await;
+/// println!("{transcript}");
+/// # }
+/// ```
+#[derive(Debug)]
+pub struct Simulator<T> {
+    transport: T,
+    config: Config,
+    platform: Platform,
+}
+
+#[derive(Debug)]
+struct Call {
+    id: CallId,
+    kind: OutboundKindOrInbound,
+    from: String,
+    to: String,
+    script: VecDeque<Action>,
+    started: Duration,
+    conference: Option<ConfId>,
+    ended: bool,
+    /// Bumped whenever the call's next wake-up changes, so stale ones are dropped.
+    generation: u64,
+}
+
+/// How a call came about.
+#[derive(Debug, Clone)]
+enum OutboundKindOrInbound {
+    /// A caller dialled the access number.
+    Inbound,
+    /// The platform placed it through REST.
+    Outbound(OutboundKind),
+}
+
+/// Who a transcript line or a notification is about: a call, or the platform itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Call(usize),
+    Platform,
+}
+
+struct World<'t, T> {
+    transport: &'t mut T,
+    config: &'t Config,
+    app_id: AppId,
+    now: Duration,
+    /// Wake-ups to come, earliest first (ties in scheduling order), without scanning them.
+    pending: Agenda<Pending>,
+    calls: Vec<Call>,
+    platform: Platform,
+    transcript: Transcript,
+}
+
+impl<T: Transport> Simulator<T> {
+    /// A simulator with the default [`Config`].
+    pub fn new(transport: T) -> Simulator<T> {
+        Simulator::with_config(transport, Config::default())
+    }
+
+    /// A simulator with `config`.
+    pub fn with_config(transport: T, config: Config) -> Simulator<T> {
+        Simulator::with_platform(transport, config, Platform::default())
+    }
+
+    /// A simulator on `platform`, shared with a REST server ([`Platform::rest_router`]).
+    pub fn with_platform(transport: T, config: Config, platform: Platform) -> Simulator<T> {
+        {
+            let mut state = platform.lock();
+            state.next_confid = state.next_confid.max(config.first_confid);
+        }
+        Simulator {
+            transport,
+            config,
+            platform,
+        }
+    }
+
+    /// The platform's state, to share with a REST server or to inspect.
+    pub fn platform(&self) -> &Platform {
+        &self.platform
+    }
+
+    /// Runs every caller's call to its end (they share conferences) and returns the transcript.
+    pub async fn run(&mut self, callers: Vec<Caller>) -> Transcript {
+        let mut transcript = Transcript::default();
+        let app_id = match AppId::new(self.config.app_id.clone()) {
+            Ok(app_id) => app_id,
+            Err(err) => {
+                transcript.entries.push(Entry {
+                    at: Duration::ZERO,
+                    call: 0,
+                    event: Event::Flagged {
+                        problem: format!("the configured application id is unusable: {err}"),
+                    },
+                });
+                return transcript;
+            }
+        };
+        let mut world = World {
+            transport: &mut self.transport,
+            config: &self.config,
+            app_id,
+            now: Duration::ZERO,
+            pending: Agenda::default(),
+            calls: Vec::new(),
+            platform: self.platform.clone(),
+            transcript,
+        };
+        for caller in callers {
+            let to = caller
+                .to
+                .clone()
+                .unwrap_or_else(|| self.config.access_number.clone());
+            world.add_call(caller, to, OutboundKindOrInbound::Inbound, None);
+        }
+        world.run().await;
+        world.transcript
+    }
+}
+
+impl<T: Transport> World<'_, T> {
+    fn record(&mut self, who: Who, event: Event) {
+        let call = match who {
+            Who::Call(index) => index + 1,
+            Who::Platform => 0,
+        };
+        self.transcript.entries.push(Entry {
+            at: self.now,
+            call,
+            event,
+        });
+    }
+
+    fn flag(&mut self, who: Who, problem: String) {
+        self.record(who, Event::Flagged { problem });
+    }
+
+    fn note(&mut self, call: usize, text: String) {
+        self.record(Who::Call(call), Event::Note { text });
+    }
+
+    fn timestamp(&self, at: Duration) -> Option<Timestamp> {
+        let seconds = i64::try_from(at.as_secs()).ok()?;
+        Timestamp::from_unix_seconds(self.config.start_unix_seconds.saturating_add(seconds), 0).ok()
+    }
+
+    /// Adds a call that starts after the caller's delay from now.
+    fn add_call(
+        &mut self,
+        caller: Caller,
+        to: String,
+        kind: OutboundKindOrInbound,
+        id: Option<String>,
+    ) {
+        let index = self.calls.len();
+        let id = id.unwrap_or_else(|| self.platform.lock().new_call_id());
+        let Ok(id) = CallId::new(id) else { return };
+        let start = self.now + caller.starts_after;
+        self.calls.push(Call {
+            id,
+            kind,
+            to,
+            from: caller.from,
+            script: caller.actions,
+            started: start,
+            conference: None,
+            ended: false,
+            generation: 0,
+        });
+        self.schedule_at(start, index, Wake::Start);
+    }
+
+    /// Ends the call: leaves its conference, then sends `stopservice` with the call record.
+    async fn end_call(&mut self, call: usize, by: &str) {
+        if self.calls[call].ended {
+            return;
+        }
+        self.leave_conference(call).await;
+        self.end_call_quietly(call, by);
+        let started = self.calls[call].started;
+        let mut stop = StopService::new(self.app_id.clone(), self.calls[call].id.clone())
+            .callduration(Seconds::new((self.now - started).as_secs()));
+        stop.starttime = self.timestamp(started);
+        stop.endtime = self.timestamp(self.now);
+        let answer = self
+            .inform(Who::Call(call), "stopservice", stop.to_params())
+            .await;
+        let is_cmd_none = answer
+            .and_then(|body| body.parse::<Response>().ok())
+            .is_some_and(|doc| matches!(doc.commands(), [Command::CmdNone(_)]));
+        if !is_cmd_none {
+            self.note(
+                call,
+                "the answer to stopservice should be <CmdNone/> [guide (18)]".to_owned(),
+            );
+        }
+    }
+
+    /// Marks the call ended and records who ended it, without notifications.
+    fn end_call_quietly(&mut self, call: usize, by: &str) {
+        if self.calls[call].ended {
+            return;
+        }
+        self.calls[call].ended = true;
+        self.calls[call].generation += 1;
+        self.record(Who::Call(call), Event::HungUp { by: by.to_owned() });
+    }
+}
