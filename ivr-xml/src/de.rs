@@ -1002,10 +1002,7 @@ impl<'a> TreeReader<'a> {
                 ));
             }
             if let Some(bad) = first_non_xml_char(raw) {
-                let kind = ErrorKind::Syntax(format!(
-                    "character U+{:04X} is not allowed in XML",
-                    u32::from(bad)
-                ));
+                let kind = not_an_xml_char(bad);
                 return Err(ParseError::new(
                     kind,
                     &self.locator,
@@ -1116,10 +1113,7 @@ impl<'a> TreeReader<'a> {
 
     fn text(&mut self, piece: Cow<'a, str>, offset: usize) -> Result<(), ParseError> {
         if let Some(bad) = first_non_xml_char(&piece) {
-            let kind = ErrorKind::Syntax(format!(
-                "character U+{:04X} is not allowed in XML",
-                u32::from(bad)
-            ));
+            let kind = not_an_xml_char(bad);
             return Err(self.error(kind, offset));
         }
         let nodes = &mut self.document.nodes;
@@ -1184,6 +1178,14 @@ impl<'a> TreeReader<'a> {
 /// (a close tag running over lines), so it is made one line and cut like a quote.
 fn reader_error(err: &dyn std::fmt::Display) -> ErrorKind {
     ErrorKind::Syntax(one_line(&err.to_string(), 200))
+}
+
+/// A character XML 1.0 cannot carry, in text or in an attribute value.
+fn not_an_xml_char(bad: char) -> ErrorKind {
+    ErrorKind::Syntax(format!(
+        "character U+{:04X} is not allowed in XML",
+        u32::from(bad)
+    ))
 }
 
 /// A piece of the input quoted in a message, cut to its start.
