@@ -9,47 +9,18 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ivr_xml::validate::{validate_with, ValidateOptions};
-use ivr_xml::{from_str_with, Limits, ParseOptions, Response};
+use ivr_xml::{from_str_with, ParseOptions, Response};
 use std::hint::black_box;
 
-/// Limits raised so that every size is read, not refused.
-fn raised() -> Limits {
-    Limits::default()
-        .max_bytes(usize::MAX)
-        .max_elements(usize::MAX)
-        .max_attributes(usize::MAX)
-}
-
-/// One case: its name, and the document of `n` units.
-type Case = (&'static str, fn(usize) -> String);
-
-const CASES: &[Case] = &[
-    ("sibling_commands", |n| {
-        format!("<Response>{}</Response>", "<Play>a.wav</Play>".repeat(n))
-    }),
-    ("distinct_unknown_elements", |n| {
-        let unknown: String = (0..n).map(|i| format!("<X{i}/>")).collect();
-        format!("<Response><Hangup/>{unknown}</Response>")
-    }),
-    ("attributes_on_one_element", |n| {
-        let attributes: String = (0..n).map(|i| format!(" a{i}='1'")).collect();
-        format!("<Response><Hangup/><X{attributes}/></Response>")
-    }),
-    ("long_attribute_value", |n| {
-        format!(
-            "<Response><Redirect tag='{}'>a</Redirect></Response>",
-            "t&amp;".repeat(n * 10)
-        )
-    }),
-];
+mod cases;
+use cases::{raised, BASE, CASES};
 
 fn scaling(c: &mut Criterion) {
-    let base = 4_000;
     for (name, make) in CASES {
         let mut group = c.benchmark_group(*name);
         group.sample_size(10);
         for factor in [1, 4, 16] {
-            let text = make(base * factor);
+            let text = make(BASE * factor);
             group.throughput(Throughput::Bytes(text.len() as u64));
             let lenient = ParseOptions::lenient().limits(raised());
             group.bench_with_input(BenchmarkId::new("lenient", factor), &text, |b, text| {
