@@ -14,8 +14,10 @@ mod cases;
 
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
-    let (Some(name), Some(factor)) = (args.next(), args.next().and_then(|f| f.parse::<usize>().ok()))
-    else {
+    let (Some(name), Some(factor)) = (
+        args.next(),
+        args.next().and_then(|f| f.parse::<usize>().ok()),
+    ) else {
         eprintln!("usage: hostile_once CASE FACTOR");
         return std::process::ExitCode::from(2);
     };
@@ -25,7 +27,17 @@ fn main() -> std::process::ExitCode {
     };
     let text = make(cases::BASE * factor);
     let parsed = from_str_with::<Response>(&text, &ParseOptions::lenient().limits(cases::raised()));
-    let findings = validate_with(&text, &ValidateOptions { limits: cases::raised() });
-    println!("{} bytes, parsed: {}, {} findings", text.len(), parsed.is_ok(), findings.len());
+    let findings = validate_with(
+        &text,
+        &ValidateOptions {
+            limits: cases::raised(),
+        },
+    );
+    println!(
+        "{} bytes, parsed: {}, {} findings",
+        text.len(),
+        parsed.is_ok(),
+        findings.len()
+    );
     std::process::ExitCode::SUCCESS
 }

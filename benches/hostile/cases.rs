@@ -36,4 +36,3 @@ pub(crate) const CASES: &[Case] = &[
         )
     }),
 ];
-
