@@ -295,12 +295,14 @@ fn hostile_requests() -> Vec<Hostile> {
             message: "parameter `callid` is",
         },
         Hostile {
-            what: "a JSON body",
+            // With the query string complete, a JSON body is ignored (a valid request); without
+            // it, the body's type is why the notification cannot be read.
+            what: "a JSON body and a query string without the key",
             raw: request(
                 "POST",
-                format!("/stopservice?{IDS}").as_bytes(),
+                format!("/firstget?{IDS}").as_bytes(),
                 "Content-Type: application/json\r\n",
-                b"{\"callid\":\"x\"}",
+                b"{\"digits\":\"1\"}",
             ),
             status: 400,
             message: "unsupported content type `application/json`",
