@@ -141,25 +141,34 @@ const MAX_BODY: usize = 64 * 1024;
 /// }
 ///
 /// // The simulator calls `/startservice?…` at the notification URL: serve every path there.
-/// let app: Router = ivr_xml::web::routes(post(ivr).get(ivr));
-/// // Or under the `/ivr` prefix, for a notification URL of `http://host/ivr`.
-/// let app: Router = Router::new().nest("/ivr", ivr_xml::web::routes(post(ivr).get(ivr)));
+/// let app: Router = ivr_xml::web::routes("/", post(ivr).get(ivr));
+/// // Or under the `/ivr` path, for a notification URL of `http://host/ivr`.
+/// let app: Router = ivr_xml::web::routes("/ivr", post(ivr).get(ivr));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Notified<N>(pub N);
 
-/// A router sending every path (`/`, `/startservice`, `/startservice/`, ...) to `handler`, so
-/// that each of the platform's URL forms reaches it ([`Notified`] finds the segment). Nest it
-/// under the path of the application's notification URL (`Router::new().nest("/ivr", routes(h))`).
+/// A router sending every path at and below `mount` (`/ivr`, `/ivr/`, `/ivr/startservice`,
+/// `/ivr/startservice/`, ...) to `handler`, so that each of the platform's URL forms reaches it
+/// ([`Notified`] finds the segment). `mount` is the path of the application's notification URL,
+/// `/` for the root. (A router nested with axum's `nest("/ivr", ...)` is not reached at
+/// `/ivr/`, where the form `/ivr/?startservice&…` arrives: mount it here instead.)
 ///
 /// See [`Notified`] for an example.
-pub fn routes<S>(handler: axum::routing::MethodRouter<S>) -> axum::Router<S>
+pub fn routes<S>(mount: &str, handler: axum::routing::MethodRouter<S>) -> axum::Router<S>
 where
     S: Clone + Send + Sync + 'static,
 {
+    let mount = mount.trim_matches('/');
+    if mount.is_empty() {
+        return axum::Router::new()
+            .route("/", handler.clone())
+            .route("/{*path}", handler);
+    }
     axum::Router::new()
-        .route("/", handler.clone())
-        .route("/{*path}", handler)
+        .route(&format!("/{mount}"), handler.clone())
+        .route(&format!("/{mount}/"), handler.clone())
+        .route(&format!("/{mount}/{{*path}}"), handler)
 }
 
 /// [`Notified`], with the report of a body that was not read.
@@ -181,7 +190,7 @@ where
 ///     }
 ///     Response::builder().main(CmdNone::new()).build()
 /// }
-/// let app: axum::Router = ivr_xml::web::routes(post(ivr));
+/// let app: axum::Router = ivr_xml::web::routes("/", post(ivr));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Received<N> {
