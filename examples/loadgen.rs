@@ -171,7 +171,7 @@ fn flow(call: u64) -> Vec<Req> {
             start,
             post(format!("/firstget?{ids}&digits=1")),
             post(format!("/createconfok?{ids}&confid={confid}")),
-            post(format!("/autojoinconf?confid={confid}&{ids}")),
+            post(format!("/autojoinconf?{ids}&tag={confid}")),
             post(format!(
                 "/joinconfok?{ids}&confid={confid}&jointime=20170927163909"
             )),
@@ -218,11 +218,9 @@ fn hostile_requests() -> Vec<Req> {
         post(format!("/startservice?{ids}&appid=other")),
         post(format!("/startservice?{ids}&from=%FF%FE&to=1")),
         post(format!("/nosuchstep?{ids}")),
-        post(format!("/ivr/deeper/startservice?{ids}")),
+        post(format!("/ivr/deeper/nosuchstep?{ids}")),
         post(format!("/createconfok?{ids}&confid=1%EF%BF%BE")),
-        post(format!("/autojoinconf?confid=1%EF%BF%BE&{ids}")),
         post(format!("/createconfok?{ids}&confid=123%3B4")),
-        post(format!("/autojoinconf?confid=1;2&{ids}")),
         hostile(
             Method::POST,
             format!("/firstget?{ids}&digits=1"),
@@ -230,7 +228,7 @@ fn hostile_requests() -> Vec<Req> {
         ),
         hostile(
             Method::POST,
-            format!("/stopservice?{ids}"),
+            format!("/firstget?{ids}"),
             Some((
                 "application/json",
                 Bytes::from_static(b"{\"callid\":\"x\"}"),

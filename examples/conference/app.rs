@@ -1,6 +1,10 @@
 //! The conference guide's application (`shared/seed`, steps (5) to (18)), built only from
-//! ivr-xml types and stateless between requests: the platform holds the call state, `<Redirect>`
-//! tags carry the retry state, and the new conference's id travels in the `autojoinconf` URL.
+//! ivr-xml types and stateless between requests: the platform holds the call state, and
+//! `<Redirect>` tags carry the retry state and the new conference's id (the tag is a documented
+//! attribute, \[official\] \[guide\]; that it comes back as the redirect's `tag` parameter is
+//! \[field\], spec §2.5 and §3.4, the same evidence the guide's `gettimeout` retries rest on).
+//! The id does not ride in the `autojoinconf` URL's own query string: that the platform keeps it
+//! is only \[inferred\] (spec §1.9).
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
@@ -10,24 +14,24 @@ use ivr_xml::notify::{
     ConfCreated, ConfMemberJoined, DtmfReport, Notification, RedirectRequest, StartService,
     StopService,
 };
-use ivr_xml::web::Notified;
+use ivr_xml::web::Received;
 use ivr_xml::{
-    BuildError, CmdNone, CreateConf, Get, Hangup, JoinConf, Play, PlayMix, Redirect, RelUrl,
-    Response, ResponseBuilder,
+    BuildError, CmdNone, CreateConf, Get, Hangup, JoinConf, Play, PlayMix, Redirect, Response,
+    ResponseBuilder,
 };
 
-/// The application: one route, `/{segment}`, for every notification. The platform requests it
-/// with POST, or GET when a `<Get method='GET'>` says so (spec §3.1); any other method is a 405,
-/// and any other path a 404, each with a message.
+/// The application: every path, for every notification, in each URL form the platform uses
+/// (`/startservice?…`, `/startservice/?…`, `/?startservice&…`) under any mount path (`/ivr/…`):
+/// the segment is the path's last one, or the query's first bare key ([`ivr_xml::web::routes`],
+/// [`ivr_xml::notify::Request`]). The platform requests it with POST, or GET when a
+/// `<Get method='GET'>` says so (spec §3.1); any other method is a 405 with a message.
 pub(crate) fn router() -> Router {
     let notifications = post(notification)
         .get(notification)
         // `get` would answer HEAD too; the platform never sends it.
         .head(method_not_allowed)
         .fallback(method_not_allowed);
-    Router::new()
-        .route("/{segment}", notifications)
-        .fallback(not_found)
+    ivr_xml::web::routes("/", notifications).fallback(not_found)
 }
 
 /// A refusal: the status and a plain-text message saying why.
@@ -61,7 +65,7 @@ async fn not_found(uri: axum::http::Uri) -> axum::response::Response {
     refuse(
         StatusCode::NOT_FOUND,
         format!(
-            "no notification at `{}`: expected `/{{segment}}`, e.g. `/startservice`",
+            "no notification at `{}`: expected a path ending in a segment, e.g. `/startservice`",
             excerpt(uri.path())
         ),
     )
@@ -98,7 +102,7 @@ pub(crate) enum Incoming {
     /// (10): the conference exists (`CreateConf action='createconfok'`).
     #[notification(segment = "createconfok")]
     Created(ConfCreated),
-    /// (12): the id was announced (`Redirect` to `autojoinconf?confid=…`).
+    /// (12): the id was announced (`Redirect tag='<confid>'` to `autojoinconf`).
     #[notification(segment = "autojoinconf")]
     AutoJoin(RedirectRequest),
     /// (14): joined (`JoinConf action='joinconfok'`).
@@ -111,12 +115,25 @@ pub(crate) enum Incoming {
     Stop(StopService),
 }
 
+/// Played when the conference just created cannot be joined automatically (its id did not come
+/// back): "the conference could not be joined automatically; please enter its id".
+pub(crate) const AUTOJOIN_FAILED_PROMPT: &str = "autojoinfail.wav";
+
 /// Which prompt timed out, carried by `Redirect@tag` as in the guide.
 const MENU_TAG: &str = "1";
 const JOIN_ID_TAG: &str = "2";
 
-async fn notification(Notified(incoming): Notified<Incoming>) -> Result<Response, Refusal> {
-    answer(incoming)
+async fn notification(received: Received<Incoming>) -> Result<Response, Refusal> {
+    // The platform sends no body (spec §3.1); one that carries no parameters is not read.
+    if let Some(ignored) = &received.ignored_body {
+        log(&format!("{}: {ignored}", received.notification.segment()));
+    }
+    answer(received.notification)
+}
+
+/// One line on standard error: what went wrong, for whoever runs the service.
+pub(crate) fn log(line: &str) {
+    eprintln!("conference: {line}");
 }
 
 /// Why a notification is answered without a document.
@@ -156,7 +173,7 @@ fn conference_id<'a>(segment: &str, confid: Option<&'a str>) -> Result<&'a str, 
             excerpt(id)
         ))),
         None => Err(Refusal::BadRequest(format!(
-            "{segment}: missing parameter `confid`: expected the conference id of the `autojoinconf` URL"
+            "{segment}: no conference id: expected the `tag` of the `<Redirect>` to `autojoinconf`"
         ))),
     }
 }
@@ -177,29 +194,29 @@ pub(crate) fn answer(incoming: Incoming) -> Result<Response, Refusal> {
             _ => menu(Retry::GiveUp),
         },
         Incoming::ConferenceId(report) => join(report.digits.entered()),
-        // (11): announce the id, then join it; the id rides in the redirect's URL.
+        // (11): announce the id, then join it; the id rides in the redirect's tag.
         Incoming::Created(created) => {
             let confid = conference_id("createconfok", Some(created.confid.as_str()))?;
-            let autojoin = RelUrl::new("autojoinconf")
-                .and_then(|url| url.with_query([("confid", confid)]))
-                .map(RelUrl::into_string)
-                .unwrap_or_default();
             Response::builder()
                 .main(PlayMix::new().file("createconf.wav").digits(confid))
-                .then(Redirect::new(autojoin))
+                .then(Redirect::new("autojoinconf").tag(confid))
                 .build()
         }
-        // (13): the confid is the application's own parameter, kept by the platform.
+        // (13): the tag brings the id back. Without it (or with one that is not an id) the
+        // caller cannot be joined automatically: say so, aloud and in the log, and ask for the
+        // id the caller just heard, as a joining caller is asked (step (8b)).
         Incoming::AutoJoin(redirect) => {
-            let mut ids = redirect.extra.get_all("confid");
-            if let (Some(first), Some(second)) = (ids.next(), ids.next()) {
-                return Err(Refusal::BadRequest(format!(
-                    "autojoinconf: parameter `confid` is given twice, as `{}` and as `{}`: expected one value",
-                    excerpt(first),
-                    excerpt(second)
-                )));
+            match conference_id("autojoinconf", redirect.tag.as_deref()) {
+                Ok(confid) => join(confid),
+                Err(Refusal::BadRequest(why)) => {
+                    log(&format!(
+                        "call {}: {why} (the `<Redirect tag>` of step (11)); asking the caller for it",
+                        excerpt(redirect.callid.as_str())
+                    ));
+                    ask_conference_id(AUTOJOIN_FAILED_PROMPT, Retry::Again)
+                }
+                Err(other) => return Err(other),
             }
-            join(conference_id("autojoinconf", redirect.extra.get("confid"))?)
         }
         // (15), (18): nothing more to do.
         Incoming::Joined(_) | Incoming::Stop(_) => Response::builder().main(CmdNone::new()).build(),

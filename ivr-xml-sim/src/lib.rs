@@ -14,8 +14,10 @@
 //!
 //! What the simulator assumes where the platform is undocumented is stated on [`Config`] and on
 //! each behaviour: a file plays for [`Config::file_duration`], the `<Get>` timeout counts from the
-//! end of the first playback, a key press does not cut a playback short, the conference id is
-//! reported to `CreateConf@action` as `confid`.
+//! end of the first playback, a key cuts a sub-command `<Play>` short (R6) and a `<Play>`'s
+//! `finishkey` stops it, and the sub-commands go on; the conference id is reported to
+//! `CreateConf@action` as `confid`. Notifications are sent in any of the platform's URL forms
+//! under any path ([`Config::url_form`], [`Config::base_path`]).
 
 mod agenda;
 mod engine;
@@ -25,7 +27,7 @@ mod script;
 mod transcript;
 mod transport;
 
-pub use engine::{Config, Simulator};
+pub use engine::{Config, Simulator, UrlForm};
 pub use platform::Platform;
 pub use script::{Action, Caller};
 pub use transcript::{Entry, Event, Transcript};

@@ -56,6 +56,8 @@ pub(crate) enum OutboundKind {
     Invite {
         confid: ConfId,
         joinurl: Option<String>,
+        /// The invitation's `action`: the invite-result callback (spec §4.4 \[field\]).
+        action: Option<String>,
     },
 }
 

@@ -157,6 +157,7 @@ async fn handle(State(rest): State<Rest>, uri: Uri, headers: HeaderMap, body: By
                 );
             };
             let joinurl = invite.joinurl.as_ref().map(|url| url.as_str().to_owned());
+            let action = invite.action.as_ref().map(|url| url.as_str().to_owned());
             for number in invite.number.as_str().split('#').filter(|n| !n.is_empty()) {
                 let call_id = state.new_call_id();
                 let mut callee = state.callee(number);
@@ -170,6 +171,7 @@ async fn handle(State(rest): State<Rest>, uri: Uri, headers: HeaderMap, body: By
                     kind: OutboundKind::Invite {
                         confid: confid.clone(),
                         joinurl: joinurl.clone(),
+                        action: action.clone(),
                     },
                 });
             }

@@ -3,12 +3,18 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use crate::engine::UrlForm;
+#[cfg(doc)]
+use crate::Config;
+
 /// One thing a caller does, taken in order at each point where the call waits for the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Press `keys` this long after the `<Get>` starts its prompt. Taken by the next `<Get>`;
-    /// pressed later than the prompt plus the timeout, the keys come too late and the `<Get>`
-    /// times out.
+    /// Press `keys` this long after the next point that listens for keys starts: a `<Get>`'s
+    /// prompt, or a playback the keys cut short (a sub-command `<Play>`, R6; a `<Play>` whose
+    /// `finishkey` is among them). A playback that ends first, or that the keys do not cut
+    /// short, leaves them for the next point. Pressed later than a `<Get>`'s prompt plus its
+    /// timeout, the keys come too late and the `<Get>` times out.
     Press {
         /// The keys, `0`-`9`, `*`, `#`.
         keys: String,
@@ -42,6 +48,8 @@ pub struct Caller {
     pub(crate) to: Option<String>,
     pub(crate) starts_after: Duration,
     pub(crate) actions: VecDeque<Action>,
+    pub(crate) url_form: Option<UrlForm>,
+    pub(crate) base_path: Option<String>,
 }
 
 impl Caller {
@@ -52,6 +60,8 @@ impl Caller {
             to: None,
             starts_after: Duration::ZERO,
             actions: VecDeque::new(),
+            url_form: None,
+            base_path: None,
         }
     }
 
@@ -67,7 +77,7 @@ impl Caller {
         self
     }
 
-    /// Presses `keys` this long after the next `<Get>` starts.
+    /// Presses `keys` this long after the next point that listens starts (see [`Action::Press`]).
     pub fn press(mut self, keys: impl Into<String>, after: Duration) -> Caller {
         self.actions.push_back(Action::Press {
             keys: keys.into(),
@@ -85,6 +95,26 @@ impl Caller {
     /// Hangs up this long after the next waiting point starts.
     pub fn hang_up_after(mut self, after: Duration) -> Caller {
         self.actions.push_back(Action::HangUp { after });
+        self
+    }
+
+    /// Writes this call's notification URLs in `form` (default [`Config::url_form`]).
+    ///
+    /// ```
+    /// use ivr_xml_sim::{Caller, UrlForm};
+    /// let caller = Caller::new("13800000001").url_form(UrlForm::QuerySegment).base_path("/ivr");
+    /// # let _ = caller;
+    /// ```
+    pub fn url_form(mut self, form: UrlForm) -> Caller {
+        self.url_form = Some(form);
+        self
+    }
+
+    /// Sends this call's notifications under `path` (default [`Config::base_path`]).
+    ///
+    /// See [`Caller::url_form`] for an example.
+    pub fn base_path(mut self, path: impl Into<String>) -> Caller {
+        self.base_path = Some(path.into());
         self
     }
 

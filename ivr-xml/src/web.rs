@@ -101,12 +101,20 @@ const MAX_BODY: usize = 64 * 1024;
 /// body (chosen by `Content-Type`), as [`notify::Request`](crate::notify::Request) reads them.
 /// Bad input is answered `400 Bad Request` with the parser's message.
 ///
+/// The segment is found in any of the platform's URL forms under any mount path:
+/// `/ivr/startservice?appid=…`, `/ivr/startservice/?appid=…` and `/ivr/?startservice&appid=…`
+/// (see [`notify::Request`](crate::notify::Request)); route every path to the handler, as
+/// [`routes`] does, and the simulator's requests reach it in each form.
+///
 /// The platform sends its parameters in the query string (spec §3.1). A body giving a parameter
 /// another value than the query string is refused too (a
 /// [`Conflict`](crate::notify::NotifyErrorKind::Conflict), as with
 /// [`NotifyOptions::refuse_conflicts`](crate::notify::NotifyOptions::refuse_conflicts)): an
 /// extractor has no way to hand the application a warning, and answering as if the body had not
-/// been sent would hide a request the platform never makes.
+/// been sent would hide a request the platform never makes. A body of a type that carries no
+/// parameters (JSON, HTML, `application/octet-stream`) is not read, and the notification comes
+/// from the query string alone ([`IgnoredBody`](crate::notify::IgnoredBody)); extract
+/// [`Received`] instead to see that report.
 ///
 /// ```
 /// use axum::{routing::post, Router};
@@ -132,10 +140,65 @@ const MAX_BODY: usize = 64 * 1024;
 ///     }
 /// }
 ///
-/// let app: Router = Router::new().route("/ivr/{segment}", post(ivr));
+/// // The simulator calls `/startservice?…` at the notification URL: serve every path there.
+/// let app: Router = ivr_xml::web::routes("/", post(ivr).get(ivr));
+/// // Or under the `/ivr` path, for a notification URL of `http://host/ivr`.
+/// let app: Router = ivr_xml::web::routes("/ivr", post(ivr).get(ivr));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Notified<N>(pub N);
+
+/// A router sending every path at and below `mount` (`/ivr`, `/ivr/`, `/ivr/startservice`,
+/// `/ivr/startservice/`, ...) to `handler`, so that each of the platform's URL forms reaches it
+/// ([`Notified`] finds the segment). `mount` is the path of the application's notification URL,
+/// `/` for the root. (A router nested with axum's `nest("/ivr", ...)` is not reached at
+/// `/ivr/`, where the form `/ivr/?startservice&…` arrives: mount it here instead.)
+///
+/// See [`Notified`] for an example.
+pub fn routes<S>(mount: &str, handler: axum::routing::MethodRouter<S>) -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let mount = mount.trim_matches('/');
+    if mount.is_empty() {
+        return axum::Router::new()
+            .route("/", handler.clone())
+            .route("/{*path}", handler);
+    }
+    axum::Router::new()
+        .route(&format!("/{mount}"), handler.clone())
+        .route(&format!("/{mount}/"), handler.clone())
+        .route(&format!("/{mount}/{{*path}}"), handler)
+}
+
+/// [`Notified`], with the report of a body that was not read.
+///
+/// ```
+/// use axum::routing::post;
+/// use ivr_xml::notify::{Notification, StopService};
+/// use ivr_xml::web::Received;
+/// use ivr_xml::{CmdNone, Response};
+///
+/// #[derive(Debug, Notification)]
+/// enum Incoming {
+///     Stop(StopService),
+/// }
+///
+/// async fn ivr(received: Received<Incoming>) -> Result<Response, ivr_xml::BuildError> {
+///     if let Some(ignored) = &received.ignored_body {
+///         eprintln!("{ignored}");
+///     }
+///     Response::builder().main(CmdNone::new()).build()
+/// }
+/// let app: axum::Router = ivr_xml::web::routes("/", post(ivr));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Received<N> {
+    /// The notification.
+    pub notification: N,
+    /// The body, when it was not read (its content type carries no parameters).
+    pub ignored_body: Option<crate::notify::IgnoredBody>,
+}
 
 /// Why [`Notified`] refused a request: answered `400 Bad Request` with the message as text.
 #[derive(Debug)]
@@ -179,6 +242,23 @@ where
 
     async fn from_request(
         request: axum::extract::Request,
+        state: &S,
+    ) -> Result<Self, NotifyRejection> {
+        Received::<N>::from_request(request, state)
+            .await
+            .map(|received| Notified(received.notification))
+    }
+}
+
+impl<S, N> axum::extract::FromRequest<S> for Received<N>
+where
+    S: Send + Sync,
+    N: crate::notify::Notification,
+{
+    type Rejection = NotifyRejection;
+
+    async fn from_request(
+        request: axum::extract::Request,
         _state: &S,
     ) -> Result<Self, NotifyRejection> {
         let (parts, body) = request.into_parts();
@@ -199,12 +279,15 @@ where
         if !bytes.is_empty() {
             request = request.body(content_type, &bytes);
         }
-        request
-            .parse::<N>()
-            .map(Notified)
-            .map_err(|err| NotifyRejection {
-                message: err.to_string(),
-            })
+        let rejection = |err: crate::notify::NotifyError| NotifyRejection {
+            message: err.to_string(),
+        };
+        let decoded = request.decode().map_err(rejection)?;
+        let notification = decoded.parse::<N>().map_err(rejection)?;
+        Ok(Received {
+            notification,
+            ignored_body: decoded.ignored_body().cloned(),
+        })
     }
 }
 
@@ -250,5 +333,84 @@ mod tests {
         let Call::Stop(stop) = extract(form, "callid=c1&errorcode=7").await.unwrap();
         assert_eq!(stop.callid, "c1");
         assert_eq!(stop.errorcode.unwrap().as_str(), "7");
+    }
+
+    async fn receive(
+        target: &str,
+        content_type: &str,
+        body: &'static str,
+    ) -> Result<Received<Call>, NotifyRejection> {
+        let request = axum::http::Request::post(target)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        Received::<Call>::from_request(request, &()).await
+    }
+
+    /// Item 7 of issue 14: a complete query string and a body of a type that carries no
+    /// parameters: read from the query, the body ignored and reported (spec §3.1).
+    async fn a_body_of_type_is_ignored_and_reported(content_type: &str, body: &'static str) {
+        let target = "/ivr/stopservice?appid=a1&callid=c1";
+        let received = receive(target, content_type, body).await.unwrap();
+        let Call::Stop(stop) = &received.notification;
+        assert_eq!(stop.callid, "c1");
+        let ignored = received.ignored_body.unwrap();
+        assert_eq!(ignored.content_type(), content_type);
+        assert_eq!(ignored.len(), body.len());
+        // `Notified` reads it the same way.
+        let Call::Stop(stop) = extract(content_type, body).await.unwrap();
+        assert_eq!(stop.callid, "c1");
+        // Without the parameters in the query string the body's type is the refusal.
+        let err = receive("/ivr/stopservice?appid=a1", content_type, body)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            err.message(),
+            format!("stopservice notification: unsupported content type `{content_type}`: expected `application/x-www-form-urlencoded`, an XML type, `text/plain` or none")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_json_body_is_ignored_and_reported() {
+        a_body_of_type_is_ignored_and_reported("application/json", r#"{"callid":"c2"}"#).await;
+    }
+
+    #[tokio::test]
+    async fn an_html_body_is_ignored_and_reported() {
+        a_body_of_type_is_ignored_and_reported("text/html", "<html><body>callid=c2</body></html>")
+            .await;
+    }
+
+    #[tokio::test]
+    async fn an_octet_stream_body_is_ignored_and_reported() {
+        a_body_of_type_is_ignored_and_reported("application/octet-stream", "callid=c2").await;
+    }
+
+    #[tokio::test]
+    async fn a_body_of_a_read_type_is_not_reported_as_ignored() {
+        let target = "/ivr/stopservice?appid=a1&callid=c1";
+        let form = "application/x-www-form-urlencoded";
+        let received = receive(target, form, "errorcode=7").await.unwrap();
+        assert_eq!(received.ignored_body, None);
+    }
+
+    #[tokio::test]
+    async fn every_url_form_under_any_mount_reaches_the_extractor() {
+        for target in [
+            "/stopservice?appid=a1&callid=c1",
+            "/stopservice/?appid=a1&callid=c1",
+            "/?stopservice&appid=a1&callid=c1",
+            "/ivr/stopservice?appid=a1&callid=c1",
+            "/ivr/stopservice/?appid=a1&callid=c1",
+            "/ivr/?stopservice&appid=a1&callid=c1",
+        ] {
+            let received = receive(target, "text/plain", "").await.unwrap();
+            let Call::Stop(stop) = received.notification;
+            assert_eq!(
+                (stop.appid.as_str(), stop.callid.as_str()),
+                ("a1", "c1"),
+                "{target}"
+            );
+        }
     }
 }

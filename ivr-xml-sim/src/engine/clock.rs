@@ -33,6 +33,12 @@ pub(super) enum Wake {
     ConferenceKeys {
         keys: String,
     },
+    /// A key cut a playback short; `then` is what would have followed its end.
+    PlayCut {
+        keys: String,
+        why: String,
+        then: Box<Wake>,
+    },
     CallerHangUp,
     ConferenceExpiry {
         confid: ConfId,
@@ -172,6 +178,23 @@ impl<T: Transport> World<'_, T> {
         true
     }
 
+    /// The REST invitation's `action`, the invite-result callback (spec §4.4 \[field\]), once the
+    /// invited number answered. Its parameters are undocumented: the simulator sends the common
+    /// `appid` and `callid` (spec §3.1 \[field\]) and the invitation's own `confid` and `number`
+    /// \[inferred\], and no result code, since none is known; the transcript says so.
+    async fn invite_result(&mut self, call: usize, url: &str, confid: &ConfId) {
+        let params = ivr_xml::notify::Params::new()
+            .with("appid", self.app_id.to_string())
+            .with("callid", self.calls[call].id.to_string())
+            .with("confid", confid.to_string())
+            .with("number", self.calls[call].from.clone());
+        self.note(
+            call,
+            "the invite's action callback: its parameters are undocumented [§4.4]; sending appid, callid, confid and number [inferred], no result code [unknown]".to_owned(),
+        );
+        self.inform(Who::Call(call), url, params).await;
+    }
+
     async fn wake(&mut self, call: usize, wake: Wake) {
         match wake {
             Wake::Start => {
@@ -209,8 +232,16 @@ impl<T: Transport> World<'_, T> {
                         .await;
                     }
                     // An invited member joins when it answers; no document runs for it.
-                    OutboundKindOrInbound::Outbound(OutboundKind::Invite { confid, joinurl }) => {
-                        match self.enter_conference(call, &confid).await {
+                    OutboundKindOrInbound::Outbound(OutboundKind::Invite {
+                        confid,
+                        joinurl,
+                        action,
+                    }) => {
+                        let entered = self.enter_conference(call, &confid).await;
+                        if let Some(url) = &action {
+                            self.invite_result(call, url, &confid).await;
+                        }
+                        match entered {
                             Ok(()) => {
                                 if let Some(url) = joinurl {
                                     let joined = self.joined(call, &confid);
@@ -243,10 +274,14 @@ impl<T: Transport> World<'_, T> {
                 };
                 let report =
                     DtmfReport::new(self.app_id.clone(), self.calls[call].id.clone(), digits);
+                // "参数为空或者不带此参数再回调dtmfreport的地址": empty or absent, the keys go
+                // to `dtmfreport` (spec §2.1, §1.9 [official]).
                 let action = get
                     .action
                     .as_ref()
-                    .map_or("dtmfreport", |a| a.as_str())
+                    .map(|a| a.as_str())
+                    .filter(|a| !a.is_empty())
+                    .unwrap_or("dtmfreport")
                     .to_owned();
                 self.notify_and_run(call, &action, report.to_params(), method_of(&get))
                     .await;
@@ -275,6 +310,11 @@ impl<T: Transport> World<'_, T> {
                     self.inform(Who::Call(call), &url, report.to_params()).await;
                 }
                 self.idle(call);
+            }
+            Wake::PlayCut { keys, why, then } => {
+                self.record(Who::Call(call), Event::Pressed { keys });
+                self.note(call, why);
+                Box::pin(self.wake(call, *then)).await;
             }
             Wake::CallerHangUp => Box::pin(self.end_call(call, "caller")).await,
             Wake::ConferenceExpiry { .. } => {}

@@ -20,6 +20,57 @@ struct Media {
     heard: Vec<String>,
     total: Option<Duration>,
     once: Duration,
+    /// Which keys cut it short.
+    cut_by: CutBy,
+}
+
+/// Which keys cut a playback short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CutBy {
+    /// None: a key press is left for the next point that listens.
+    Nothing,
+    /// Any key.
+    AnyKey,
+    /// This key (`<Play finishkey>`).
+    Key(char),
+}
+
+impl CutBy {
+    fn cuts(self, keys: &str) -> bool {
+        match self {
+            CutBy::Nothing => false,
+            CutBy::AnyKey => !keys.is_empty(),
+            CutBy::Key(key) => keys.contains(key),
+        }
+    }
+}
+
+/// Where a command plays: as the main command, or as a sub-command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Main,
+    Sub,
+}
+
+/// Which keys cut `command` short, playing in `role`:
+///
+/// * a sub-command `<Play>`: any key (R6: "语音播放完或按键打断后", when the prompt finishes or
+///   a key interrupts it \[official\] \[guide\]);
+/// * a main-command `<Play finishkey='k'>`: `k`, the key that stops playback (spec §2.2
+///   \[official\]);
+/// * a main-command `<Play>` without `finishkey`: any key if
+///   [`Config::any_key_interrupts_main_play`], else none (the docs are silent);
+/// * `<PlayMix>`, `<PlayTTS>`: none (no source says a key cuts them short).
+fn cut_by(config: &Config, command: &Command, role: Role) -> CutBy {
+    match (command, role) {
+        (Command::Play(_), Role::Sub) => CutBy::AnyKey,
+        (Command::Play(play), Role::Main) => match play.finishkey {
+            Some(key) => CutBy::Key(key.as_char()),
+            None if config.any_key_interrupts_main_play => CutBy::AnyKey,
+            None => CutBy::Nothing,
+        },
+        _ => CutBy::Nothing,
+    }
 }
 
 fn repeated(repeat: Option<Loop>, one: Duration) -> (Option<Duration>, Duration) {
@@ -31,7 +82,7 @@ fn repeated(repeat: Option<Loop>, one: Duration) -> (Option<Duration>, Duration)
     }
 }
 
-fn media(config: &Config, command: &Command) -> Option<Media> {
+fn media(config: &Config, command: &Command, role: Role) -> Option<Media> {
     let spoken = |text: &str| {
         config.character_duration * u32::try_from(text.chars().count()).unwrap_or(u32::MAX)
     };
@@ -64,7 +115,12 @@ fn media(config: &Config, command: &Command) -> Option<Media> {
         }
         _ => return None,
     };
-    Some(Media { heard, total, once })
+    Some(Media {
+        heard,
+        total,
+        once,
+        cut_by: cut_by(config, command, role),
+    })
 }
 
 /// The keys the platform reports: what was typed, up to `numdigits` keys or the finish key
@@ -104,7 +160,7 @@ impl<T: Transport> World<'_, T> {
         match main {
             Command::Get(get) => self.collect_keys(call, get, subs),
             Command::Play(_) | Command::PlayMix(_) | Command::PlayTts(_) => {
-                if let Some(media) = media(self.config, &main) {
+                if let Some(media) = media(self.config, &main, Role::Main) {
                     self.play(call, media, Wake::Continue { subs });
                 }
             }
@@ -117,7 +173,7 @@ impl<T: Transport> World<'_, T> {
             }
             Command::Hangup(_) => self.end_call(call, "application").await,
             Command::CmdNone(_) => self.idle(call),
-            Command::CreateConf(create) => self.create_conference(call, &create).await,
+            Command::CreateConf(create) => self.create_conference(call, &create, subs).await,
             Command::JoinConf(join) => self.join_conference(call, &join, subs).await,
             Command::ConsultationCall(_) | Command::Raw(_) => {
                 let name = main.name().to_owned();
@@ -139,7 +195,7 @@ impl<T: Transport> World<'_, T> {
                 Prompt::Play(play) => Command::Play(play.clone()),
                 Prompt::PlayTts(tts) => Command::PlayTts(tts.clone()),
             };
-            if let Some(media) = media(self.config, &command) {
+            if let Some(media) = media(self.config, &command, Role::Main) {
                 for what in media.heard {
                     self.record(Who::Call(call), Event::Heard { what });
                 }
@@ -184,15 +240,43 @@ impl<T: Transport> World<'_, T> {
         }
     }
 
-    /// Plays media, then wakes with `then`, unless the caller hangs up first.
+    /// Plays media, then wakes with `then`, unless the caller hangs up first or presses a key
+    /// that cuts it short (see [`cut_by`]): then the key is pressed, and `then` follows at once
+    /// (the sub-commands go on: "放音完成后跳转将执行后续副命令中的呼转命令", when playback ends
+    /// the transfer command among the following sub-commands runs, spec §2.2 \[official\]).
+    /// Whether the key is reported anywhere is unknown (spec §1.7): it is not.
     fn play(&mut self, call: usize, media: Media, then: Wake) {
+        let what = media.heard.join(", ");
         for what in media.heard {
             self.record(Who::Call(call), Event::Heard { what });
         }
+        let ends_before = |after: Duration| media.total.is_none_or(|d| after < d);
         match (self.calls[call].script.front().cloned(), media.total) {
             (Some(Action::HangUp { after }), Some(d)) if after < d => {
                 self.calls[call].script.pop_front();
                 self.schedule(after, call, Wake::CallerHangUp);
+            }
+            (Some(Action::Press { keys, after }), _)
+                if media.cut_by.cuts(&keys) && ends_before(after) =>
+            {
+                self.calls[call].script.pop_front();
+                let why = match media.cut_by {
+                    CutBy::Key(key) => format!(
+                        "{key} is the finishkey: it stops {what}, and the sub-commands go on [official §2.2]"
+                    ),
+                    _ => format!(
+                        "a key cuts {what} short, and the sub-commands go on [R6, official, guide]; the key is reported nowhere [unknown, §1.7]"
+                    ),
+                };
+                self.schedule(
+                    after,
+                    call,
+                    Wake::PlayCut {
+                        keys,
+                        why,
+                        then: Box::new(then),
+                    },
+                );
             }
             (_, Some(d)) => self.schedule(d, call, then),
             (_, None) => {
@@ -207,7 +291,7 @@ impl<T: Transport> World<'_, T> {
         while let Some(command) = subs.pop_front() {
             match command {
                 Command::Play(_) | Command::PlayMix(_) | Command::PlayTts(_) => {
-                    if let Some(media) = media(self.config, &command) {
+                    if let Some(media) = media(self.config, &command, Role::Sub) {
                         self.play(call, media, Wake::Continue { subs: subs.into() });
                     }
                     return;
@@ -233,7 +317,9 @@ impl<T: Transport> World<'_, T> {
 
     async fn redirect(&mut self, call: usize, redirect: &ivr_xml::Redirect) {
         let mut request = RedirectRequest::new(self.app_id.clone(), self.calls[call].id.clone());
-        request.tag = redirect.tag.as_ref().map(ToString::to_string);
+        if self.config.report_redirect_tag {
+            request.tag = redirect.tag.as_ref().map(ToString::to_string);
+        }
         Box::pin(self.notify_and_run(
             call,
             redirect.url.as_str(),

@@ -14,19 +14,47 @@ use crate::transcript::Event;
 use crate::transport::Transport;
 
 impl<T: Transport> World<'_, T> {
-    pub(super) async fn create_conference(&mut self, call: usize, create: &ivr_xml::CreateConf) {
-        let confid = {
+    /// `<CreateConf>`: on success the result goes to `action` and the sub-commands do not run
+    /// (R3); on failure the sub-commands run: "创建成功结果通知发到action指定的URL地址,创建失败则
+    /// 执行跳转命令" (on success the result is sent to the `action` URL; on failure the jump
+    /// command runs, spec §2.8 \[official\]). The simulated platform fails to create one when it
+    /// holds [`Config::conference_capacity`](super::Config::conference_capacity) conferences
+    /// already, or has run out of ids.
+    pub(super) async fn create_conference(
+        &mut self,
+        call: usize,
+        create: &ivr_xml::CreateConf,
+        subs: Vec<Command>,
+    ) {
+        let capacity = self.config.conference_capacity;
+        let created = {
             let mut state = self.platform.lock();
-            let confid = state.new_confid();
-            if let Some(confid) = &confid {
-                state
-                    .conferences
-                    .insert(confid.clone(), Conference::new(create));
+            if state.conferences.len() >= capacity {
+                Err(format!(
+                    "the platform holds {} conferences, its capacity (Config::conference_capacity)",
+                    state.conferences.len()
+                ))
+            } else {
+                match state.new_confid() {
+                    Some(confid) => {
+                        state
+                            .conferences
+                            .insert(confid.clone(), Conference::new(create));
+                        Ok(confid)
+                    }
+                    None => Err("the platform is out of conference ids".to_owned()),
+                }
             }
-            confid
         };
-        let Some(confid) = confid else {
-            return self.idle(call);
+        let confid = match created {
+            Ok(confid) => confid,
+            Err(reason) => {
+                self.note(
+                    call,
+                    format!("cannot create a conference: {reason}; the sub-commands run [official §2.8]"),
+                );
+                return self.run_subs(call, subs).await;
+            }
         };
         self.record(
             Who::Call(call),

@@ -43,6 +43,51 @@ pub struct Config {
     pub first_confid: u64,
     /// Virtual time after which the simulation stops (a safety net for flows that never end).
     pub max_time: Duration,
+    /// How notification URLs are written (default [`UrlForm::Path`], what the platform sends);
+    /// a [`Caller`] may choose its own ([`Caller::url_form`]).
+    pub url_form: UrlForm,
+    /// The path of the application's notification URL ("IVR通知消息URL", spec §1.1), put before
+    /// every request: `/ivr` sends `/ivr/startservice?…`. Default empty: the application is at
+    /// the root of the transport's base URL. A [`Caller`] may choose its own
+    /// ([`Caller::base_path`]).
+    pub base_path: String,
+    /// Whether the platform keeps the query string of a relative URL the application gave
+    /// (`<Redirect>autojoinconf?confid=1</Redirect>`, an `action` with its own parameters) and
+    /// appends its parameters after it. Field applications read their own parameters back, so
+    /// the default is `true` (spec §1.9 \[field\], conclusion \[inferred\]); set it to `false` to
+    /// check that an application does not depend on it.
+    pub keep_url_query: bool,
+    /// Whether a `<Redirect tag>` comes back as the redirect request's `tag` parameter. One
+    /// field application reads it so (spec §2.5, §3.4 \[field\]); default `true`. Set it to
+    /// `false` to see what an application does without it.
+    pub report_redirect_tag: bool,
+    /// Whether any key cuts a **main-command** `<Play>` short when it has no `finishkey`. The
+    /// docs say a key cuts a sub-command `<Play>` short (R6 \[official\] \[guide\]) and that
+    /// `finishkey` (default empty) is the key that stops playback (spec §2.2 \[official\]); they
+    /// are silent on a main `<Play>` without one. Default `false`: an empty `finishkey` is read
+    /// as "no key stops it" \[inferred\].
+    pub any_key_interrupts_main_play: bool,
+    /// How many conferences the platform holds at once; a `<CreateConf>` beyond it fails and
+    /// its sub-commands run (spec §2.8 \[official\]). The platform's limit is undocumented, so
+    /// the default is unlimited (`usize::MAX`): a documented flow never fails for a reason the
+    /// docs do not give. Set it (to 0, say) to exercise an application's failure path.
+    pub conference_capacity: usize,
+}
+
+/// How the platform writes a notification's URL, after the application's notification URL
+/// ([`Config::base_path`]). The library's `ivr_xml::notify::Request` and `ivr_xml::web::Notified`
+/// read all three.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UrlForm {
+    /// `/<segment>?<params>`: the URL the platform sends (spec §0.1, §3.1).
+    #[default]
+    Path,
+    /// `/<segment>/?<params>`: the form the official article writes,
+    /// "http://<应用地址段>/<功能地址段>/?<参数>" (spec §1.9 \[official\]).
+    PathSlash,
+    /// `/?<segment>&<params>`: a notification URL configured with a trailing `/?`, to which the
+    /// segment and the parameters are appended (spec §1.9 \[field\]).
+    QuerySegment,
 }
 
 impl Default for Config {
@@ -56,6 +101,12 @@ impl Default for Config {
             empty_conference_ttl: Duration::from_secs(600),
             first_confid: 10_000_001,
             max_time: Duration::from_secs(4 * 3600),
+            url_form: UrlForm::Path,
+            base_path: String::new(),
+            keep_url_query: true,
+            report_redirect_tag: true,
+            any_key_interrupts_main_play: false,
+            conference_capacity: usize::MAX,
         }
     }
 }
@@ -87,6 +138,9 @@ struct Call {
     script: VecDeque<Action>,
     started: Duration,
     conference: Option<ConfId>,
+    /// How this call's notification URLs are written, and under which path.
+    url_form: UrlForm,
+    base_path: String,
     ended: bool,
     /// Bumped whenever the call's next wake-up changes, so stale ones are dropped.
     generation: u64,
@@ -233,6 +287,10 @@ impl<T: Transport> World<'_, T> {
             script: caller.actions,
             started: start,
             conference: None,
+            url_form: caller.url_form.unwrap_or(self.config.url_form),
+            base_path: caller
+                .base_path
+                .unwrap_or_else(|| self.config.base_path.clone()),
             ended: false,
             generation: 0,
         });

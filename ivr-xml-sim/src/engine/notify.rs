@@ -6,21 +6,50 @@ use ivr_xml::notify::Params;
 use ivr_xml::validate::{validate, Severity};
 use ivr_xml::Response;
 
-use super::{Who, World};
+use super::{UrlForm, Who, World};
 use crate::transcript::Event;
 use crate::transport::{PlatformRequest, Transport};
 
-/// `relative` (a segment, maybe with the application's own query) plus the notification's
-/// parameters: the platform keeps the application's query and appends its own (spec §1.9).
-fn request_target(relative: &str, params: &Params) -> String {
+/// The request target for `relative` (a segment, maybe with the application's own query) with
+/// the notification's parameters, under `base_path`, in `form`. The platform keeps the
+/// application's query and appends its own parameters (spec §1.9 \[field\]) unless `keep_query`
+/// is off ([`Config::keep_url_query`](super::Config::keep_url_query)).
+///
+/// * [`UrlForm::Path`], `{base}/{segment}?{query}`
+/// * [`UrlForm::PathSlash`], `{base}/{segment}/?{query}`
+/// * [`UrlForm::QuerySegment`], `{base}/?{segment}&{query}`
+fn request_target(
+    form: UrlForm,
+    base_path: &str,
+    relative: &str,
+    params: &Params,
+    keep_query: bool,
+) -> String {
     let (path, own_query) = relative.split_once('?').unwrap_or((relative, ""));
-    let mut target = format!("/{}", path.trim_start_matches('/'));
+    let own_query = if keep_query { own_query } else { "" };
+    let segment = path.trim_start_matches('/');
+    let base = base_path.trim_matches('/');
+    let mut target = String::from("/");
+    if !base.is_empty() {
+        target.push_str(base);
+        target.push('/');
+    }
     let query = params.to_query_string();
-    let joined = [own_query, query.as_str()]
+    let mut items: Vec<&str> = [own_query, query.as_str()]
         .into_iter()
         .filter(|q| !q.is_empty())
-        .collect::<Vec<_>>()
-        .join("&");
+        .collect();
+    match form {
+        UrlForm::Path => target.push_str(segment),
+        UrlForm::PathSlash => {
+            target.push_str(segment);
+            if !segment.is_empty() {
+                target.push('/');
+            }
+        }
+        UrlForm::QuerySegment => items.insert(0, segment),
+    }
+    let joined = items.join("&");
     if !joined.is_empty() {
         target.push('?');
         target.push_str(&joined);
@@ -37,7 +66,20 @@ impl<T: Transport> World<'_, T> {
         params: &Params,
         method: http::Method,
     ) -> Option<String> {
-        let target = request_target(relative, params);
+        let (form, base_path) = match who {
+            Who::Call(call) => (
+                self.calls[call].url_form,
+                self.calls[call].base_path.as_str(),
+            ),
+            Who::Platform => (self.config.url_form, self.config.base_path.as_str()),
+        };
+        let target = request_target(
+            form,
+            base_path,
+            relative,
+            params,
+            self.config.keep_url_query,
+        );
         self.record(
             who,
             Event::Notified {
@@ -116,5 +158,76 @@ impl<T: Transport> World<'_, T> {
                 self.end_call_quietly(call, "platform");
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_url_form_under_each_base_path() {
+        let params = Params::new().with("appid", "a").with("callid", "c");
+        let cases = [
+            (
+                UrlForm::Path,
+                "",
+                "startservice",
+                "/startservice?appid=a&callid=c",
+            ),
+            (
+                UrlForm::PathSlash,
+                "",
+                "startservice",
+                "/startservice/?appid=a&callid=c",
+            ),
+            (
+                UrlForm::QuerySegment,
+                "",
+                "startservice",
+                "/?startservice&appid=a&callid=c",
+            ),
+            (
+                UrlForm::Path,
+                "/ivr",
+                "startservice",
+                "/ivr/startservice?appid=a&callid=c",
+            ),
+            (
+                UrlForm::PathSlash,
+                "ivr/",
+                "startservice",
+                "/ivr/startservice/?appid=a&callid=c",
+            ),
+            (
+                UrlForm::QuerySegment,
+                "/ivr",
+                "startservice",
+                "/ivr/?startservice&appid=a&callid=c",
+            ),
+            (
+                UrlForm::Path,
+                "/ivr",
+                "next?x=1",
+                "/ivr/next?x=1&appid=a&callid=c",
+            ),
+            (
+                UrlForm::QuerySegment,
+                "/ivr",
+                "next?x=1",
+                "/ivr/?next&x=1&appid=a&callid=c",
+            ),
+        ];
+        for (form, base, relative, expected) in cases {
+            assert_eq!(
+                request_target(form, base, relative, &params, true),
+                expected
+            );
+        }
+        assert_eq!(
+            request_target(UrlForm::Path, "", "next?x=1", &params, false),
+            "/next?appid=a&callid=c"
+        );
     }
 }

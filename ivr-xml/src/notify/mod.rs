@@ -112,7 +112,7 @@ pub use messages::{
 };
 pub use options::NotifyOptions;
 pub use params::Params;
-pub use request::{Conflict, Decoded, Request};
+pub use request::{Conflict, Decoded, IgnoredBody, Request};
 pub use time::Timestamp;
 pub use values::{AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData};
 

@@ -81,7 +81,35 @@ enum Body<'a> {
 /// is read too, and merged after the query string: a parameter only in the body is added; one in
 /// both with the same value is kept once; one in both with different values keeps the **query
 /// string's** value and is reported as a [`Conflict`] (or refused, with
-/// [`NotifyOptions::refuse_conflicts`]).
+/// [`NotifyOptions::refuse_conflicts`]). A body of another type is not read ([`IgnoredBody`]).
+///
+/// Every URL form the platform is known to use names the same segment, under any path prefix:
+/// `/ivr/startservice?appid=…` (what the platform sends, spec §0.1), `/ivr/startservice/?appid=…`
+/// (the form the official article writes, spec §3.1 \[official\]) and `/ivr/?startservice&appid=…`
+/// (a notification URL configured with a trailing `/?`, spec §1.9 \[field\]): in the last one
+/// the query's first item, a bare key after a path ending in `/`, is the segment and not a
+/// parameter.
+///
+/// ```
+/// use ivr_xml::notify::{Notification, Request, StartService};
+/// #[derive(Debug, Notification)]
+/// enum Incoming {
+///     Start(StartService),
+/// }
+/// for target in [
+///     "/startservice?appid=a1&callid=c1",
+///     "/ivr/startservice/?appid=a1&callid=c1",
+///     "/?startservice&appid=a1&callid=c1",
+///     "/ivr/?startservice&appid=a1&callid=c1",
+/// ] {
+///     let decoded = Request::new(target).decode()?;
+///     assert_eq!(decoded.params().len(), 2, "{target}");
+///     let Incoming::Start(start) = decoded.parse()?;
+///     assert_eq!(start.callid, "c1");
+/// }
+/// assert_eq!(Request::new("/ivr/?startservice&appid=a1").decode()?.path(), "/ivr/startservice");
+/// # Ok::<(), ivr_xml::notify::NotifyError>(())
+/// ```
 ///
 /// In a web handler (any framework: it only needs the path, query, content type and body):
 ///
@@ -197,19 +225,25 @@ impl<'a> Request<'a> {
     /// `application/x-www-form-urlencoded` is a form; `application/xml`, `text/xml` and `*+xml`
     /// are XML; `text/plain` or no content type is XML if it starts with `<` and a form otherwise
     /// (the platform's voice-notification product posts XML as `text/plain`, spec §3.9). An empty
-    /// body has no parameters whatever its type. Other types, and a charset other than UTF-8, are
-    /// refused.
+    /// body has no parameters whatever its type. A body of any other type (JSON, HTML,
+    /// `application/octet-stream`, ...) is not read: the parameters come from the query string
+    /// alone, and [`Decoded::ignored_body`] reports it (see [`IgnoredBody`]). A form, XML or text
+    /// body in a charset other than UTF-8 is refused.
     ///
     /// ```
-    /// use ivr_xml::notify::Request;
+    /// use ivr_xml::notify::{Request, StopService};
     /// let xml = Request::new("/cb").body("text/plain", b"<request><callSid>c1</callSid></request>");
     /// assert_eq!(xml.decode()?.params().get("callSid"), Some("c1"));
-    /// let json = Request::new("/cb").body("application/json", b"{}");
+    /// let json = Request::new("/stopservice?appid=a1&callid=c1").body("application/json", b"{}");
+    /// assert!(json.decode()?.ignored_body().is_some());
+    /// assert_eq!(json.message::<StopService>()?.callid, "c1");
+    /// // Without the parameters in the query string, the body's type is the error.
+    /// let json = Request::new("/stopservice?appid=a1").body("application/json", b"{}");
     /// assert_eq!(
-    ///     json.decode().unwrap_err().to_string(),
-    ///     "unsupported content type `application/json`: expected `application/x-www-form-urlencoded`, an XML type, `text/plain` or none"
+    ///     json.message::<StopService>().unwrap_err().to_string(),
+    ///     "stopservice notification: unsupported content type `application/json`: expected `application/x-www-form-urlencoded`, an XML type, `text/plain` or none"
     /// );
-    /// assert!(Request::new("/cb").body("application/json", b"").decode().is_ok());
+    /// assert!(Request::new("/cb").body("application/json", b"").decode()?.ignored_body().is_none());
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn body(
@@ -278,17 +312,30 @@ impl<'a> Request<'a> {
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn decode(&self) -> Result<Decoded, NotifyError> {
-        let mut params = match self.query {
+        let (path, query) = split_query_segment(self.path, self.query);
+        let mut params = match query {
             Some(query) => Params::from_query_with(query, &self.options)?,
             None => Params::new(),
         };
         let mut conflicts = Vec::new();
-        let Some((encoding, body)) = self.body_params()? else {
-            return Ok(Decoded {
-                path: self.path.to_owned(),
-                params,
-                conflicts,
-            });
+        let (encoding, body) = match self.body_params()? {
+            BodyParams::Read(encoding, body) => (encoding, body),
+            BodyParams::None => {
+                return Ok(Decoded {
+                    path,
+                    params,
+                    conflicts,
+                    ignored_body: None,
+                })
+            }
+            BodyParams::Ignored(ignored) => {
+                return Ok(Decoded {
+                    path,
+                    params,
+                    conflicts,
+                    ignored_body: Some(ignored),
+                })
+            }
         };
         let from_query = params.clone();
         for (name, value) in body {
@@ -319,27 +366,34 @@ impl<'a> Request<'a> {
             }
         }
         Ok(Decoded {
-            path: self.path.to_owned(),
+            path,
             params,
             conflicts,
+            ignored_body: None,
         })
     }
 
-    fn body_params(&self) -> Result<Option<(Encoding, Params)>, NotifyError> {
+    fn body_params(&self) -> Result<BodyParams, NotifyError> {
         let (encoding, bytes) = match self.body {
-            None => return Ok(None),
+            None => return Ok(BodyParams::None),
             Some(Body::Form(bytes)) => (Encoding::Form, bytes),
             Some(Body::Xml(bytes)) => (Encoding::Xml, bytes),
             Some(Body::Detect(content_type, bytes)) => match detect(content_type, bytes)? {
-                None => return Ok(None),
-                Some(encoding) => (encoding, bytes),
+                Detected::Empty => return Ok(BodyParams::None),
+                Detected::Unread => {
+                    return Ok(BodyParams::Ignored(IgnoredBody {
+                        content_type: content_type.unwrap_or_default().to_owned(),
+                        len: bytes.len(),
+                    }))
+                }
+                Detected::Read(encoding) => (encoding, bytes),
             },
         };
         let params = match encoding {
             Encoding::Xml => Params::from_xml_with(bytes, &self.options)?,
             _ => Params::from_form_with(bytes, &self.options)?,
         };
-        Ok(Some((encoding, params)))
+        Ok(BodyParams::Read(encoding, params))
     }
 
     /// Decodes the request and chooses the notification by path segment.
@@ -376,10 +430,30 @@ impl<'a> Request<'a> {
     }
 }
 
-/// The body's encoding from its content type, sniffing plain text; `None` for an empty body.
-fn detect(content_type: Option<&str>, bytes: &[u8]) -> Result<Option<Encoding>, NotifyError> {
+/// What the body holds, by its content type.
+enum Detected {
+    /// Nothing but whitespace.
+    Empty,
+    /// Parameters in this encoding.
+    Read(Encoding),
+    /// A content type that carries no notification parameters: not read.
+    Unread,
+}
+
+/// What the body gave.
+enum BodyParams {
+    None,
+    Read(Encoding, Params),
+    Ignored(IgnoredBody),
+}
+
+/// The body's encoding from its content type, sniffing plain text. A content type that is
+/// neither form, XML nor plain text (JSON, HTML, `application/octet-stream`, ...) is not read
+/// (spec §3.1: the platform's parameters are in the query string, and its body is none or
+/// ignorable \[inferred\]); a form, XML or text body in a charset other than UTF-8 is refused.
+fn detect(content_type: Option<&str>, bytes: &[u8]) -> Result<Detected, NotifyError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Ok(None);
+        return Ok(Detected::Empty);
     }
     let unsupported = || {
         NotifyError::new(NotifyErrorKind::UnsupportedContentType {
@@ -388,6 +462,13 @@ fn detect(content_type: Option<&str>, bytes: &[u8]) -> Result<Option<Encoding>, 
     };
     let mut parts = content_type.unwrap_or_default().split(';');
     let essence = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+    let readable = matches!(
+        essence.as_str(),
+        "" | "text/plain" | "application/x-www-form-urlencoded" | "application/xml" | "text/xml"
+    ) || essence.ends_with("+xml");
+    if !readable {
+        return Ok(Detected::Unread);
+    }
     for parameter in parts {
         if let Some((name, value)) = parameter.split_once('=') {
             let value = value.trim().trim_matches('"');
@@ -409,12 +490,87 @@ fn detect(content_type: Option<&str>, bytes: &[u8]) -> Result<Option<Encoding>, 
     };
     let encoding = match essence.as_str() {
         "application/x-www-form-urlencoded" => Encoding::Form,
-        "application/xml" | "text/xml" => Encoding::Xml,
-        xml if xml.ends_with("+xml") => Encoding::Xml,
         "" | "text/plain" => sniffed(),
-        _ => return Err(unsupported()),
+        _ => Encoding::Xml,
     };
-    Ok(Some(encoding))
+    Ok(Detected::Read(encoding))
+}
+
+/// The segment named by a query string's first item: in `/?startservice&appid=…` (the path
+/// ends in `/`, and the query's first item is a bare key with no `=`) the segment is
+/// `startservice`, joined to the path (`/startservice`), and the query is what follows it.
+/// Field code shows a notification URL configured with a trailing `/?`, to which the platform
+/// appends the segment and `&` and the parameters (spec §1.9 \[field\]; plain concatenation
+/// \[inferred\]). A bare first key after any other path is an ordinary parameter.
+fn split_query_segment<'a>(path: &'a str, query: Option<&'a str>) -> (String, Option<&'a str>) {
+    let bare = query.and_then(|query| {
+        let (first, rest) = query.split_once('&').unwrap_or((query, ""));
+        (!first.is_empty() && !first.contains('=')).then_some((first, rest))
+    });
+    match bare {
+        Some((segment, rest)) if path.is_empty() || path.ends_with('/') => {
+            (format!("{path}{segment}"), Some(rest))
+        }
+        _ => (path.to_owned(), query),
+    }
+}
+
+/// A body that was not read because its content type carries no notification parameters
+/// (JSON, HTML, `application/octet-stream`, ...). The parameters are read from the query
+/// string alone, where the platform sends them (spec §3.1); [`Decoded::ignored_body`] reports
+/// the body. When the query string alone does not make the notification, reading it fails with
+/// [`UnsupportedContentType`](NotifyErrorKind::UnsupportedContentType), since the parameters
+/// were probably in the body.
+///
+/// ```
+/// use ivr_xml::notify::{Request, StopService};
+/// let request = Request::new("/stopservice?appid=a1&callid=c1").body("application/json", b"{\"callid\":\"c9\"}");
+/// let decoded = request.decode()?;
+/// let ignored = decoded.ignored_body().unwrap();
+/// assert_eq!((ignored.content_type(), ignored.len()), ("application/json", 15));
+/// assert_eq!(ignored.to_string(), "a body of 15 bytes of `application/json` was ignored: the parameters were read from the query string");
+/// let stop: StopService = decoded.message()?;
+/// assert_eq!(stop.callid, "c1");
+/// # Ok::<(), ivr_xml::notify::NotifyError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IgnoredBody {
+    content_type: String,
+    len: usize,
+}
+
+impl IgnoredBody {
+    /// The body's content type, as received.
+    ///
+    /// See [`IgnoredBody`] for an example.
+    pub fn content_type(&self) -> &str {
+        &self.content_type
+    }
+
+    /// The body's length in bytes.
+    ///
+    /// See [`IgnoredBody`] for an example.
+    #[allow(clippy::len_without_is_empty)] // an ignored body is never empty
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    fn error(&self) -> NotifyError {
+        NotifyError::new(NotifyErrorKind::UnsupportedContentType {
+            content_type: self.content_type.clone(),
+        })
+    }
+}
+
+impl fmt::Display for IgnoredBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a body of {} bytes of `{}` was ignored: the parameters were read from the query string",
+            self.len,
+            self.content_type.escape_debug()
+        )
+    }
 }
 
 /// A decoded request: its path, its parameters (query string and body merged) and the conflicts
@@ -434,10 +590,12 @@ pub struct Decoded {
     path: String,
     params: Params,
     conflicts: Vec<Conflict>,
+    ignored_body: Option<IgnoredBody>,
 }
 
 impl Decoded {
-    /// The request's path.
+    /// The request's path, with the segment a query string named by its first bare key joined
+    /// to it (`/ivr/?startservice&…` has the path `/ivr/startservice`, see [`Request`]).
     ///
     /// See [`Decoded`] for an example.
     pub fn path(&self) -> &str {
@@ -473,13 +631,28 @@ impl Decoded {
     ///
     /// See [`Request::parse`] for an example.
     pub fn parse<N: Notification>(&self) -> Result<N, NotifyError> {
-        N::from_parts(&self.path, &self.params)
+        N::from_parts(&self.path, &self.params).map_err(|err| self.blame_ignored_body(err))
+    }
+
+    /// A body that was not read, if any (see [`IgnoredBody`]).
+    pub fn ignored_body(&self) -> Option<&IgnoredBody> {
+        self.ignored_body.as_ref()
+    }
+
+    /// When the query string alone does not make the notification and a body was ignored, the
+    /// body's content type is the likely cause.
+    fn blame_ignored_body(&self, err: NotifyError) -> NotifyError {
+        match (&self.ignored_body, err.message()) {
+            (Some(ignored), Some(message)) => ignored.error().in_message(message),
+            (Some(ignored), None) => ignored.error(),
+            (None, _) => err,
+        }
     }
 
     /// Reads the parameters as one kind of message, whatever the path.
     ///
     /// See [`Decoded`] for an example.
     pub fn message<M: Message>(&self) -> Result<M, NotifyError> {
-        M::from_params(&self.params).map_err(|err| err.in_message(M::KIND))
+        M::from_params(&self.params).map_err(|err| self.blame_ignored_body(err).in_message(M::KIND))
     }
 }
