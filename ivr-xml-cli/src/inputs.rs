@@ -46,9 +46,13 @@ impl Document {
     /// when it is past it, one for the first byte that is not UTF-8.
     pub(crate) fn findings(&self) -> Vec<Diagnostic> {
         match self.text() {
-            Some(text) => {
-                ivr_xml::validate::validate_with(text, &ValidateOptions { limits: limits() })
-            }
+            Some(text) => ivr_xml::validate::validate_with(
+                text,
+                &ValidateOptions {
+                    limits: limits(),
+                    ..ValidateOptions::default()
+                },
+            ),
             None => ivr_xml::validate::validate_bytes(&self.bytes),
         }
     }

@@ -71,13 +71,13 @@ const TAB: &str = "    ";
 /// let source = "<Response>\n  <Play volume='3'>a.wav</Play>\n</Response>";
 /// let out = render("a.xml", source, &validate(source));
 /// assert_eq!(out, "\
-/// warning[IVR102]: unknown attribute `volume` on `<Play>`: expected one of `loop`, `finishkey`, `isrecord`
+/// error[IVR102]: unknown attribute `volume` on `<Play>`: expected one of `loop`, `finishkey`, `isrecord`
 ///  --> a.xml:2:9
 ///   |
 /// 2 |   <Play volume='3'>a.wav</Play>
 ///   |         ^^^^^^ Response/Play[1]/@volume
 ///   |
-///   = help: Check the attribute's spelling against the command's documented attributes.
+///   = help: Check the attribute's spelling against the command's documented attributes; an extension: name it with `Policy::attribute` (or allow IVR102).
 ///
 /// ");
 /// ```

@@ -669,7 +669,17 @@ impl std::str::FromStr for Command {
     }
 }
 
-/// Marks commands that may follow the main command. `<Get>` is main-only \[official\], so it has no impl.
+/// Marks commands that may follow the main command.
+///
+/// The main-only commands ([`policy::MAIN_ONLY`](crate::policy::MAIN_ONLY): `<Get>`
+/// \[official\], `<CreateConf>` \[official\], `<JoinConf>` \[guide\]) have no impl, so that
+/// [`ResponseBuilder::then`](crate::ResponseBuilder::then) does not take them; the strict parser
+/// and the validator refuse them there with rule IVR201.
+#[diagnostic::on_unimplemented(
+    message = "`<{Self}>` can only be the main command",
+    label = "`<{Self}>` can only be the main command, not a sub-command",
+    note = "the platform runs `<Get>`, `<CreateConf>` and `<JoinConf>` only as the main command (spec §0.2 R8, rule IVR201): pass it to `.main(...)`, or answer it in a new document through a `<Redirect>`"
+)]
 pub trait SubCommand {}
 
 impl SubCommand for Play {}
@@ -678,7 +688,5 @@ impl SubCommand for PlayTts {}
 impl SubCommand for Redirect {}
 impl SubCommand for Hangup {}
 impl SubCommand for CmdNone {}
-impl SubCommand for CreateConf {}
-impl SubCommand for JoinConf {}
 impl SubCommand for ConsultationCall {}
 impl SubCommand for RawElement {}

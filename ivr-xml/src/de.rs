@@ -8,17 +8,27 @@ use quick_xml::Reader;
 use smallvec::SmallVec;
 
 use crate::error::{ErrorKind, Locator, ParseError, Warning};
+use crate::policy::{field_name, rule_for, Level, Policy};
 use crate::raw::RawAttribute;
 use crate::value::{first_non_xml_char, is_xml_char, is_xml_name, XmlValue};
 
 /// Strict or lenient (spec §0.4).
+///
+/// Both read the same way and find the same things; they differ in what a finding at level
+/// [`Level::Deny`] of the [policy](crate::policy) does: the strict parser refuses the document
+/// with it, the lenient parser returns it as a [`Warning`]. Hard errors (XML that is not
+/// well-formed, a limit, a command that cannot be kept raw where it stands) refuse the document
+/// in both modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Mode {
-    /// Unknown elements and attributes are errors (the default).
+    /// A finding the policy denies (an unknown element or attribute, a main-only command as a
+    /// sub-command, a value out of range, ...) is an error (the default). Findings at level
+    /// warn are returned as warnings.
     #[default]
     Strict,
-    /// Unknown elements and attributes are kept raw and reported as [`Warning`]s, and so is a
-    /// known command that fails to parse where a raw element can stand.
+    /// Unknown elements and attributes are kept raw, a bare command sequence is read into a
+    /// `Response`, and every finding the policy does not allow is a [`Warning`], as is a known
+    /// command that fails to parse where a raw element can stand.
     Lenient,
 }
 
@@ -91,20 +101,21 @@ impl Limits {
     }
 }
 
-/// How to parse: [`Mode`] and [`Limits`].
+/// How to parse: [`Mode`], [`Limits`] and the [`Policy`] that says what is an error.
 ///
 /// ```
 /// use ivr_xml::{ParseOptions, Response};
-/// let text = "<Response><Get action='a' firstendkey='*'><Play>p.wav</Play></Get></Response>";
-/// assert!(text.parse::<Response>().is_err());
+/// let text = "<Response><Get action='a' volume='3'><Play>p.wav</Play></Get><Hangup/></Response>";
+/// assert_eq!(text.parse::<Response>().unwrap_err().code(), "IVR102");
 /// let parsed = Response::parse_with(text, &ParseOptions::lenient()).unwrap();
-/// assert_eq!(parsed.warnings[0].path(), "Response/Get[1]/@firstendkey");
-/// assert!(parsed.value.to_string().contains("<Get action='a' firstendkey='*'>"));
+/// assert_eq!(parsed.warnings[0].path(), "Response/Get[1]/@volume");
+/// assert!(parsed.value.to_string().contains("<Get action='a' volume='3'>"));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ParseOptions {
     mode: Mode,
     limits: Limits,
+    policy: Policy,
 }
 
 impl ParseOptions {
@@ -137,14 +148,31 @@ impl ParseOptions {
     pub fn parse_mode(&self) -> Mode {
         self.mode
     }
+
+    /// Sets the policy: rule levels and the project's own names (see [`crate::policy`]).
+    pub fn policy(mut self, policy: Policy) -> ParseOptions {
+        self.policy = policy;
+        self
+    }
+
+    /// The policy in use.
+    pub fn parse_policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The limits in use.
+    pub fn parse_limits(&self) -> Limits {
+        self.limits
+    }
 }
 
-/// A parsed value with the lenient parser's warnings (always empty in strict mode).
+/// A parsed value with the findings the policy does not allow.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Parsed<T> {
     /// The value.
     pub value: T,
-    /// What the strict parser would have refused, in document order.
+    /// The findings, in document order: in strict mode those at level warn; in lenient mode
+    /// those at level warn or deny (what the strict parser would have refused).
     pub warnings: Vec<Warning>,
 }
 
@@ -207,6 +235,9 @@ impl TextNode<'_> {
 pub struct Document<'a> {
     nodes: Vec<NodeData<'a>>,
     attributes: Vec<Attribute<'a>>,
+    /// For a bare command sequence read into a `<Response>` that is not in the input: the
+    /// offset of its first command.
+    bare: Option<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -216,6 +247,21 @@ impl<'a> Document<'a> {
             document: self,
             id: 0,
         }
+    }
+
+    /// The offset of the first command when the document is a bare command sequence, read
+    /// into a `<Response>` root that the input does not hold (spec §1.2).
+    pub fn bare_sequence(&self) -> Option<usize> {
+        self.bare
+    }
+
+    /// Every element, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = Element<'_>> + '_ {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| matches!(node, NodeData::Element(_)))
+            .map(|(id, _)| Element { document: self, id })
     }
 
     /// The element node `id`; element ids are the only ones asked for.
@@ -687,30 +733,129 @@ pub fn from_str_with<T: FromXml>(
     input: &str,
     options: &ParseOptions,
 ) -> Result<Parsed<T>, ParseError> {
-    let (document, mut warnings) = read_tree(input, options)?;
+    let policy = &options.policy;
+    let (value, findings) = match options.mode {
+        Mode::Lenient => judge::<T>(input, options.limits, policy, Mode::Lenient)?,
+        // The strict reading stops at the first thing it refuses: when the policy denies it,
+        // that is the verdict (and the message is the strict parser's); otherwise the document
+        // is read again leniently and judged finding by finding.
+        Mode::Strict => match judge::<T>(input, options.limits, policy, Mode::Strict) {
+            Ok(judged) => judged,
+            Err(err) if denies(policy, &err) || !T::matches_element("Response") => return Err(err),
+            Err(_) => judge::<T>(input, options.limits, policy, Mode::Lenient)?,
+        },
+    };
+    let mut warnings = Vec::with_capacity(findings.len());
+    for (level, finding) in findings {
+        match (level, options.mode) {
+            (Level::Allow, _) => {}
+            (Level::Deny, Mode::Strict) => return Err(finding),
+            _ => warnings.push(Warning::from_error(finding)),
+        }
+    }
+    Ok(Parsed { value, warnings })
+}
+
+/// Reads `input` as a `T` leniently and judges every finding by `policy`: the one verdict the
+/// strict parser, the lenient parser and the validator share. The findings are in document
+/// order, each with its level; an `Err` is a hard error (not well-formed, a limit, a command
+/// that cannot be kept raw where it stands).
+pub(crate) fn judge<T: FromXml>(
+    input: &str,
+    limits: Limits,
+    policy: &Policy,
+    mode: Mode,
+) -> Result<(T, Vec<(Level, ParseError)>), ParseError> {
+    let wants_response = T::matches_element("Response");
+    let commands = expected_of::<crate::Command>();
+    let is_command = |name: &str| {
+        commands.contains(&name) || field_name(name, None).is_some() || policy.knows_element(name)
+    };
+    let wrap: Option<&dyn Fn(&str) -> bool> = match wants_response {
+        true => Some(&is_command),
+        false => None,
+    };
+    let (document, tree_warnings) = read_tree(input, limits, mode, wrap)?;
     let root = document.root();
     let mut cx = ParseContext {
         source: Locator::new(input),
-        mode: options.mode,
+        mode,
         path: SmallVec::new(),
         warnings: Vec::new(),
     };
-    if !T::accepts_element(root.name(), &cx) {
+    let wrong_root = (!T::matches_element(root.name())).then(|| {
         let kind = ErrorKind::WrongRoot {
             found: root.name().to_owned(),
             expected: expected_of::<T>(),
         };
-        return Err(ParseError::new(
-            kind,
-            &cx.source,
-            root.offset(),
-            String::new(),
-        ));
+        ParseError::new(kind, &cx.source, root.offset(), String::new())
+    });
+    let mut found: Vec<ParseError> = Vec::new();
+    if let Some(wrong_root) = wrong_root {
+        if !T::accepts_element(root.name(), &cx) {
+            return Err(wrong_root);
+        }
+        // Kept raw by a type that keeps unknown elements: the finding is the wrong root.
+        found.push(wrong_root);
     }
     let value = cx.child::<T>(&root)?;
-    warnings.append(&mut cx.warnings);
-    warnings.sort_by_key(Warning::offset);
-    Ok(Parsed { value, warnings })
+    let root_offset = root.offset();
+    for warning in tree_warnings.into_iter().chain(cx.warnings) {
+        if !found.is_empty()
+            && warning.offset() == root_offset
+            && matches!(warning.kind(), ErrorKind::UnknownElement { .. })
+        {
+            continue;
+        }
+        if !wants_response || !is_known(policy, warning.kind()) {
+            found.push(warning.as_error().clone());
+        }
+    }
+    if let Some(first) = document.bare {
+        let kind = ErrorKind::Rule {
+            code: "IVR004",
+            message:
+                "the commands are not wrapped in `<Response>`: read as a bare command sequence"
+                    .to_owned(),
+        };
+        found.push(ParseError::new(kind, &cx.source, first, String::new()));
+    }
+    if wants_response {
+        crate::validate::check_rules(&cx.source, &document, &mut found);
+    }
+    // The policy judges IVR documents; other roots (a REST body, one command) keep what the
+    // mode says: every finding is a warning of the lenient parser.
+    let level = |finding: &ParseError| match wants_response {
+        true => policy.level_of(rule_for(finding.kind())),
+        false => Level::Warn,
+    };
+    let mut findings: Vec<(Level, ParseError)> = found
+        .into_iter()
+        .map(|finding| (level(&finding), finding))
+        .filter(|(level, _)| *level != Level::Allow)
+        .collect();
+    findings.sort_by(|(_, a), (_, b)| (a.offset(), a.code()).cmp(&(b.offset(), b.code())));
+    findings.dedup();
+    Ok((value, findings))
+}
+
+/// Whether the finding is about a name the policy knows: a field-evidence name (reported by
+/// IVR110 / IVR111 instead) or one the project declared.
+fn is_known(policy: &Policy, kind: &ErrorKind) -> bool {
+    match kind {
+        ErrorKind::UnknownElement { name, .. } => {
+            policy.knows_element(name) || field_name(name, None).is_some()
+        }
+        ErrorKind::UnknownAttribute { name, element, .. } => {
+            policy.knows_attribute(element, name) || field_name(element, Some(name)).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Whether the policy refuses a document for this finding.
+fn denies(policy: &Policy, err: &ParseError) -> bool {
+    !is_known(policy, err.kind()) && policy.level_of(rule_for(err.kind())) == Level::Deny
 }
 
 /// Reads `input` into a checked element tree without interpreting it: well-formedness, the
@@ -730,7 +875,8 @@ pub fn parse_tree<'a>(
     input: &'a str,
     options: &ParseOptions,
 ) -> Result<Parsed<Document<'a>>, ParseError> {
-    read_tree(input, options).map(|(value, warnings)| Parsed { value, warnings })
+    read_tree(input, options.limits, options.mode, None)
+        .map(|(value, warnings)| Parsed { value, warnings })
 }
 
 /// Parses a whole document whose root is a `T`, strictly.
@@ -791,7 +937,8 @@ const LINEAR_ATTRIBUTES: usize = 16;
 struct TreeReader<'a> {
     input: &'a str,
     locator: Locator<'a>,
-    options: ParseOptions,
+    mode: Mode,
+    limits: Limits,
     document: Document<'a>,
     stack: SmallVec<[Open; 8]>,
     /// How many children of each name the open elements have so far, one segment per open
@@ -822,7 +969,7 @@ impl<'a> TreeReader<'a> {
     }
 
     fn lenient_or_fail(&mut self, err: ParseError) -> Result<(), ParseError> {
-        if self.options.mode == Mode::Lenient {
+        if self.mode == Mode::Lenient {
             self.warnings.push(Warning::from_error(err));
             Ok(())
         } else {
@@ -879,7 +1026,7 @@ impl<'a> TreeReader<'a> {
             return Err(self.error(kind, offset));
         }
         self.elements += 1;
-        let limits = self.options.limits;
+        let limits = self.limits;
         if self.stack.len() + 1 > limits.max_depth {
             let mut err = self.error(
                 ErrorKind::LimitExceeded {
@@ -1093,6 +1240,27 @@ impl<'a> TreeReader<'a> {
         }
         out.push_str(rest);
         Ok(Cow::Owned(out))
+    }
+
+    /// Opens the `<Response>` root of a bare command sequence, at its first command.
+    fn open_bare_response(&mut self, offset: usize) {
+        let id = self.document.nodes.len();
+        let attributes = self.document.attributes.len();
+        self.document.nodes.push(NodeData::Element(ElementData {
+            name: "Response",
+            offset,
+            index: 1,
+            attributes_start: attributes,
+            attributes_end: attributes,
+            end: id + 1,
+        }));
+        self.stack.push(Open {
+            id,
+            text: None,
+            has_child_elements: false,
+            counts_start: self.sibling_counts.len(),
+        });
+        self.document.bare = Some(offset);
     }
 
     fn end_element(&mut self) {
@@ -1352,11 +1520,14 @@ fn resolve_reference(name: &str) -> Option<Result<char, ErrorKind>> {
 }
 
 /// Reads `input` into a checked element tree.
+/// Reads the tree. With `wrap_bare`, a document whose first element is a command (by the
+/// function's judgement) is read as a bare command sequence into a `<Response>` root.
 fn read_tree<'a>(
     input: &'a str,
-    options: &ParseOptions,
+    limits: Limits,
+    mode: Mode,
+    wrap_bare: Option<&dyn Fn(&str) -> bool>,
 ) -> Result<(Document<'a>, Vec<Warning>), ParseError> {
-    let limits = options.limits;
     if input.len() > limits.max_bytes {
         let kind = ErrorKind::LimitExceeded {
             limit: "input size in bytes",
@@ -1389,12 +1560,14 @@ fn read_tree<'a>(
     let mut tree = TreeReader {
         input,
         locator: Locator::new(input),
-        options: *options,
+        mode,
+        limits,
         // Sized so that they do not grow: whitespace between elements is not kept, so there is
         // about one node per `<` (mixed content has more), and at most one attribute per `=`.
         document: Document {
             nodes: Vec::with_capacity(markup),
             attributes: Vec::with_capacity(equals),
+            bare: None,
         },
         stack: SmallVec::new(),
         sibling_counts: SmallVec::new(),
@@ -1406,7 +1579,7 @@ fn read_tree<'a>(
     // XML 1.0 §4.3.3 allows a UTF-8 byte order mark and the spec (§1.3) accepts it: strict mode
     // takes it silently; lenient mode, which reports what a tidy document would not hold, warns.
     let bom = if input.starts_with('\u{FEFF}') {
-        if options.mode == Mode::Lenient {
+        if mode == Mode::Lenient {
             let kind = ErrorKind::Syntax("byte order mark at the start of the document".to_owned());
             let warning = ParseError::new(kind, &tree.locator, 0, String::new());
             tree.warnings.push(Warning::from_error(warning));
@@ -1423,7 +1596,7 @@ fn read_tree<'a>(
         config.expand_empty_elements = false;
         config.check_comments = true;
         // Lenient mode takes a bare `&` in text literally, with a warning (spec §1.5).
-        config.allow_dangling_amp = options.mode == Mode::Lenient;
+        config.allow_dangling_amp = mode == Mode::Lenient;
     }
     loop {
         // quick-xml skips a byte order mark without counting it: its positions start after it.
@@ -1444,6 +1617,16 @@ fn read_tree<'a>(
             Event::Start(start) | Event::Empty(start) if tree.has_root && tree.stack.is_empty() => {
                 let _ = start;
                 return Err(tree.error(ErrorKind::ContentAfterRoot, offset));
+            }
+            Event::Start(ref start) | Event::Empty(ref start)
+                if wrap_bare.is_some() && !tree.has_root && tree.stack.is_empty() =>
+            {
+                let name = tree.slice(start.name().as_ref());
+                if wrap_bare.is_some_and(|is_command| is_command(name)) {
+                    tree.open_bare_response(offset);
+                }
+                let open = matches!(event, Event::Start(_));
+                tree.start_element(start, offset, open)?;
             }
             Event::Start(start) => tree.start_element(&start, offset, true)?,
             Event::Empty(start) => tree.start_element(&start, offset, false)?,
@@ -1535,6 +1718,9 @@ fn read_tree<'a>(
             }
             Event::Eof => break,
         }
+    }
+    if tree.document.bare.is_some() && tree.stack.len() == 1 {
+        tree.end_element();
     }
     if let Some(open) = tree.stack.last() {
         let element = tree.element(open.id);

@@ -260,6 +260,14 @@ pub enum ErrorKind {
         /// What was expected.
         expected: Vec<&'static str>,
     },
+    /// A rule of the platform found on the whole document (the main-only commands, an
+    /// execution-order rule, ...), at the level its [policy](crate::policy) gives it.
+    Rule {
+        /// The rule's code, like `IVR201`.
+        code: &'static str,
+        /// What was found.
+        message: String,
+    },
 }
 
 fn list(names: &[&'static str]) -> String {
@@ -398,6 +406,7 @@ impl fmt::Display for ErrorKind {
                     list(expected)
                 )
             }
+            ErrorKind::Rule { message, .. } => f.write_str(message),
         }
     }
 }
@@ -459,6 +468,19 @@ impl ParseError {
     /// In which element (and attribute), like `Response/Get[1]/@numdigits`; empty outside the root.
     pub fn path(&self) -> &str {
         &self.0.path
+    }
+
+    /// The code of the [rule](crate::validate::RULES) that refused the document, as the
+    /// validator reports it (`IVR101` for an unknown element, `IVR201` for a main-only command
+    /// elsewhere, ...).
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response><Play>a.wav</Play><Get/></Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(err.code(), "IVR201");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        crate::policy::rule_for(&self.0.kind).code
     }
 }
 
@@ -522,6 +544,11 @@ impl Warning {
     /// In which element (and attribute).
     pub fn path(&self) -> &str {
         self.0.path()
+    }
+
+    /// The code of the rule that reports it (see [`ParseError::code`]).
+    pub fn code(&self) -> &'static str {
+        self.0.code()
     }
 
     /// The error the strict parser reports for the same thing.

@@ -51,6 +51,7 @@ mod error;
 pub mod notify;
 mod pending;
 mod playmix;
+pub mod policy;
 mod raw;
 mod response;
 pub mod rest;

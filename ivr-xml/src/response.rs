@@ -80,12 +80,34 @@ impl<C> Response<C> {
 }
 
 impl<C: ToXml> Response<C> {
-    /// Makes a document from commands, main first, checking the values builders were given.
+    /// Makes a document from commands, main first, checking the values builders were given
+    /// and that no main-only command ([`MAIN_ONLY`](crate::policy::MAIN_ONLY): `<Get>`,
+    /// `<CreateConf>`, `<JoinConf>`) is a sub-command (rule IVR201, which the strict parser
+    /// refuses too). Use it for documents assembled at run time, and the validator for the
+    /// platform's other rules.
     ///
-    /// Unlike the builder this does not stop a `<Get>` from being a sub-command: use it for
-    /// documents assembled at run time, and the validator for the platform's rules.
+    /// ```
+    /// use ivr_xml::{Command, CreateConf, Play, Response};
+    /// let commands: Vec<Command> = vec![Play::new("a.wav").into(), CreateConf::new().into()];
+    /// let err = Response::try_from_commands(commands).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid command `CreateConf`: expected a command that can follow the main command: `<CreateConf>` can only be the main command (IVR201) (in `<CreateConf>`, command 2)");
+    /// ```
     pub fn try_from_commands(commands: Vec<C>) -> Result<Response<C>, BuildError> {
         check_all(&commands)?;
+        for (index, command) in commands.iter().enumerate().skip(1) {
+            let name = command.element_name();
+            if let Some(main_only) = crate::policy::MAIN_ONLY.iter().find(|m| **m == name) {
+                let err = ValueError::new(
+                    "command",
+                    *main_only,
+                    format!("a command that can follow the main command: `<{main_only}>` can only be the main command (IVR201)"),
+                );
+                return Err(BuildError::new(
+                    err,
+                    format!("in `<{main_only}>`, command {}", index + 1),
+                ));
+            }
+        }
         Ok(Response { commands })
     }
 

@@ -121,8 +121,10 @@ fn text_content_is_kept_raw_with_a_trimmed_accessor() {
 #[test]
 fn field_documents_parse() {
     // A Get with every official attribute, an empty Get, a whitespace-only Get, PlayTTS in Get,
-    // a PlayMix with a trailing `;`, a ConsultationCall with hold music.
-    let doc = parse(concat!(
+    // a PlayMix with a trailing `;`, a ConsultationCall with hold music. The second and third
+    // `<Get>` are sub-commands, which the platform rules out (IVR201, an error since issue 13):
+    // the lenient parser reads them, and the strict one refuses the document.
+    let text = concat!(
         "<Response>",
         "<Get action='dtmfreport?type=3&amp;fink=%23' method='GET' timeout='5' finishkey='*' numdigits='4'><PlayTTS loop='-1'>请输入验证码</PlayTTS></Get>",
         "<Get></Get><Get>  \n </Get>",
@@ -130,7 +132,15 @@ fn field_documents_parse() {
         "<ConsultationCall number='13800000000' record='true' timeout='30' calltime='120' calltimeoverurl='calltimeoverurl' hangupurl='hangupurl'><Play loop='-1'>wait.wav</Play></ConsultationCall>",
         "<Redirect>connectfail</Redirect>",
         "</Response>"
-    ));
+    );
+    assert_eq!(text.parse::<Response>().unwrap_err().code(), "IVR201");
+    let parsed = Response::parse_with(text, &ParseOptions::lenient()).unwrap();
+    let codes: Vec<&str> = parsed.warnings.iter().map(|w| w.code()).collect();
+    assert_eq!(
+        codes,
+        ["IVR111", "IVR201", "IVR207", "IVR211", "IVR201", "IVR207", "IVR110"]
+    );
+    let doc = parsed.value;
     let Command::Get(get) = &doc.commands()[0] else {
         panic!()
     };
@@ -152,8 +162,13 @@ fn field_documents_parse() {
     };
     assert_eq!(call.calltime, Some(120));
     assert_eq!(call.hold_music.as_ref().unwrap().file.as_str(), "wait.wav");
-    assert_eq!(parse(&doc.to_string()), doc);
-    assert_eq!(parse(&doc.to_string_with(&Style::compact())), doc);
+    let lenient = |text: &str| {
+        Response::parse_with(text, &ParseOptions::lenient())
+            .unwrap()
+            .value
+    };
+    assert_eq!(lenient(&doc.to_string()), doc);
+    assert_eq!(lenient(&doc.to_string_with(&Style::compact())), doc);
 }
 
 #[test]
@@ -168,13 +183,20 @@ fn a_single_command_parses_alone() {
 fn lenient_mode_keeps_unknown_commands_and_attributes_and_warns() {
     let text = "<Response><Get action='a' firstendkey='*'><Play>p.wav</Play></Get><EnterCCS queuetype='0' callid='x'><Play loop='-1'>switch.wav</Play></EnterCCS><Play loop='-2'>bad.wav</Play></Response>";
     let parsed = Response::parse_with(text, &ParseOptions::lenient()).unwrap();
-    let paths: Vec<&str> = parsed.warnings.iter().map(|w| w.path()).collect();
+    // The lenient parser's warnings are the validator's findings (issue 13): the field names
+    // are recognised (IVR110, IVR111), and the rules run (IVR205: no failure path).
+    let found: Vec<(&str, &str)> = parsed
+        .warnings
+        .iter()
+        .map(|w| (w.code(), w.path()))
+        .collect();
     assert_eq!(
-        paths,
+        found,
         [
-            "Response/Get[1]/@firstendkey",
-            "Response/EnterCCS[1]",
-            "Response/Play[1]/@loop"
+            ("IVR205", "Response/Get[1]"),
+            ("IVR111", "Response/Get[1]/@firstendkey"),
+            ("IVR110", "Response/EnterCCS[1]"),
+            ("IVR103", "Response/Play[1]/@loop")
         ]
     );
     let names: Vec<&str> = parsed.value.commands().iter().map(Command::name).collect();
@@ -186,7 +208,7 @@ fn lenient_mode_keeps_unknown_commands_and_attributes_and_warns() {
     // What the lenient parser keeps writes back and re-parses to the same value.
     let again = Response::parse_with(&parsed.value.to_string(), &ParseOptions::lenient()).unwrap();
     assert_eq!(again.value, parsed.value);
-    assert_eq!(again.warnings.len(), 3);
+    assert_eq!(again.warnings.len(), 4);
 }
 
 #[test]
@@ -196,7 +218,9 @@ fn lenient_mode_warns_about_a_byte_order_mark_and_a_bare_ampersand_in_an_attribu
         &ParseOptions::lenient(),
     )
     .unwrap();
-    assert_eq!(parsed.warnings.len(), 2);
+    let codes: Vec<&str> = parsed.warnings.iter().map(|w| w.code()).collect();
+    // The byte order mark, the bare `&`, and (rules run in lenient mode too) the main `<Redirect>`.
+    assert_eq!(codes, ["IVR107", "IVR210", "IVR108"]);
     let Command::Redirect(redirect) = &parsed.value.commands()[0] else {
         panic!()
     };

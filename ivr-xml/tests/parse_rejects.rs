@@ -73,11 +73,6 @@ fn values_of_the_wrong_type_or_out_of_range() {
             "Response/CreateConf[1]/@maxmember",
         ),
         (
-            "<CreateConf autojoin='TRUE'/>",
-            "invalid boolean `TRUE`: expected `true` or `false`",
-            "Response/CreateConf[1]/@autojoin",
-        ),
-        (
             "<CreateConf voicemod='3'/>",
             "invalid voicemod `3`: expected `0`, `1` or `2`",
             "Response/CreateConf[1]/@voicemod",
@@ -90,6 +85,7 @@ fn values_of_the_wrong_type_or_out_of_range() {
     ];
     for (command, message, path) in cases {
         let err = reject(&format!("<Response>{command}</Response>"));
+        assert_eq!(err.code(), "IVR103", "{err}");
         assert!(matches!(err.kind(), ErrorKind::InvalidValue(_)), "{err}");
         assert_eq!(err.kind().to_string(), message);
         assert_eq!(err.path(), path);
@@ -97,20 +93,44 @@ fn values_of_the_wrong_type_or_out_of_range() {
     }
 }
 
+/// What the validator only warns about, the strict parser accepts with the same warning (one
+/// verdict, issue 13): a boolean in capitals (IVR104), PlayMix codes and items that disagree
+/// (IVR206) and a `<JoinConf>` without `confid` (IVR106) rest on inferred evidence. The command
+/// is kept raw, as written. Each is an error once the policy denies its rule.
 #[test]
-fn playmix_codes_and_items_must_agree() {
-    assert_eq!(
-        summary("<Response><PlayMix type='4'>a.wav;123</PlayMix></Response>"),
-        "1:11: invalid PlayMix `type='4' with 2 item(s)`: expected one `type` code per `;`-separated item (at Response/PlayMix[1])"
-    );
-}
-
-#[test]
-fn missing_required_attribute() {
-    assert_eq!(
-        summary("<Response><JoinConf action='joinconfok'/></Response>"),
-        "1:11: `<JoinConf>` is missing its required attribute `confid` (at Response/JoinConf[1])"
-    );
+fn warnings_of_the_validator_are_warnings_of_the_strict_parser() {
+    let cases = [
+        (
+            "<Response><CreateConf autojoin='TRUE'/></Response>",
+            "IVR104",
+            "1:23: invalid boolean `TRUE`: expected `true` or `false` (at Response/CreateConf[1]/@autojoin)",
+        ),
+        (
+            "<Response><PlayMix type='4'>a.wav;123</PlayMix><Hangup/></Response>",
+            "IVR206",
+            "1:11: invalid PlayMix `type='4' with 2 item(s)`: expected one `type` code per `;`-separated item (at Response/PlayMix[1])",
+        ),
+        (
+            "<Response><JoinConf action='joinconfok'/><Hangup/></Response>",
+            "IVR106",
+            "1:11: `<JoinConf>` is missing its required attribute `confid` (at Response/JoinConf[1])",
+        ),
+    ];
+    for (text, code, message) in cases {
+        let parsed = Response::parse_with(text, &ParseOptions::strict()).unwrap();
+        let codes: Vec<&str> = parsed.warnings.iter().map(|w| w.code()).collect();
+        assert_eq!(codes, [code], "{text}");
+        assert_eq!(parsed.warnings[0].as_error().to_string(), message);
+        assert!(matches!(
+            parsed.value.commands()[0],
+            ivr_xml::Command::Raw(_)
+        ));
+        let denied =
+            ParseOptions::strict().policy(ivr_xml::policy::Policy::new().deny(code).unwrap());
+        let err = Response::parse_with(text, &denied).unwrap_err();
+        assert_eq!(err.to_string(), message);
+        assert_eq!(err.code(), code);
+    }
 }
 
 #[test]
@@ -290,8 +310,15 @@ fn limits_on_size_depth_and_attributes() {
 
 #[test]
 fn the_strict_parser_refuses_what_lenient_mode_keeps() {
+    // `<Hangup callid>` is field evidence: a warning (IVR111), no longer an error (issue 13).
+    let parsed = Response::parse_with(
+        "<Response><Hangup callid='x'/></Response>",
+        &ParseOptions::strict(),
+    )
+    .unwrap();
+    assert_eq!(parsed.warnings[0].code(), "IVR111");
     assert!(matches!(
-        reject("<Response><Hangup callid='x'/></Response>").kind(),
+        reject("<Response><Hangup callerid='x'/></Response>").kind(),
         ErrorKind::UnknownAttribute { .. }
     ));
     assert!(matches!(

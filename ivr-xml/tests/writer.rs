@@ -154,15 +154,16 @@ fn whitespace_in_attributes_is_escaped_so_it_survives_normalization() {
 
 #[test]
 fn unset_attributes_are_not_written_but_zero_and_empty_are() {
+    // `<CreateConf>` is main-only (IVR201), so it leads here.
     let doc = Response::builder()
-        .main(Play::new("").repeat(0))
+        .main(ivr_xml::CreateConf::new().confduration(0).action(""))
+        .then(Play::new("").repeat(0))
         .then(Redirect::new("").tag(""))
-        .then(ivr_xml::CreateConf::new().confduration(0).action(""))
         .build()
         .unwrap();
     assert_eq!(
         doc.to_string_with(&Style::compact().declaration(Declaration::None)),
-        "<Response><Play loop='0'></Play><Redirect tag=''></Redirect><CreateConf action='' confduration='0'/></Response>"
+        "<Response><CreateConf action='' confduration='0'/><Play loop='0'></Play><Redirect tag=''></Redirect></Response>"
     );
     assert_eq!(doc.to_string().parse::<Response>().unwrap(), doc);
 }
@@ -196,10 +197,13 @@ fn a_single_command_refuses_to_write_an_invalid_value() {
 fn raw_elements_write_back_unchanged() {
     let text = "<Response><EnterCCS queuetype='0' callid='abc'><Play loop='-1'>switch.wav</Play></EnterCCS><Note>mixed <b>text</b> kept</Note></Response>";
     let parsed = Response::parse_with(text, &ivr_xml::ParseOptions::lenient()).unwrap();
-    assert!(parsed
-        .warnings
-        .iter()
-        .all(|w| matches!(w.kind(), ErrorKind::UnknownElement { .. })));
+    // `<EnterCCS>` is field evidence (IVR110, a rule finding); `<Note>` is unknown (IVR101).
+    let codes: Vec<&str> = parsed.warnings.iter().map(|w| w.code()).collect();
+    assert_eq!(codes, ["IVR110", "IVR101"]);
+    assert!(matches!(
+        parsed.warnings[1].kind(),
+        ErrorKind::UnknownElement { .. }
+    ));
     assert_eq!(
         parsed.value.to_string_with(&Style::docs().declaration(Declaration::None)),
         "<Response>\n    <EnterCCS queuetype='0' callid='abc'>\n        <Play loop='-1'>switch.wav</Play>\n    </EnterCCS>\n    <Note>mixed <b>text</b> kept</Note>\n</Response>"

@@ -3,8 +3,13 @@
 //! Structural findings come from the [lenient parser](crate::ParseOptions::lenient), so one
 //! unknown attribute does not hide the rest; rule findings come from the platform's execution and
 //! nesting rules (spec §0.2, §1.7, §1.8). Each [`Diagnostic`] has a stable code from the
-//! [catalogue](RULES), a severity that follows the evidence (an error only where official or
-//! guide text says so), a message, a span, the element path and a help line.
+//! [catalogue](RULES), a severity from its level in the [policy](crate::policy) (by default an
+//! error where official or guide text, or XML itself, rules a thing out, and for names nobody
+//! documents, typos most often; a warning where the evidence is field code or inference), a
+//! message, a span, the element path and a help line.
+//!
+//! The strict parser refuses a document exactly when the validator reports an error, with the
+//! same code ([`ParseError::code`](crate::ParseError::code)).
 //!
 //! ```
 //! use ivr_xml::validate::{validate, Severity};
@@ -23,9 +28,12 @@ use std::fmt;
 
 pub use catalogue::{Rule, RULES};
 
-use crate::de::{from_str_with, parse_tree, Limits, ParseOptions};
-use crate::error::{ErrorKind, Locator, ParseError, Position, Warning};
+use crate::de::{judge, Document, Limits, Mode};
+use crate::error::{ErrorKind, Locator, ParseError, Position};
+use crate::policy::{rule_for, Policy};
 use crate::response::Response;
+#[cfg(doc)]
+use crate::ParseOptions;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -82,36 +90,65 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Options for [`validate_with`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Options for [`validate_with`]: the parser limits and the [`Policy`] that gives each rule
+/// its level (the same one [`ParseOptions::policy`] takes, so that the validator and the strict
+/// parser agree).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ValidateOptions {
     /// Parser limits.
     pub limits: Limits,
+    /// Rule levels and the project's own names.
+    pub policy: Policy,
 }
 
-/// Every finding in `text`, in document order, with the default limits.
+/// Every finding in `text`, in document order, with the default limits and policy.
 pub fn validate(text: &str) -> Vec<Diagnostic> {
     validate_with(text, &ValidateOptions::default())
 }
 
-/// Every finding in `text`, in document order.
+/// Every finding in `text` the policy does not allow, in document order: at level deny as an
+/// [error](Severity::Error), at level warn as a [warning](Severity::Warning).
+///
+/// The strict parser refuses `text` (with the first error's finding) exactly when this reports
+/// an error. A document that cannot be read at all (not well-formed, over a limit, a command
+/// that cannot be kept raw where it stands) is one error, whatever the policy says.
+///
+/// ```
+/// use ivr_xml::policy::Policy;
+/// use ivr_xml::validate::{has_errors, validate_with, ValidateOptions};
+/// let text = "<Response><Play numdigit='1'>a.wav</Play><Hangup/></Response>";
+/// assert!(has_errors(&validate_with(text, &ValidateOptions::default())));
+/// let options = ValidateOptions { policy: Policy::new().warn("IVR102")?, ..ValidateOptions::default() };
+/// let findings = validate_with(text, &options);
+/// assert!(!has_errors(&findings));
+/// assert_eq!(findings[0].code, "IVR102");
+/// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+/// ```
 pub fn validate_with(text: &str, options: &ValidateOptions) -> Vec<Diagnostic> {
-    let parse_options = ParseOptions::lenient().limits(options.limits);
-    let mut findings = Vec::new();
     let at = Locator::new(text);
-    match from_str_with::<Response>(text, &parse_options) {
-        Ok(parsed) => findings.extend(parsed.warnings.iter().map(|w| from_warning(&at, w))),
-        Err(err) => {
-            findings.push(from_error(&at, &err));
-            return findings;
-        }
+    match judge::<Response>(text, options.limits, &options.policy, Mode::Lenient) {
+        Ok((_, findings)) => findings
+            .iter()
+            .filter_map(|(level, finding)| {
+                let severity = level.severity()?;
+                let mut found = from_error(&at, finding);
+                found.severity = severity;
+                Some(found)
+            })
+            .collect(),
+        Err(err) => vec![from_error(&at, &err)],
     }
-    if let Ok(tree) = parse_tree(text, &parse_options) {
-        rules::check(&at, &tree.value.root(), &mut findings);
-    }
-    findings.sort_by_key(|d| (d.offset, d.code));
-    findings.dedup();
-    findings
+}
+
+/// The rules on a read `Response`: field names everywhere, the platform's rules under a
+/// `<Response>` root.
+pub(crate) fn check_rules(
+    at: &Locator<'_>,
+    document: &Document<'_>,
+    findings: &mut Vec<ParseError>,
+) {
+    rules::check_field_names(at, document, findings);
+    rules::check(at, &document.root(), findings);
 }
 
 /// Every finding in `bytes`: input that is not UTF-8 is one error at the first bad byte.
@@ -149,35 +186,6 @@ fn rule(code: &str) -> &'static Rule {
     Rule::find(code).unwrap_or(&RULES[0])
 }
 
-/// The catalogue rule for a parser finding.
-fn rule_for(kind: &ErrorKind) -> &'static Rule {
-    match kind {
-        ErrorKind::Doctype => rule("IVR002"),
-        ErrorKind::UnsupportedEncoding(_) => rule("IVR003"),
-        ErrorKind::WrongRoot { .. } | ErrorKind::NoRoot => rule("IVR004"),
-        ErrorKind::LimitExceeded { .. } => rule("IVR005"),
-        ErrorKind::UnknownElement { .. } => rule("IVR101"),
-        ErrorKind::UnknownAttribute { .. } => rule("IVR102"),
-        ErrorKind::InvalidValue(err)
-            if err.what() == "boolean"
-                && (err.value().eq_ignore_ascii_case("true")
-                    || err.value().eq_ignore_ascii_case("false")) =>
-        {
-            rule("IVR104")
-        }
-        ErrorKind::InvalidValue(err) if err.what() == "PlayMix" => rule("IVR206"),
-        ErrorKind::InvalidValue(_) => rule("IVR103"),
-        ErrorKind::UnexpectedChild { .. } | ErrorKind::UnexpectedText { .. } => rule("IVR105"),
-        ErrorKind::MissingAttribute { .. } | ErrorKind::MissingChild { .. } => rule("IVR106"),
-        ErrorKind::Syntax(message) if message.starts_with("byte order mark") => rule("IVR107"),
-        ErrorKind::Syntax(message) if message.starts_with("`&` must start a reference") => {
-            rule("IVR108")
-        }
-        ErrorKind::DuplicateChild { .. } => rule("IVR109"),
-        _ => rule("IVR001"),
-    }
-}
-
 pub(crate) fn diagnostic(
     at: &Locator<'_>,
     rule: &'static Rule,
@@ -188,7 +196,7 @@ pub(crate) fn diagnostic(
     Diagnostic {
         code: rule.code,
         name: rule.name,
-        severity: rule.severity,
+        severity: rule.level.severity().unwrap_or(rule.severity),
         message,
         start: at.position(offset),
         offset,
@@ -198,17 +206,9 @@ pub(crate) fn diagnostic(
     }
 }
 
-fn from_warning(at: &Locator<'_>, warning: &Warning) -> Diagnostic {
-    diagnostic(
-        at,
-        rule_for(warning.kind()),
-        warning.kind().to_string(),
-        warning.offset(),
-        warning.path().to_owned(),
-    )
-}
-
 fn from_error(at: &Locator<'_>, err: &ParseError) -> Diagnostic {
+    // A hard error is an error whatever its rule's level; a judged finding's severity is set
+    // by the caller.
     let mut found = diagnostic(
         at,
         rule_for(err.kind()),
@@ -216,7 +216,6 @@ fn from_error(at: &Locator<'_>, err: &ParseError) -> Diagnostic {
         err.offset(),
         err.path().to_owned(),
     );
-    // The strict reader stops at the first structural error: whatever it is, it is an error.
     found.severity = Severity::Error;
     found
 }

@@ -1,10 +1,14 @@
 //! The platform's execution and nesting rules, checked on the element tree.
 
-use super::{diagnostic, rule, Diagnostic};
-use crate::de::{Attribute, Element, Node};
-use crate::error::Locator;
+use super::rule;
+use crate::de::{Attribute, Document, Element, Node};
+use crate::error::{ErrorKind, Locator, ParseError};
+use crate::policy::{field_name, MAIN_ONLY};
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
+/// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
+/// guide answers alone (step 8a).
+const NEEDS_FAILURE_PATH: [&str; 3] = ["Get", "JoinConf", "ConsultationCall"];
 const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
 /// Attributes holding relative URLs, on any command.
 const URL_ATTRIBUTES: [&str; 10] = [
@@ -24,13 +28,62 @@ const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
 
 struct Checker<'t> {
     at: &'t Locator<'t>,
-    findings: &'t mut Vec<Diagnostic>,
+    findings: &'t mut Vec<ParseError>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, code: &str, message: String, offset: usize, path: String) {
+        let kind = ErrorKind::Rule {
+            code: rule(code).code,
+            message,
+        };
         self.findings
-            .push(diagnostic(self.at, rule(code), message, offset, path));
+            .push(ParseError::new(kind, self.at, offset, path));
+    }
+}
+
+/// Reports every element and attribute known only from field evidence (IVR110, IVR111).
+pub(super) fn check_field_names(
+    at: &Locator<'_>,
+    document: &Document<'_>,
+    findings: &mut Vec<ParseError>,
+) {
+    let mut checker = Checker { at, findings };
+    let root = document.root();
+    let path = root.name().to_owned();
+    field_names(&mut checker, &root, &path);
+}
+
+fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
+    if let Some(field) = field_name(element.name(), None) {
+        checker.report(
+            "IVR110",
+            format!(
+                "`<{}>` is known only from field evidence: {}",
+                element.name(),
+                field.evidence
+            ),
+            element.offset(),
+            path.to_owned(),
+        );
+    }
+    for attribute in element.attributes() {
+        if let Some(field) = field_name(element.name(), Some(attribute.name())) {
+            checker.report(
+                "IVR111",
+                format!(
+                    "`{}` on `<{}>` is known only from field evidence: {}",
+                    attribute.name(),
+                    element.name(),
+                    field.evidence
+                ),
+                attribute.offset(),
+                format!("{path}/@{}", attribute.name()),
+            );
+        }
+    }
+    for child in element.child_elements() {
+        field_names(checker, &child, &path_of(path, &child));
     }
 }
 
@@ -51,7 +104,7 @@ fn path_of(parent: &str, element: &Element<'_>) -> String {
 }
 
 /// Checks the rules on a document's tree. Only a `<Response>` root is checked (others are IVR004).
-pub(super) fn check(at: &Locator<'_>, root: &Element<'_>, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(at: &Locator<'_>, root: &Element<'_>, findings: &mut Vec<ParseError>) {
     if root.name() != "Response" {
         return;
     }
@@ -82,11 +135,12 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
     let Some(main) = commands.first() else { return };
     let subs = &commands[1..];
     for (index, command) in commands.iter().enumerate().skip(1) {
-        if command.name() == "Get" {
+        if MAIN_ONLY.contains(&command.name()) {
             checker.report(
                 "IVR201",
                 format!(
-                    "`<Get>` can only be the main command, but it is command {}",
+                    "`<{}>` can only be the main command, but it is command {}",
+                    command.name(),
                     index + 1
                 ),
                 command.offset(),
@@ -124,7 +178,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             );
         }
     }
-    if CALLBACK_COMMANDS.contains(&main.name())
+    if NEEDS_FAILURE_PATH.contains(&main.name())
         && !subs.iter().any(|c| TERMINAL_COMMANDS.contains(&c.name()))
     {
         checker.report(

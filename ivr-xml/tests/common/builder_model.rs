@@ -417,7 +417,12 @@ pub(crate) enum Outcome {
 /// (strictly too, unless it holds raw items); `Err` with the document otherwise.
 pub(crate) fn response_case(c: &mut Choices<'_>) -> Result<Outcome, String> {
     let main = command(c);
-    let subs: Vec<Command> = (0..c.below(4)).map(|_| command(c)).collect();
+    // Main-only commands are refused as sub-commands (IVR201, `try_from_commands`): the model
+    // draws its sub-commands from the others, so that most documents still build.
+    let subs: Vec<Command> = (0..c.below(4))
+        .map(|_| command(c))
+        .filter(|sub| !ivr_xml::policy::MAIN_ONLY.contains(&sub.name()))
+        .collect();
     let mut commands = vec![main.clone()];
     commands.extend(subs);
     // `build()` for the main command alone, `try_from_commands` (the same check) for them all.

@@ -4,7 +4,7 @@
 //! Each including crate uses only part of it.
 #![allow(dead_code)]
 
-use ivr_xml::{CreateConf, Get, Hangup, JoinConf, Key, Play, PlayMix, PlayTts, Redirect, Response};
+use ivr_xml::{Get, Hangup, Key, Play, PlayMix, PlayTts, Redirect, Response};
 
 /// The guide's examples, byte for byte, in the guide's order.
 pub(crate) const GUIDE: [&str; 11] = [
@@ -22,7 +22,7 @@ pub(crate) const GUIDE: [&str; 11] = [
 ];
 
 /// A `<Get>` menu followed by 999 sub-commands cycling through every command the guide uses
-/// plus `<PlayTTS>`; one in ten needs escaping (`&` in a URL), some text is Chinese.
+/// but the main-only ones, plus `<PlayTTS>`; one in ten needs escaping (`&` in a URL), some text is Chinese.
 pub(crate) fn thousand_commands() -> Response {
     let mut builder = Response::builder().main(
         Get::new()
@@ -44,12 +44,18 @@ pub(crate) fn thousand_commands() -> Response {
             ),
             3 => builder.then(Redirect::new("gettimeout").tag(i.to_string())),
             4 => builder.then(PlayMix::new().file("createconf.wav").digits(i.to_string())),
-            5 => builder.then(JoinConf::new(format!("{i:08}")).action("joinconfok")),
+            // `<JoinConf>` and `<CreateConf>` are main-only (rule IVR201): the builder does not
+            // take them as sub-commands, so these two write attribute-heavy `<Play>`s instead.
+            5 => builder.then(
+                Play::new(format!("record{i:08}.wav"))
+                    .isrecord(true)
+                    .repeat(1),
+            ),
             6 => builder.then(
-                CreateConf::new()
-                    .action("createconfok")
-                    .maxmember(10)
-                    .autojoin(false),
+                Play::new("createconfok.wav")
+                    .repeat(10)
+                    .finishkey(Key::Hash)
+                    .isrecord(false),
             ),
             7 => builder.then(PlayTts::new("您的会议号是").repeat(1)),
             8 => builder.then(Hangup::new()),

@@ -1,0 +1,326 @@
+//! One verdict on every document: the level of each rule, and the names a project adds.
+//!
+//! Every finding has a rule in the [catalogue](crate::validate::RULES): a stable code, a
+//! severity that follows the evidence (spec §0.4: an error where official or guide text, or XML
+//! itself, rules a thing out; a warning otherwise) and a default [`Level`]. A [`Policy`] can set
+//! any rule's level, the way `#[allow]`, `#[warn]` and `#[deny]` do for rustc's lints, and can
+//! name the commands and attributes a project uses beyond the library's.
+//!
+//! The strict parser ([`FromStr`](std::str::FromStr), [`ParseOptions::strict`](crate::ParseOptions::strict)),
+//! the lenient parser, [`validate`](crate::validate::validate_with) and the `ivr-xml-sim`
+//! simulator all take their verdict from the same policy: **a document is refused by the strict
+//! parser exactly when the validator reports an error** (a finding at level [`Level::Deny`]),
+//! and a finding at level [`Level::Warn`] never refuses a document.
+//!
+//! ```
+//! use ivr_xml::policy::{Level, Policy};
+//! use ivr_xml::{ParseOptions, Response};
+//!
+//! // A typo is an error by default, with a did-you-mean.
+//! let typo = "<Response><Hanqup/></Response>";
+//! let err = typo.parse::<Response>().unwrap_err();
+//! assert_eq!(err.code(), "IVR101");
+//! assert!(err.to_string().contains("did you mean `Hangup`?"), "{err}");
+//!
+//! // A project that uses its own `<Record>` command says so.
+//! let doc = "<Response><Record max='60'/><Hangup/></Response>";
+//! assert!(doc.parse::<Response>().is_err());
+//! let options = ParseOptions::strict().policy(Policy::new().command("Record"));
+//! assert!(Response::parse_with(doc, &options).is_ok());
+//!
+//! // Levels per rule, as on the command line (`--allow IVR101`).
+//! let options = ParseOptions::strict().policy(Policy::new().allow("IVR101")?);
+//! assert!(Response::parse_with(typo, &options).is_ok());
+//! assert_eq!(Policy::new().level("IVR205"), Level::Warn);
+//! # Ok::<(), ivr_xml::policy::UnknownRule>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::de::{expected_of, FromXml};
+use crate::error::ErrorKind;
+use crate::validate::{Rule, Severity, RULES};
+
+/// What a finding of one rule does: nothing, a warning, or an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning: the document is still accepted (and run by the simulator).
+    Warn,
+    /// Reported as an error: the strict parser refuses the document, `ivr-xml validate` exits 1
+    /// and the simulator does not run it.
+    Deny,
+}
+
+impl Level {
+    /// The severity a finding at this level is reported with (none when allowed).
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Allow => None,
+            Level::Warn => Some(Severity::Warning),
+            Level::Deny => Some(Severity::Error),
+        }
+    }
+
+    /// The level a rule of this severity has by default.
+    pub const fn of(severity: Severity) -> Level {
+        match severity {
+            Severity::Warning => Level::Warn,
+            Severity::Error => Level::Deny,
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        })
+    }
+}
+
+impl FromStr for Level {
+    type Err = String;
+
+    /// `allow`, `warn` or `deny`.
+    fn from_str(text: &str) -> Result<Level, String> {
+        match text {
+            "allow" => Ok(Level::Allow),
+            "warn" => Ok(Level::Warn),
+            "deny" => Ok(Level::Deny),
+            other => Err(format!(
+                "unknown level `{other}`: expected `allow`, `warn` or `deny`"
+            )),
+        }
+    }
+}
+
+/// A rule code or name that is not in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnknownRule(pub String);
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no rule `{}`: `ivr-xml explain` lists them", self.0)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+/// The commands that can only be the main command (spec §0.2 R8, §0.3, §0.4): `<Get>`
+/// "只能作为主命令使用" \[official\]; `<CreateConf>` "可作为主命令使用" \[official\] and `<JoinConf>`,
+/// main in every example \[guide\], as the spec's library defaults decide. Rule IVR201 reports
+/// them elsewhere; the builder does not take them as sub-commands
+/// ([`SubCommand`](crate::SubCommand) is not implemented for them).
+pub const MAIN_ONLY: &[&str] = &["Get", "CreateConf", "JoinConf"];
+
+/// A name known only from field evidence (application code, not the platform's docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldName {
+    /// The element.
+    pub element: &'static str,
+    /// The attribute, or `None` for the element itself.
+    pub attribute: Option<&'static str>,
+    /// Where it is seen, with the spec's section.
+    pub evidence: &'static str,
+}
+
+/// Every element and attribute known only from \[field\] evidence (spec §0.3, §2): recognised,
+/// never "unknown", and reported by IVR110 / IVR111 as warnings that name their evidence.
+pub const FIELD_NAMES: &[FieldName] = &[
+    FieldName {
+        element: "ConsultationCall",
+        attribute: None,
+        evidence: "three applications' code, no official page (spec §2.10)",
+    },
+    FieldName {
+        element: "EnterCCS",
+        attribute: None,
+        evidence: "one agent-seat sample (spec §2.11)",
+    },
+    FieldName {
+        element: "Get",
+        attribute: Some("firstendkey"),
+        evidence: "one application, meaning unverified (spec §2.1)",
+    },
+    FieldName {
+        element: "Hangup",
+        attribute: Some("callid"),
+        evidence: "one application, effect unknown (spec §2.6)",
+    },
+    FieldName {
+        element: "PlayTTS",
+        attribute: Some("loop"),
+        evidence: "two applications (spec §2.4)",
+    },
+    FieldName {
+        element: "CreateConf",
+        attribute: Some("passwd"),
+        evidence: "REST create-conference SDK comments, conflicting (spec §2.8)",
+    },
+    FieldName {
+        element: "CreateConf",
+        attribute: Some("passwderrorurl"),
+        evidence: "REST create-conference SDK comments (spec §2.8)",
+    },
+];
+
+/// The field evidence for an element (`attribute` `None`) or one of its attributes.
+pub fn field_name(element: &str, attribute: Option<&str>) -> Option<&'static FieldName> {
+    FIELD_NAMES
+        .iter()
+        .find(|f| f.element == element && f.attribute == attribute)
+}
+
+/// Rule levels and a project's own names; the default is the catalogue's levels and no names.
+///
+/// See the [module documentation](self).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Policy {
+    levels: BTreeMap<&'static str, Level>,
+    elements: BTreeSet<String>,
+    attributes: BTreeSet<(String, String)>,
+}
+
+impl Policy {
+    /// The catalogue's default levels, no extra names.
+    pub fn new() -> Policy {
+        Policy::default()
+    }
+
+    /// Sets the level of one rule, by code (`IVR101`) or name (`unknown-element`).
+    pub fn set_level(&mut self, code_or_name: &str, level: Level) -> Result<(), UnknownRule> {
+        let rule = Rule::find(code_or_name).ok_or_else(|| UnknownRule(code_or_name.to_owned()))?;
+        self.levels.insert(rule.code, level);
+        Ok(())
+    }
+
+    /// Sets a rule's level (`--allow`, `--warn`, `--deny` on the command line).
+    pub fn with_level(mut self, code_or_name: &str, level: Level) -> Result<Policy, UnknownRule> {
+        self.set_level(code_or_name, level)?;
+        Ok(self)
+    }
+
+    /// Does not report the rule.
+    pub fn allow(self, code_or_name: &str) -> Result<Policy, UnknownRule> {
+        self.with_level(code_or_name, Level::Allow)
+    }
+
+    /// Reports the rule as a warning.
+    pub fn warn(self, code_or_name: &str) -> Result<Policy, UnknownRule> {
+        self.with_level(code_or_name, Level::Warn)
+    }
+
+    /// Reports the rule as an error.
+    pub fn deny(self, code_or_name: &str) -> Result<Policy, UnknownRule> {
+        self.with_level(code_or_name, Level::Deny)
+    }
+
+    /// The level of a rule, by code or name (a code not in the catalogue is denied).
+    pub fn level(&self, code_or_name: &str) -> Level {
+        match Rule::find(code_or_name) {
+            Some(rule) => self.level_of(rule),
+            None => Level::Deny,
+        }
+    }
+
+    /// The level of `rule`.
+    pub fn level_of(&self, rule: &Rule) -> Level {
+        self.levels.get(rule.code).copied().unwrap_or(rule.level)
+    }
+
+    /// The levels set, by code.
+    pub fn levels(&self) -> impl Iterator<Item = (&'static str, Level)> + '_ {
+        self.levels.iter().map(|(code, level)| (*code, *level))
+    }
+
+    /// Makes an element name known: a command the project uses that the library does not ship
+    /// (it is then kept raw by [`Command::Raw`](crate::Command::Raw) without a finding).
+    pub fn command(mut self, name: impl Into<String>) -> Policy {
+        self.elements.insert(name.into());
+        self
+    }
+
+    /// Makes the element names of a type known: a `#[derive(Xml)]` command of your own.
+    ///
+    /// ```
+    /// use ivr_xml::{policy::Policy, ParseOptions, Response, Xml};
+    /// #[derive(Debug, Xml)]
+    /// #[xml(element = "Record")]
+    /// struct Record {
+    ///     #[xml(attribute)]
+    ///     max: Option<u32>,
+    /// }
+    /// let options = ParseOptions::strict().policy(Policy::new().register::<Record>());
+    /// assert!(Response::parse_with("<Response><Record max='5'/><Hangup/></Response>", &options).is_ok());
+    /// ```
+    pub fn register<T: FromXml>(mut self) -> Policy {
+        self.elements
+            .extend(expected_of::<T>().into_iter().map(str::to_owned));
+        self
+    }
+
+    /// Makes an attribute known on `element` (`*`: on every element): a platform extension the
+    /// project uses. It is kept in the command's `extra` without a finding.
+    pub fn attribute(mut self, element: impl Into<String>, name: impl Into<String>) -> Policy {
+        self.attributes.insert((element.into(), name.into()));
+        self
+    }
+
+    /// Whether the project named this element.
+    pub fn knows_element(&self, name: &str) -> bool {
+        self.elements.contains(name)
+    }
+
+    /// Whether the project named this attribute on this element (or on every element).
+    pub fn knows_attribute(&self, element: &str, name: &str) -> bool {
+        self.attributes
+            .iter()
+            .any(|(e, n)| n == name && (e == element || e == "*"))
+    }
+
+    /// The element names the project added.
+    pub fn commands(&self) -> impl Iterator<Item = &str> + '_ {
+        self.elements.iter().map(String::as_str)
+    }
+}
+
+/// Every rule with its default level, for the table in the README (`ivr-xml explain`).
+pub fn default_levels() -> impl Iterator<Item = (&'static Rule, Level)> {
+    RULES.iter().map(|rule| (rule, rule.level))
+}
+
+/// The catalogue rule for a finding of the parser (or of a rule, which names its code).
+pub(crate) fn rule_for(kind: &ErrorKind) -> &'static Rule {
+    let code = match kind {
+        ErrorKind::Rule { code, .. } => code,
+        ErrorKind::Doctype => "IVR002",
+        ErrorKind::UnsupportedEncoding(_) => "IVR003",
+        ErrorKind::WrongRoot { .. } | ErrorKind::NoRoot => "IVR004",
+        ErrorKind::LimitExceeded { .. } => "IVR005",
+        ErrorKind::UnknownElement { .. } => "IVR101",
+        ErrorKind::UnknownAttribute { .. } => "IVR102",
+        ErrorKind::InvalidValue(err)
+            if err.what() == "boolean"
+                && (err.value().eq_ignore_ascii_case("true")
+                    || err.value().eq_ignore_ascii_case("false")) =>
+        {
+            "IVR104"
+        }
+        ErrorKind::InvalidValue(err) if err.what() == "PlayMix" => "IVR206",
+        ErrorKind::InvalidValue(_) => "IVR103",
+        ErrorKind::UnexpectedChild { .. } | ErrorKind::UnexpectedText { .. } => "IVR105",
+        ErrorKind::MissingAttribute { .. } | ErrorKind::MissingChild { .. } => "IVR106",
+        ErrorKind::Syntax(message) if message.starts_with("byte order mark") => "IVR107",
+        ErrorKind::Syntax(message) if message.starts_with("`&` must start a reference") => "IVR108",
+        ErrorKind::DuplicateChild { .. } => "IVR109",
+        _ => "IVR001",
+    };
+    // Every code above is in the catalogue; a test checks it.
+    Rule::find(code).unwrap_or(&RULES[0])
+}
