@@ -31,6 +31,7 @@ fn main() -> std::process::ExitCode {
         &text,
         &ValidateOptions {
             limits: cases::raised(),
+            ..ValidateOptions::default()
         },
     );
     println!(

@@ -26,7 +26,10 @@ fn scaling(c: &mut Criterion) {
             group.bench_with_input(BenchmarkId::new("lenient", factor), &text, |b, text| {
                 b.iter(|| from_str_with::<Response>(black_box(text), &lenient).is_ok())
             });
-            let options = ValidateOptions { limits: raised() };
+            let options = ValidateOptions {
+                limits: raised(),
+                ..ValidateOptions::default()
+            };
             group.bench_with_input(BenchmarkId::new("validate", factor), &text, |b, text| {
                 b.iter(|| validate_with(black_box(text), &options).len())
             });
