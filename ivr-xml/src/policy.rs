@@ -6,7 +6,7 @@
 //! any rule's level, the way `#[allow]`, `#[warn]` and `#[deny]` do for rustc's lints, and can
 //! name the commands and attributes a project uses beyond the library's.
 //!
-//! The strict parser ([`FromStr`](std::str::FromStr), [`ParseOptions::strict`](crate::ParseOptions::strict)),
+//! The strict parser ([`FromStr`], [`ParseOptions::strict`](crate::ParseOptions::strict)),
 //! the lenient parser, [`validate`](crate::validate::validate_with) and the `ivr-xml-sim`
 //! simulator all take their verdict from the same policy: **a document is refused by the strict
 //! parser exactly when the validator reports an error** (a finding at level [`Level::Deny`]),
