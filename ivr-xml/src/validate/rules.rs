@@ -1,5 +1,7 @@
 //! The platform's execution and nesting rules, checked on the element tree.
 
+use std::borrow::Cow;
+
 use super::rule;
 use crate::de::{Attribute, Document, Element, Node};
 use crate::error::{ErrorKind, Locator, ParseError};
@@ -26,13 +28,47 @@ const URL_ATTRIBUTES: [&str; 10] = [
 /// Elements whose text is a file name or URL.
 const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
 
+/// Where a finding is, formatted like `Response/Get[1]/@action` only when a finding is reported:
+/// strict parsing runs these rules on every document, most of which have no finding.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// The root element, named without an index.
+    Root(&'a str),
+    /// A child element, with its index among the siblings of its name.
+    Child(&'a Path<'a>, &'a str, usize),
+    /// An attribute of an element.
+    Attribute(&'a Path<'a>, &'a str),
+}
+
+impl<'a> Path<'a> {
+    fn child(&'a self, element: &Element<'a>) -> Path<'a> {
+        Path::Child(self, element.name(), element.index())
+    }
+
+    fn attribute(&'a self, attribute: &Attribute<'a>) -> Path<'a> {
+        Path::Attribute(self, attribute.name())
+    }
+
+    fn render(&self) -> String {
+        match self {
+            Path::Root(name) => (*name).to_owned(),
+            Path::Child(parent, name, index) => format!("{}/{name}[{index}]", parent.render()),
+            Path::Attribute(parent, name) => format!("{}/@{name}", parent.render()),
+        }
+    }
+}
+
+/// The root of every document the rules check.
+const RESPONSE: Path<'static> = Path::Root("Response");
+
 struct Checker<'t> {
     at: &'t Locator<'t>,
     findings: &'t mut Vec<ParseError>,
 }
 
 impl Checker<'_> {
-    fn report(&mut self, code: &str, message: String, offset: usize, path: String) {
+    fn report(&mut self, code: &str, message: String, offset: usize, path: &Path<'_>) {
+        let path = path.render();
         let kind = ErrorKind::Rule {
             code: rule(code).code,
             message,
@@ -50,11 +86,10 @@ pub(super) fn check_field_names(
 ) {
     let mut checker = Checker { at, findings };
     let root = document.root();
-    let path = root.name().to_owned();
-    field_names(&mut checker, &root, &path);
+    field_names(&mut checker, &root, &Path::Root(root.name()));
 }
 
-fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
+fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
     if let Some(field) = field_name(element.name(), None) {
         checker.report(
             "IVR110",
@@ -64,7 +99,7 @@ fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
                 field.evidence
             ),
             element.offset(),
-            path.to_owned(),
+            path,
         );
     }
     for attribute in element.attributes() {
@@ -78,29 +113,29 @@ fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
                     field.evidence
                 ),
                 attribute.offset(),
-                format!("{path}/@{}", attribute.name()),
+                &path.attribute(attribute),
             );
         }
     }
     for child in element.child_elements() {
-        field_names(checker, &child, &path_of(path, &child));
+        field_names(checker, &child, &path.child(&child));
     }
 }
 
-fn text_of(element: &Element<'_>) -> (String, usize) {
-    let mut text = String::new();
+/// An element's text and where it starts: borrowed when it is one piece, as it nearly always is.
+fn text_of<'t>(element: &Element<'t>) -> (Cow<'t, str>, usize) {
+    let mut text: Option<Cow<'t, str>> = None;
     let mut offset = None;
     for node in element.children() {
         if let Node::Text(piece) = node {
             offset.get_or_insert(piece.offset());
-            text.push_str(piece.text());
+            match &mut text {
+                None => text = Some(Cow::Borrowed(piece.text())),
+                Some(joined) => joined.to_mut().push_str(piece.text()),
+            }
         }
     }
-    (text, offset.unwrap_or(element.offset()))
-}
-
-fn path_of(parent: &str, element: &Element<'_>) -> String {
-    format!("{parent}/{}[{}]", element.name(), element.index())
+    (text.unwrap_or_default(), offset.unwrap_or(element.offset()))
 }
 
 /// Checks the rules on a document's tree. Only a `<Response>` root is checked (others are IVR004).
@@ -116,12 +151,12 @@ pub(super) fn check(at: &Locator<'_>, root: &Element<'_>, findings: &mut Vec<Par
             "`<Response>` has no command: answer `<CmdNone/>` when nothing should happen"
                 .to_owned(),
             root.offset(),
-            "Response".to_owned(),
+            &RESPONSE,
         );
     }
     check_order(&mut checker, &commands);
     for command in &commands {
-        let path = path_of("Response", command);
+        let path = RESPONSE.child(command);
         check_values(&mut checker, command, &path);
         match command.name() {
             "Get" => check_get(&mut checker, command, &path),
@@ -144,7 +179,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
                     index + 1
                 ),
                 command.offset(),
-                path_of("Response", command),
+                &RESPONSE.child(command),
             );
         }
     }
@@ -161,7 +196,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
                     next.name()
                 ),
                 next.offset(),
-                path_of("Response", next),
+                &RESPONSE.child(next),
             );
         }
     }
@@ -174,7 +209,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
                     commands.len()
                 ),
                 none.offset(),
-                path_of("Response", none),
+                &RESPONSE.child(none),
             );
         }
     }
@@ -188,7 +223,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
                 main.name()
             ),
             main.offset(),
-            path_of("Response", main),
+            &RESPONSE.child(main),
         );
     }
     if main.name() == "Redirect" {
@@ -196,7 +231,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             "IVR210",
             "`<Redirect>` is the main command; the docs use it only as a sub-command".to_owned(),
             main.offset(),
-            path_of("Response", main),
+            &RESPONSE.child(main),
         );
     }
     let callbacks: Vec<&Element<'_>> = commands
@@ -211,12 +246,12 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
                 callbacks.len()
             ),
             second.offset(),
-            path_of("Response", second),
+            &RESPONSE.child(second),
         );
     }
 }
 
-fn check_get(checker: &mut Checker<'_>, get: &Element<'_>, path: &str) {
+fn check_get(checker: &mut Checker<'_>, get: &Element<'_>, path: &Path<'_>) {
     let prompts = get
         .child_elements()
         .filter(|c| matches!(c.name(), "Play" | "PlayTTS"))
@@ -227,15 +262,14 @@ fn check_get(checker: &mut Checker<'_>, get: &Element<'_>, path: &str) {
         } else {
             format!("`<Get>` has {prompts} prompts; the docs always nest exactly one")
         };
-        checker.report("IVR207", message, get.offset(), path.to_owned());
+        checker.report("IVR207", message, get.offset(), path);
     }
     for prompt in get.child_elements() {
-        let prompt_path = path_of(path, &prompt);
-        check_values(checker, &prompt, &prompt_path);
+        check_values(checker, &prompt, &path.child(&prompt));
     }
 }
 
-fn check_playmix(checker: &mut Checker<'_>, mix: &Element<'_>, path: &str) {
+fn check_playmix(checker: &mut Checker<'_>, mix: &Element<'_>, path: &Path<'_>) {
     let Some(codes) = mix.attributes().iter().find(|a| a.name() == "type") else {
         return;
     };
@@ -254,15 +288,15 @@ fn check_playmix(checker: &mut Checker<'_>, mix: &Element<'_>, path: &str) {
             "IVR206",
             format!("`<PlayMix>` uses type code(s) {listed}, whose meaning is unknown (known: `4` file, `0` digits)"),
             codes.offset(),
-            format!("{path}/@type"),
+            &path.attribute(codes),
         );
     }
 }
 
 /// Checks a command's attribute values and text: URLs, placeholders, whitespace, emptiness.
-fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
+fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
     for attribute in element.attributes() {
-        let attribute_path = format!("{path}/@{}", attribute.name());
+        let attribute_path = path.attribute(attribute);
         if URL_ATTRIBUTES.contains(&attribute.name()) {
             check_url(
                 checker,
@@ -280,7 +314,7 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
                 "IVR214",
                 "`confid` is empty: there is no conference to join".to_owned(),
                 attribute.offset(),
-                attribute_path,
+                &attribute_path,
             );
         }
     }
@@ -301,7 +335,7 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
                 }
             ),
             element.offset(),
-            path.to_owned(),
+            path,
         );
         return;
     }
@@ -314,7 +348,7 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
                 text.trim()
             ),
             offset,
-            path.to_owned(),
+            path,
         );
     }
     if element.name() == "Redirect" {
@@ -336,12 +370,12 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &str) {
                 element.name()
             ),
             at.map_or(offset, |at| offset + at),
-            path.to_owned(),
+            path,
         );
     }
 }
 
-fn check_placeholder(checker: &mut Checker<'_>, attribute: &Attribute<'_>, path: &str) {
+fn check_placeholder(checker: &mut Checker<'_>, attribute: &Attribute<'_>, path: &Path<'_>) {
     if let Some(name) = placeholder(attribute.value()) {
         checker.report(
             "IVR209",
@@ -350,7 +384,7 @@ fn check_placeholder(checker: &mut Checker<'_>, attribute: &Attribute<'_>, path:
                 attribute.name()
             ),
             attribute.offset(),
-            path.to_owned(),
+            path,
         );
     }
 }
@@ -369,30 +403,30 @@ fn placeholder(value: &str) -> Option<&str> {
     })
 }
 
-fn check_url(checker: &mut Checker<'_>, url: &str, offset: usize, path: &str) {
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+fn check_url(checker: &mut Checker<'_>, url: &str, offset: usize, path: &Path<'_>) {
+    let has_scheme = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    };
+    if has_scheme("http://") || has_scheme("https://") {
         checker.report(
             "IVR213",
             format!("`{url}` is an absolute URL; the platform documents relative ones"),
             offset,
-            path.to_owned(),
+            path,
         );
         return;
     }
-    let bad: Vec<char> = url
-        .chars()
-        .filter(|&c| {
-            c.is_whitespace()
-                || !c.is_ascii()
-                || c.is_ascii_control()
-                || matches!(
-                    c,
-                    '#' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
-                )
-        })
-        .collect();
-    if let Some(first) = bad.first() {
+    let first_bad = url.chars().find(|&c| {
+        c.is_whitespace()
+            || !c.is_ascii()
+            || c.is_ascii_control()
+            || matches!(
+                c,
+                '#' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            )
+    });
+    if let Some(first) = &first_bad {
         let shown = match first {
             ' ' => "a space".to_owned(),
             c if c.is_whitespace() => format!("whitespace U+{:04X}", u32::from(*c)),
@@ -405,7 +439,7 @@ fn check_url(checker: &mut Checker<'_>, url: &str, offset: usize, path: &str) {
                 url.trim()
             ),
             offset,
-            path.to_owned(),
+            path,
         );
     }
 }
