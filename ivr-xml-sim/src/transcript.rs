@@ -89,6 +89,11 @@ pub enum Event {
         /// What.
         problem: String,
     },
+    /// The application's answer has a finding at level warn (`ivr_xml::policy`): it still runs.
+    Warned {
+        /// The finding: `[code]` and the `ivr_xml::Warning` as it displays.
+        finding: String,
+    },
     /// A note on what the platform did (a step with no command to run, a late key press).
     Note {
         /// What.
@@ -116,6 +121,7 @@ impl fmt::Display for Event {
             }
             Event::HungUp { by } => write!(f, "hung up by the {by}"),
             Event::Flagged { problem } => write!(f, "FLAGGED: {problem}"),
+            Event::Warned { finding } => write!(f, "WARNING: {finding}"),
             Event::Note { text } => write!(f, "note: {text}"),
         }
     }
@@ -137,6 +143,17 @@ impl Transcript {
             .iter()
             .filter_map(|e| match &e.event {
                 Event::Flagged { problem } => Some(problem.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The warnings on the application's answers (findings at level warn), in order.
+    pub fn warnings(&self) -> Vec<&str> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Warned { finding } => Some(finding.as_str()),
                 _ => None,
             })
             .collect()
