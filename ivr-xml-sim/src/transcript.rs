@@ -149,6 +149,16 @@ impl Transcript {
     }
 
     /// The warnings on the application's answers (findings at level warn), in order.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Entry, Event, Transcript};
+    /// let finding = "[IVR202] warning: ...".to_owned();
+    /// let transcript = Transcript {
+    ///     entries: vec![Entry { at: Duration::ZERO, call: 1, event: Event::Warned { finding } }],
+    /// };
+    /// assert_eq!(transcript.warnings(), ["[IVR202] warning: ..."]);
+    /// ```
     pub fn warnings(&self) -> Vec<&str> {
         self.entries
             .iter()

@@ -115,6 +115,13 @@ type CustomRun = Arc<dyn Fn(&RawElement) -> String + Send + Sync>;
 
 /// The callbacks of the project's own commands, by element name ([`Config::on_custom_command`]).
 /// Two are equal when they hold the same callbacks (the same `Arc`s).
+///
+/// ```
+/// use ivr_xml_sim::Config;
+/// let config = Config::default().on_custom_command("Record", |_| "recorded".to_owned());
+/// assert_eq!(format!("{:?}", config.custom_commands), r#"{"Record"}"#);
+/// assert_eq!(config.clone(), config);
+/// ```
 #[derive(Clone, Default)]
 pub struct CustomCommands(BTreeMap<String, CustomRun>);
 
