@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use ivr_xml::policy::Policy;
 use ivr_xml::validate::{Diagnostic, ValidateOptions};
 use ivr_xml::{Limits, ParseOptions};
 
@@ -23,6 +24,8 @@ fn limits() -> Limits {
 /// A document to check or format, with the name to report it under.
 pub(crate) struct Document {
     pub(crate) path: String,
+    /// The file it was read from (`None`: standard input).
+    pub(crate) file: Option<PathBuf>,
     /// The document, or for one past the size limit its first [`READ_LIMIT`] bytes.
     pub(crate) bytes: Vec<u8>,
 }
@@ -43,14 +46,15 @@ impl Document {
     }
 
     /// Every finding, as the library gives them for the whole document: one for the size limit
-    /// when it is past it, one for the first byte that is not UTF-8.
-    pub(crate) fn findings(&self) -> Vec<Diagnostic> {
+    /// when it is past it, one for the first byte that is not UTF-8. Rules take their level from
+    /// `policy`.
+    pub(crate) fn findings(&self, policy: &Policy) -> Vec<Diagnostic> {
         match self.text() {
             Some(text) => ivr_xml::validate::validate_with(
                 text,
                 &ValidateOptions {
                     limits: limits(),
-                    ..ValidateOptions::default()
+                    policy: policy.clone(),
                 },
             ),
             None => ivr_xml::validate::validate_bytes(&self.bytes),
@@ -94,6 +98,7 @@ fn read_stdin() -> Result<Document, String> {
         .map_err(|err| format!("cannot read standard input: {err}"))?;
     Ok(Document {
         path: "<stdin>".to_owned(),
+        file: None,
         bytes,
     })
 }
@@ -116,6 +121,7 @@ fn read_file(path: &Path) -> Result<Document, String> {
     let bytes = read_limited(file, size).map_err(cannot)?;
     Ok(Document {
         path: path.display().to_string(),
+        file: Some(path.to_path_buf()),
         bytes,
     })
 }
@@ -217,9 +223,10 @@ mod tests {
         );
         let doc = Document {
             path: "big.xml".to_owned(),
+            file: None,
             bytes: read_limited(whole.as_bytes(), 0).expect("read"),
         };
-        assert_eq!(doc.findings(), expected);
+        assert_eq!(doc.findings(&Policy::new()), expected);
     }
 
     #[test]
@@ -233,9 +240,10 @@ mod tests {
             );
             let doc = Document {
                 path: "big.xml".to_owned(),
+                file: None,
                 bytes: read_limited(whole.as_bytes(), 0).expect("read"),
             };
-            let mut findings = doc.findings();
+            let mut findings = doc.findings(&Policy::new());
             assert_eq!(findings.len(), 1, "pad {pad}");
             assert_eq!(findings[0].code, "IVR005", "pad {pad}");
             // The same finding, but for the culprit's length: the run of name characters from the
@@ -253,10 +261,17 @@ mod tests {
         whole.resize(3 << 20, b' ');
         let doc = Document {
             path: "big.xml".to_owned(),
+            file: None,
             bytes: read_limited(whole.as_slice(), 0).expect("read"),
         };
-        assert_eq!(doc.findings(), ivr_xml::validate::validate_bytes(&whole));
-        assert_eq!(doc.findings()[0].message, "the input is not valid UTF-8");
+        assert_eq!(
+            doc.findings(&Policy::new()),
+            ivr_xml::validate::validate_bytes(&whole)
+        );
+        assert_eq!(
+            doc.findings(&Policy::new())[0].message,
+            "the input is not valid UTF-8"
+        );
     }
 
     fn temp_dir(name: &str) -> PathBuf {

@@ -2,13 +2,19 @@
 //!
 //! ```text
 //! ivr-xml validate [FILE|DIR...|-] [--format human|json] [--deny error|warning] [--max-findings N]
+//!                  [--allow RULE]... [--warn RULE]... [--deny RULE]...
 //! ivr-xml fmt [FILE...|-] [--quote single|double] [--declaration ...] [--indent N|--compact] [--check|--write]
 //! ivr-xml explain [CODE]
 //! ```
 //!
 //! Exit status: 0 when clean, 1 when a finding reaches the `--deny` level (or `fmt --check`
-//! finds a file to reformat, or a document does not parse), 2 on usage or I/O errors.
+//! finds a file to reformat, or a document does not parse), 2 on usage or I/O errors (and a
+//! wrong `ivr-xml.toml`).
+//!
+//! Each rule's level comes from the catalogue, then from the nearest `ivr-xml.toml` above the
+//! document, then from `--allow`, `--warn` and `--deny` (see `config`).
 
+mod config;
 mod fmt;
 mod inputs;
 mod output;
@@ -45,9 +51,16 @@ struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// The lowest severity that fails the run (exit 1).
-    #[arg(long, value_enum, default_value_t = Deny::Error)]
-    deny: Deny,
+    /// Do not report this rule (a code like IVR101 or a name like unknown-element); repeatable.
+    #[arg(long, value_name = "RULE")]
+    allow: Vec<String>,
+    /// Report this rule as a warning; repeatable.
+    #[arg(long, value_name = "RULE")]
+    warn: Vec<String>,
+    /// `error` or `warning`: the lowest severity that fails the run (exit 1; default `error`).
+    /// Any other value is a rule, reported as an error; repeatable.
+    #[arg(long, value_name = "RULE|error|warning")]
+    deny: Vec<String>,
     /// The most findings shown for one document in the human format (0: all); the summary
     /// counts them all, and the JSON format lists them all.
     #[arg(long, default_value_t = 100, value_name = "N")]
@@ -60,14 +73,6 @@ enum Format {
     Human,
     /// One JSON document with every file's findings.
     Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Deny {
-    /// Fail on errors only.
-    Error,
-    /// Fail on warnings too.
-    Warning,
 }
 
 /// Exit status for usage and I/O errors.
@@ -90,24 +95,34 @@ fn main() -> ExitCode {
 }
 
 fn validate(args: &ValidateArgs) -> Result<u8, String> {
+    use ivr_xml::validate::Severity;
+    // `--deny error` and `--deny warning` set the threshold; other values are rules.
+    let mut threshold = Severity::Error;
+    let mut deny = Vec::new();
+    for value in &args.deny {
+        match value.as_str() {
+            "error" => threshold = Severity::Error,
+            "warning" => threshold = Severity::Warning,
+            _ => deny.push(value.clone()),
+        }
+    }
+    let flags = config::Flags::new(&args.allow, &args.warn, &deny)?;
     let documents = inputs::read_all(&args.paths)?;
-    let results: Vec<output::FileReport<'_>> = documents
-        .iter()
-        .map(|doc| output::FileReport {
+    let mut policies = config::Policies::new(&flags);
+    let mut results: Vec<output::FileReport<'_>> = Vec::with_capacity(documents.len());
+    for doc in &documents {
+        let policy = policies.for_document(doc.file.as_deref())?;
+        results.push(output::FileReport {
             path: &doc.path,
             text: String::from_utf8_lossy(&doc.bytes),
-            findings: doc.findings(),
-        })
-        .collect();
+            findings: doc.findings(policy),
+        });
+    }
     let out = match args.format {
         Format::Human => output::human(&results, args.max_findings),
         Format::Json => output::json(&results),
     };
     print!("{out}");
-    let threshold = match args.deny {
-        Deny::Error => ivr_xml::validate::Severity::Error,
-        Deny::Warning => ivr_xml::validate::Severity::Warning,
-    };
     let failed = results
         .iter()
         .flat_map(|r| &r.findings)

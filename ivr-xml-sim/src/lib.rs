@@ -27,7 +27,7 @@ mod script;
 mod transcript;
 mod transport;
 
-pub use engine::{Config, Simulator, UrlForm};
+pub use engine::{Config, CustomCommands, Simulator, UrlForm};
 pub use platform::Platform;
 pub use script::{Action, Caller};
 pub use transcript::{Entry, Event, Transcript};

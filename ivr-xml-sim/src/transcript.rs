@@ -89,6 +89,11 @@ pub enum Event {
         /// What.
         problem: String,
     },
+    /// The application's answer has a finding at level warn (`ivr_xml::policy`): it still runs.
+    Warned {
+        /// The finding: `[code]` and the `ivr_xml::Warning` as it displays.
+        finding: String,
+    },
     /// A note on what the platform did (a step with no command to run, a late key press).
     Note {
         /// What.
@@ -116,6 +121,7 @@ impl fmt::Display for Event {
             }
             Event::HungUp { by } => write!(f, "hung up by the {by}"),
             Event::Flagged { problem } => write!(f, "FLAGGED: {problem}"),
+            Event::Warned { finding } => write!(f, "WARNING: {finding}"),
             Event::Note { text } => write!(f, "note: {text}"),
         }
     }
@@ -137,6 +143,27 @@ impl Transcript {
             .iter()
             .filter_map(|e| match &e.event {
                 Event::Flagged { problem } => Some(problem.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The warnings on the application's answers (findings at level warn), in order.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Entry, Event, Transcript};
+    /// let finding = "[IVR202] warning: ...".to_owned();
+    /// let transcript = Transcript {
+    ///     entries: vec![Entry { at: Duration::ZERO, call: 1, event: Event::Warned { finding } }],
+    /// };
+    /// assert_eq!(transcript.warnings(), ["[IVR202] warning: ..."]);
+    /// ```
+    pub fn warnings(&self) -> Vec<&str> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Warned { finding } => Some(finding.as_str()),
                 _ => None,
             })
             .collect()

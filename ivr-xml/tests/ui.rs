@@ -1,4 +1,5 @@
-//! Compile-fail tests of the `Xml` derive: each file under `tests/ui/` is one misuse, and its
+//! Compile-fail tests of the `Xml` derive and of the builder (`then_main_only`: a main-only
+//! command given as a sub-command): each file under `tests/ui/` is one misuse, and its
 //! `.stderr` is the exact message and span the derive reports.
 //!
 //! Regenerate the expected output with `TRYBUILD=overwrite cargo test --workspace --test ui`,

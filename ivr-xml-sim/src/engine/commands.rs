@@ -173,6 +173,10 @@ impl<T: Transport> World<'_, T> {
             }
             Command::Hangup(_) => self.end_call(call, "application").await,
             Command::CmdNone(_) => self.idle(call),
+            Command::Raw(raw) if self.is_custom(&main) => {
+                self.run_custom(call, &raw);
+                self.run_subs(call, subs).await;
+            }
             Command::CreateConf(create) => self.create_conference(call, &create, subs).await,
             Command::JoinConf(join) => self.join_conference(call, &join, subs).await,
             Command::ConsultationCall(_) | Command::Raw(_) => {
@@ -299,6 +303,7 @@ impl<T: Transport> World<'_, T> {
                 Command::Redirect(redirect) => return self.redirect(call, &redirect).await,
                 Command::Hangup(_) => return self.end_call(call, "application").await,
                 Command::CmdNone(_) => return self.idle(call),
+                Command::Raw(ref raw) if self.is_custom(&command) => self.run_custom(call, raw),
                 other => {
                     let name = other.name().to_owned();
                     self.flag(

@@ -11,11 +11,14 @@ mod commands;
 mod conference;
 mod notify;
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt;
+use std::sync::Arc;
 use std::time::Duration;
 
 use ivr_xml::notify::{AppId, CallId, ConfId, Message, Seconds, StopService, Timestamp};
-use ivr_xml::{Command, Response};
+use ivr_xml::policy::Policy;
+use ivr_xml::{Command, RawElement, Response};
 
 use self::clock::{Pending, Wake};
 use crate::agenda::Agenda;
@@ -72,7 +75,80 @@ pub struct Config {
     /// the default is unlimited (`usize::MAX`): a documented flow never fails for a reason the
     /// docs do not give. Set it (to 0, say) to exercise an application's failure path.
     pub conference_capacity: usize,
+    /// How answers are read (`ivr_xml::policy`): an answer with an error under it ends the call
+    /// (flagged, as the platform would refuse it); a warning is recorded
+    /// ([`Event::Warned`]) and the answer runs. The commands it names
+    /// ([`Policy::command`], [`Policy::register`]) run as no-ops that leave a note in the
+    /// transcript, or through [`Config::on_custom_command`]. Default: the library's levels.
+    pub policy: Policy,
+    /// What the project's own commands do; see [`Config::on_custom_command`].
+    pub custom_commands: CustomCommands,
 }
+
+impl Config {
+    /// Runs `run` when an answer holds the project's own command `name` (as the main command or
+    /// a sub-command), and names it in [`Config::policy`] so that answers holding it are read.
+    /// `run` gets the element as read and returns the note recorded in the transcript; the call
+    /// then goes on with the next command, as after a `<Play>`.
+    ///
+    /// ```
+    /// use ivr_xml_sim::Config;
+    /// let config = Config::default().on_custom_command("Record", |record| {
+    ///     format!("recorded up to {} s", record.get_attribute("max").unwrap_or("?"))
+    /// });
+    /// assert!(config.policy.knows_element("Record"));
+    /// ```
+    pub fn on_custom_command(
+        mut self,
+        name: impl Into<String>,
+        run: impl Fn(&RawElement) -> String + Send + Sync + 'static,
+    ) -> Config {
+        let name = name.into();
+        self.policy = self.policy.command(name.clone());
+        self.custom_commands.0.insert(name, Arc::new(run));
+        self
+    }
+}
+
+/// A custom command's callback: the element in, the transcript's note out.
+type CustomRun = Arc<dyn Fn(&RawElement) -> String + Send + Sync>;
+
+/// The callbacks of the project's own commands, by element name ([`Config::on_custom_command`]).
+/// Two are equal when they hold the same callbacks (the same `Arc`s).
+///
+/// ```
+/// use ivr_xml_sim::Config;
+/// let config = Config::default().on_custom_command("Record", |_| "recorded".to_owned());
+/// assert_eq!(format!("{:?}", config.custom_commands), r#"{"Record"}"#);
+/// assert_eq!(config.clone(), config);
+/// ```
+#[derive(Clone, Default)]
+pub struct CustomCommands(BTreeMap<String, CustomRun>);
+
+impl CustomCommands {
+    fn get(&self, name: &str) -> Option<&CustomRun> {
+        self.0.get(name)
+    }
+}
+
+impl fmt::Debug for CustomCommands {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.0.keys()).finish()
+    }
+}
+
+impl PartialEq for CustomCommands {
+    fn eq(&self, other: &CustomCommands) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|((a, f), (b, g))| a == b && Arc::ptr_eq(f, g))
+    }
+}
+
+impl Eq for CustomCommands {}
 
 /// How the platform writes a notification's URL, after the application's notification URL
 /// ([`Config::base_path`]). The library's `ivr_xml::notify::Request` and `ivr_xml::web::Notified`
@@ -107,6 +183,8 @@ impl Default for Config {
             report_redirect_tag: true,
             any_key_interrupts_main_play: false,
             conference_capacity: usize::MAX,
+            policy: Policy::new(),
+            custom_commands: CustomCommands::default(),
         }
     }
 }
@@ -260,6 +338,21 @@ impl<T: Transport> World<'_, T> {
 
     fn note(&mut self, call: usize, text: String) {
         self.record(Who::Call(call), Event::Note { text });
+    }
+
+    /// Whether `command` is one of the project's own, named in the policy.
+    fn is_custom(&self, command: &Command) -> bool {
+        matches!(command, Command::Raw(raw) if self.config.policy.knows_element(raw.name()))
+    }
+
+    /// Runs the project's own command: its callback, or nothing; either leaves a note.
+    fn run_custom(&mut self, call: usize, raw: &RawElement) {
+        let name = raw.name();
+        let text = match self.config.custom_commands.get(name) {
+            Some(run) => format!("<{name}>: {}", run(raw)),
+            None => format!("<{name}>, the project's own command, run as a no-op"),
+        };
+        self.note(call, text);
     }
 
     fn timestamp(&self, at: Duration) -> Option<Timestamp> {

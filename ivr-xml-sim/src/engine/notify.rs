@@ -3,8 +3,7 @@
 //! transcript, and an answer that is the call's next document read strictly and run.
 
 use ivr_xml::notify::Params;
-use ivr_xml::validate::{validate, Severity};
-use ivr_xml::Response;
+use ivr_xml::{ParseOptions, Response};
 
 use super::{UrlForm, Who, World};
 use crate::transcript::Event;
@@ -128,8 +127,9 @@ impl<T: Transport> World<'_, T> {
         self.send(who, relative, &params, http::Method::POST).await
     }
 
-    /// A notification whose answer is the call's next document: reads it strictly and runs it.
-    /// An answer the platform would reject ends the call.
+    /// A notification whose answer is the call's next document: reads it strictly under the
+    /// configured policy and runs it. An answer with an error under the policy ends the call; its
+    /// warnings are recorded and it runs.
     pub(super) async fn notify_and_run(
         &mut self,
         call: usize,
@@ -140,14 +140,20 @@ impl<T: Transport> World<'_, T> {
         let Some(body) = self.send(Who::Call(call), relative, &params, method).await else {
             return self.end_call_quietly(call, "platform");
         };
-        match body.parse::<Response>() {
-            Ok(doc) => {
-                for finding in validate(&body)
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                {
-                    self.flag(Who::Call(call), format!("the platform's rules: {finding}"));
+        let options = ParseOptions::strict().policy(self.config.policy.clone());
+        match Response::parse_with(&body, &options) {
+            Ok(parsed) => {
+                // The strict parser refuses exactly what the validator calls an error; what it
+                // keeps are the findings at level warn.
+                for warning in &parsed.warnings {
+                    self.record(
+                        Who::Call(call),
+                        Event::Warned {
+                            finding: format!("[{}] {warning}", warning.code()),
+                        },
+                    );
                 }
+                let doc = parsed.value;
                 Box::pin(self.execute(call, doc)).await;
             }
             Err(err) => {
