@@ -4,7 +4,7 @@
 //! through `raw_attribute`), written after the known ones. Builder methods take plain values; an
 //! invalid one is reported when the document is built ([`PendingError`]).
 
-use crate::pending::PendingError;
+use crate::deferred_error::PendingError;
 use crate::raw::{RawAttribute, RawElement};
 use crate::value::{Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout, VoiceMode};
 use crate::Xml;

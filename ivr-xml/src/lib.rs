@@ -47,9 +47,9 @@ extern crate self as ivr_xml;
 
 mod commands;
 pub mod de;
+mod deferred_error;
 mod error;
 pub mod notify;
-mod pending;
 mod playmix;
 pub mod policy;
 mod raw;
@@ -69,8 +69,8 @@ pub use de::{
     from_slice_with, from_str, from_str_with, FromXml, Limits, Mode, ParseContext, ParseOptions,
     Parsed,
 };
+pub use deferred_error::PendingError;
 pub use error::{BuildError, ErrorKind, ParseError, Position, ValueError, Warning};
-pub use pending::PendingError;
 pub use playmix::{MixItem, PlayMix};
 pub use raw::{RawAttribute, RawElement, RawNode};
 pub use response::{Response, ResponseBuilder};
