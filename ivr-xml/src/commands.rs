@@ -5,7 +5,8 @@
 //! invalid one is reported when the document is built ([`PendingError`]).
 
 use crate::deferred_error::PendingError;
-use crate::raw::{RawAttribute, RawElement};
+use crate::raw::RawElement;
+use crate::raw_attribute::RawAttribute;
 use crate::value::{Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout, VoiceMode};
 use crate::Xml;
 

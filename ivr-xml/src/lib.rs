@@ -53,6 +53,7 @@ pub mod notify;
 mod playmix;
 pub mod policy;
 mod raw;
+mod raw_attribute;
 mod response;
 pub mod rest;
 mod ser;
@@ -72,7 +73,8 @@ pub use de::{
 pub use deferred_error::PendingError;
 pub use error::{BuildError, ErrorKind, ParseError, Position, ValueError, Warning};
 pub use playmix::{MixItem, PlayMix};
-pub use raw::{RawAttribute, RawElement, RawNode};
+pub use raw::{RawElement, RawNode};
+pub use raw_attribute::RawAttribute;
 pub use response::{Response, ResponseBuilder};
 pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml, XmlWriter};
 pub use value::{

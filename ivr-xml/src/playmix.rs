@@ -3,7 +3,7 @@
 use crate::de::{Element, FromXml, ParseContext};
 use crate::deferred_error::PendingError;
 use crate::error::{ErrorKind, ParseError, ValueError};
-use crate::raw::RawAttribute;
+use crate::raw_attribute::RawAttribute;
 use crate::ser::{Quote, Sink, ToXml, XmlWriter};
 use crate::value::{check_xml_chars, Text};
 use crate::Xml;

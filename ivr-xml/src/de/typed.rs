@@ -7,7 +7,7 @@ use smallvec::SmallVec;
 
 use crate::error::{ErrorKind, Locator, ParseError, Warning};
 use crate::policy::{field_name, rule_for, Level, Policy};
-use crate::raw::RawAttribute;
+use crate::raw_attribute::RawAttribute;
 use crate::value::XmlValue;
 
 use super::options::{Limits, Mode, ParseOptions, Parsed};

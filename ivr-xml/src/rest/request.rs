@@ -5,7 +5,7 @@ use std::str::FromStr;
 use crate::de::{from_str_with, ParseOptions, Parsed};
 use crate::deferred_error::PendingError;
 use crate::error::{ParseError, ValueError};
-use crate::raw::RawAttribute;
+use crate::raw_attribute::RawAttribute;
 use crate::rest::official_style;
 use crate::rest::ops::Operation;
 use crate::rest::path::Endpoint;
