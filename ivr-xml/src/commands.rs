@@ -4,8 +4,9 @@
 //! through `raw_attribute`), written after the known ones. Builder methods take plain values; an
 //! invalid one is reported when the document is built ([`PendingError`]).
 
-use crate::pending::PendingError;
-use crate::raw::{RawAttribute, RawElement};
+use crate::deferred_error::PendingError;
+use crate::raw::RawElement;
+use crate::raw_attribute::RawAttribute;
 use crate::value::{Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout, VoiceMode};
 use crate::Xml;
 

@@ -47,12 +47,13 @@ extern crate self as ivr_xml;
 
 mod commands;
 pub mod de;
+mod deferred_error;
 mod error;
 pub mod notify;
-mod pending;
 mod playmix;
 pub mod policy;
 mod raw;
+mod raw_attribute;
 mod response;
 pub mod rest;
 mod ser;
@@ -69,10 +70,11 @@ pub use de::{
     from_slice_with, from_str, from_str_with, FromXml, Limits, Mode, ParseContext, ParseOptions,
     Parsed,
 };
+pub use deferred_error::PendingError;
 pub use error::{BuildError, ErrorKind, ParseError, Position, ValueError, Warning};
-pub use pending::PendingError;
 pub use playmix::{MixItem, PlayMix};
-pub use raw::{RawAttribute, RawElement, RawNode};
+pub use raw::{RawElement, RawNode};
+pub use raw_attribute::RawAttribute;
 pub use response::{Response, ResponseBuilder};
 pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml, XmlWriter};
 pub use value::{

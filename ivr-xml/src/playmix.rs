@@ -1,9 +1,9 @@
 //! `<PlayMix>`: typed items from which the `type` codes are derived, so codes and items cannot disagree.
 
 use crate::de::{Element, FromXml, ParseContext};
+use crate::deferred_error::PendingError;
 use crate::error::{ErrorKind, ParseError, ValueError};
-use crate::pending::PendingError;
-use crate::raw::RawAttribute;
+use crate::raw_attribute::RawAttribute;
 use crate::ser::{Quote, Sink, ToXml, XmlWriter};
 use crate::value::{check_xml_chars, Text};
 use crate::Xml;

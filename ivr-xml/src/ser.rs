@@ -5,7 +5,7 @@ use std::fmt;
 use std::io;
 
 use crate::error::ValueError;
-use crate::raw::RawAttribute;
+use crate::raw_attribute::RawAttribute;
 use crate::value::XmlValue;
 
 /// The quote character around attribute values.

@@ -14,9 +14,10 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
 use crate::de::{from_str_with, Element, FromXml, ParseContext, ParseOptions};
+use crate::deferred_error::PendingError;
 use crate::error::{ErrorKind, ParseError, ValueError};
-use crate::pending::PendingError;
-use crate::raw::{RawAttribute, RawElement};
+use crate::raw::RawElement;
+use crate::raw_attribute::RawAttribute;
 use crate::rest::path::Endpoint;
 use crate::ser::{to_string_with, Sink, Style, ToXml, XmlWriter};
 use crate::value::{Loop, RelUrl, Text};

@@ -3,9 +3,9 @@
 use std::str::FromStr;
 
 use crate::de::{from_str_with, ParseOptions, Parsed};
+use crate::deferred_error::PendingError;
 use crate::error::{ParseError, ValueError};
-use crate::pending::PendingError;
-use crate::raw::RawAttribute;
+use crate::raw_attribute::RawAttribute;
 use crate::rest::official_style;
 use crate::rest::ops::Operation;
 use crate::rest::path::Endpoint;

@@ -5,9 +5,10 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::de::{from_slice_with, from_str_with, ParseOptions, Parsed};
+use crate::deferred_error::PendingError;
 use crate::error::{ParseError, ValueError};
-use crate::pending::PendingError;
-use crate::raw::{RawAttribute, RawElement, RawNode};
+use crate::raw::{RawElement, RawNode};
+use crate::raw_attribute::RawAttribute;
 use crate::rest::official_style;
 use crate::rest::request::document;
 use crate::ser::Style;

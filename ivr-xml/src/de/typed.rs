@@ -1,0 +1,475 @@
+//! Typed parsing: the [`FromXml`] trait the derive implements, the [`ParseContext`] its generated
+//! code reports through, and the entry points that read a document and hand its root to a `T`
+//! ([`from_str_with`], [`from_str`], [`from_slice_with`], [`parse_tree`] and the crate's `judge`,
+//! the one verdict of the strict parser, the lenient parser and the validator).
+
+use smallvec::SmallVec;
+
+use crate::error::{ErrorKind, Locator, ParseError, Warning};
+use crate::policy::{field_name, rule_for, Level, Policy};
+use crate::raw_attribute::RawAttribute;
+use crate::value::XmlValue;
+
+use super::options::{Limits, Mode, ParseOptions, Parsed};
+use super::reader::read_tree;
+use super::tree::{format_path, Attribute, Document, Element, Node, TextNode};
+
+/// A type that parses itself from one element (or, for an enum, from one of several).
+///
+/// Implemented by the [`Xml`](crate::Xml) derive; see its documentation.
+pub trait FromXml: Sized {
+    /// Whether an element of this name is this type's.
+    fn matches_element(name: &str) -> bool;
+
+    /// Adds the element names this type accepts, for error messages.
+    fn expected_elements(out: &mut Vec<&'static str>);
+
+    /// Parses the element. `cx` knows the element's path; use [`ParseContext::child`] for children.
+    fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Self, ParseError>;
+
+    /// Whether, in lenient mode, this type also takes elements [`matches_element`](FromXml::matches_element)
+    /// refuses, keeping them raw (a [`RawElement`](crate::RawElement), an enum with an `#[xml(other)]` variant).
+    fn keeps_unknown_elements() -> bool {
+        false
+    }
+
+    /// Whether an element of this name is this type's in the current mode.
+    fn accepts_element(name: &str, cx: &ParseContext<'_>) -> bool {
+        Self::matches_element(name) || (cx.is_lenient() && Self::keeps_unknown_elements())
+    }
+}
+
+impl<T: FromXml> FromXml for Box<T> {
+    fn matches_element(name: &str) -> bool {
+        T::matches_element(name)
+    }
+    fn expected_elements(out: &mut Vec<&'static str>) {
+        T::expected_elements(out)
+    }
+    fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Self, ParseError> {
+        T::from_element(element, cx).map(Box::new)
+    }
+    fn keeps_unknown_elements() -> bool {
+        T::keeps_unknown_elements()
+    }
+}
+
+/// The element names `T` accepts.
+pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
+    let mut out = Vec::new();
+    T::expected_elements(&mut out);
+    out
+}
+
+/// Parse state handed to [`FromXml::from_element`]: the input (for positions), the element path,
+/// the options, and the warnings so far. Its methods make the errors generated code reports.
+#[derive(Debug)]
+pub struct ParseContext<'s> {
+    source: Locator<'s>,
+    mode: Mode,
+    /// The open elements, outermost first: the path, like `Response/Get[1]`, is formatted from
+    /// them only for an error, so that going down costs one push per element.
+    path: SmallVec<[PathSegment; 8]>,
+    warnings: Vec<Warning>,
+}
+
+/// An element on the path: where its name is in the input, and its index among its siblings.
+#[derive(Debug, Clone, Copy)]
+struct PathSegment {
+    name_start: usize,
+    name_len: usize,
+    index: usize,
+}
+
+impl<'s> ParseContext<'s> {
+    /// Whether parsing is lenient.
+    pub fn is_lenient(&self) -> bool {
+        self.mode == Mode::Lenient
+    }
+
+    /// The current element path, like `Response/Get[1]`.
+    pub fn path(&self) -> String {
+        format_path(self.path.iter().map(|segment| {
+            let end = segment.name_start + segment.name_len;
+            let name = self
+                .source
+                .source()
+                .get(segment.name_start..end)
+                .unwrap_or("?");
+            (name, segment.index)
+        }))
+    }
+
+    /// An error at `offset` in the current element.
+    pub fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
+        ParseError::new(kind, &self.source, offset, self.path())
+    }
+
+    fn attribute_error(&self, kind: ErrorKind, attribute: &Attribute<'_>) -> ParseError {
+        let path = format!("{}/@{}", self.path(), attribute.name);
+        ParseError::new(kind, &self.source, attribute.offset, path)
+    }
+
+    /// In lenient mode records `err` as a warning and returns `Ok`; in strict mode returns it.
+    pub fn lenient_or_fail(&mut self, err: ParseError) -> Result<(), ParseError> {
+        if self.is_lenient() {
+            self.warnings.push(Warning::from_error(err));
+            Ok(())
+        } else {
+            Err(err)
+        }
+    }
+
+    /// Parses `child` as `T` with the child's segment on the path.
+    pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
+        self.path.push(PathSegment {
+            // The name follows the `<` at the element's offset.
+            name_start: child.offset() + 1,
+            name_len: child.name().len(),
+            index: child.index(),
+        });
+        let result = T::from_element(child, self);
+        self.path.pop();
+        result
+    }
+
+    /// Parses an attribute's value as `T`, naming the attribute on error.
+    pub fn attribute<T: XmlValue>(&self, attribute: &Attribute<'_>) -> Result<T, ParseError> {
+        T::parse_value(&attribute.value)
+            .map_err(|err| self.attribute_error(ErrorKind::InvalidValue(err), attribute))
+    }
+
+    /// An attribute the element does not know: an error, or in lenient mode a warning and kept in `extra`.
+    pub fn unknown_attribute(
+        &mut self,
+        element: &Element<'_>,
+        attribute: &Attribute<'_>,
+        expected: &[&'static str],
+        extra: Option<&mut Vec<RawAttribute>>,
+    ) -> Result<(), ParseError> {
+        let kind = ErrorKind::UnknownAttribute {
+            name: attribute.name.to_owned(),
+            element: element.name().to_owned(),
+            expected: expected.to_vec(),
+        };
+        let err = self.attribute_error(kind, attribute);
+        match extra {
+            Some(extra) if self.is_lenient() => {
+                self.warnings.push(Warning::from_error(err));
+                extra.push(
+                    RawAttribute::new(attribute.name, attribute.value.as_ref())
+                        .map_err(|e| self.attribute_error(ErrorKind::InvalidValue(e), attribute))?,
+                );
+                Ok(())
+            }
+            _ => Err(err),
+        }
+    }
+
+    /// The error for a required attribute that is missing.
+    pub fn missing_attribute(&self, element: &Element<'_>, name: &'static str) -> ParseError {
+        let kind = ErrorKind::MissingAttribute {
+            name,
+            element: element.name().to_owned(),
+        };
+        self.error(kind, element.offset())
+    }
+
+    /// The error for a child element not allowed here.
+    pub fn unexpected_child(
+        &self,
+        parent: &Element<'_>,
+        child: &Element<'_>,
+        expected: Vec<&'static str>,
+    ) -> ParseError {
+        let kind = ErrorKind::UnexpectedChild {
+            name: child.name().to_owned(),
+            parent: parent.name().to_owned(),
+            expected,
+        };
+        let path = format!("{}/{}[{}]", self.path(), child.name(), child.index());
+        ParseError::new(kind, &self.source, child.offset(), path)
+    }
+
+    /// The error for a child given twice where one is allowed.
+    pub fn duplicate_child(&self, child: &Element<'_>) -> ParseError {
+        let kind = ErrorKind::DuplicateChild {
+            name: child.name().to_owned(),
+        };
+        let path = format!("{}/{}[{}]", self.path(), child.name(), child.index());
+        ParseError::new(kind, &self.source, child.offset(), path)
+    }
+
+    /// The error for a required child that is missing.
+    pub fn missing_child(&self, element: &Element<'_>, expected: Vec<&'static str>) -> ParseError {
+        let kind = ErrorKind::MissingChild {
+            element: element.name().to_owned(),
+            expected,
+        };
+        self.error(kind, element.offset())
+    }
+
+    /// The error for text inside an element that holds none.
+    pub fn unexpected_text(&self, element: &Element<'_>, text: &TextNode<'_>) -> ParseError {
+        let kind = ErrorKind::UnexpectedText {
+            element: element.name().to_owned(),
+        };
+        let leading = text.text.len() - text.text.trim_start().len();
+        self.error(kind, text.offset + leading)
+    }
+
+    /// An element where this position accepts other names: an error, or a warning in lenient mode
+    /// when the caller can keep it raw.
+    pub fn unknown_element(
+        &self,
+        element: &Element<'_>,
+        expected: Vec<&'static str>,
+    ) -> ParseError {
+        let kind = ErrorKind::UnknownElement {
+            name: element.name().to_owned(),
+            expected,
+        };
+        self.error(kind, element.offset())
+    }
+
+    /// Records a warning.
+    pub fn warn(&mut self, err: ParseError) {
+        self.warnings.push(Warning::from_error(err));
+    }
+
+    /// The text content of a text-only element, parsed as `T`: child elements are errors.
+    pub fn text<T: XmlValue>(&self, element: &Element<'_>) -> Result<T, ParseError> {
+        // Text is one node unless elements split it, which is an error anyway.
+        let mut first: Option<&TextNode<'_>> = None;
+        let mut joined: Option<String> = None;
+        for node in element.children() {
+            match node {
+                Node::Element(child) => {
+                    return Err(self.unexpected_child(element, &child, Vec::new()))
+                }
+                Node::Text(piece) => match first {
+                    None => first = Some(piece),
+                    Some(first) => joined
+                        .get_or_insert_with(|| first.text().to_owned())
+                        .push_str(piece.text()),
+                },
+            }
+        }
+        let text = match (&joined, first) {
+            (Some(joined), _) => joined.as_str(),
+            (None, Some(only)) => only.text(),
+            (None, None) => "",
+        };
+        let offset = first.map_or(element.offset(), |t| t.offset);
+        T::parse_value(text).map_err(|err| self.error(ErrorKind::InvalidValue(err), offset))
+    }
+
+    /// Checks that an element holds no children and no text (whitespace is layout).
+    pub fn no_content(&self, element: &Element<'_>) -> Result<(), ParseError> {
+        for node in element.children() {
+            match node {
+                Node::Element(child) => {
+                    return Err(self.unexpected_child(element, &child, Vec::new()))
+                }
+                Node::Text(text) if !text.is_blank() => {
+                    return Err(self.unexpected_text(element, text))
+                }
+                Node::Text(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses a whole document whose root is a `T` (a [`Response`](crate::Response), or a single command).
+///
+/// ```
+/// use ivr_xml::{from_str_with, ParseOptions, Play};
+/// let play: Play = from_str_with("<Play loop='2'>menu.wav</Play>", &ParseOptions::strict()).unwrap().value;
+/// assert_eq!(play.file.as_str(), "menu.wav");
+/// ```
+pub fn from_str_with<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    let policy = &options.policy;
+    let (value, findings) = match options.mode {
+        Mode::Lenient => judge::<T>(input, options.limits, policy, Mode::Lenient)?,
+        // The strict reading stops at the first thing it refuses: when the policy denies it,
+        // that is the verdict (and the message is the strict parser's); otherwise the document
+        // is read again leniently and judged finding by finding.
+        Mode::Strict => match judge::<T>(input, options.limits, policy, Mode::Strict) {
+            Ok(judged) => judged,
+            Err(err) if denies(policy, &err) || !T::matches_element("Response") => return Err(err),
+            Err(_) => judge::<T>(input, options.limits, policy, Mode::Lenient)?,
+        },
+    };
+    let mut warnings = Vec::with_capacity(findings.len());
+    for (level, finding) in findings {
+        match (level, options.mode) {
+            (Level::Allow, _) => {}
+            (Level::Deny, Mode::Strict) => return Err(finding),
+            _ => warnings.push(Warning::from_error(finding)),
+        }
+    }
+    Ok(Parsed { value, warnings })
+}
+
+/// Reads `input` as a `T` leniently and judges every finding by `policy`: the one verdict the
+/// strict parser, the lenient parser and the validator share. The findings are in document
+/// order, each with its level; an `Err` is a hard error (not well-formed, a limit, a command
+/// that cannot be kept raw where it stands).
+pub(crate) fn judge<T: FromXml>(
+    input: &str,
+    limits: Limits,
+    policy: &Policy,
+    mode: Mode,
+) -> Result<(T, Vec<(Level, ParseError)>), ParseError> {
+    let wants_response = T::matches_element("Response");
+    let commands = expected_of::<crate::Command>();
+    let is_command = |name: &str| {
+        commands.contains(&name) || field_name(name, None).is_some() || policy.knows_element(name)
+    };
+    let wrap: Option<&dyn Fn(&str) -> bool> = match wants_response {
+        true => Some(&is_command),
+        false => None,
+    };
+    let (document, tree_warnings) = read_tree(input, limits, mode, wrap)?;
+    let root = document.root();
+    let mut cx = ParseContext {
+        source: Locator::new(input),
+        mode,
+        path: SmallVec::new(),
+        warnings: Vec::new(),
+    };
+    let wrong_root = (!T::matches_element(root.name())).then(|| {
+        let kind = ErrorKind::WrongRoot {
+            found: root.name().to_owned(),
+            expected: expected_of::<T>(),
+        };
+        ParseError::new(kind, &cx.source, root.offset(), String::new())
+    });
+    let mut found: Vec<ParseError> = Vec::new();
+    if let Some(wrong_root) = wrong_root {
+        if !T::accepts_element(root.name(), &cx) {
+            return Err(wrong_root);
+        }
+        // Kept raw by a type that keeps unknown elements: the finding is the wrong root.
+        found.push(wrong_root);
+    }
+    let value = cx.child::<T>(&root)?;
+    let root_offset = root.offset();
+    for warning in tree_warnings.into_iter().chain(cx.warnings) {
+        if !found.is_empty()
+            && warning.offset() == root_offset
+            && matches!(warning.kind(), ErrorKind::UnknownElement { .. })
+        {
+            continue;
+        }
+        if !wants_response || !is_known(policy, warning.kind()) {
+            found.push(warning.as_error().clone());
+        }
+    }
+    if let Some(first) = document.bare {
+        let kind = ErrorKind::Rule {
+            code: "IVR004",
+            message:
+                "the commands are not wrapped in `<Response>`: read as a bare command sequence"
+                    .to_owned(),
+        };
+        found.push(ParseError::new(kind, &cx.source, first, String::new()));
+    }
+    if wants_response {
+        crate::validate::check_rules(&cx.source, &document, &mut found);
+    }
+    // The policy judges IVR documents; other roots (a REST body, one command) keep what the
+    // mode says: every finding is a warning of the lenient parser.
+    let level = |finding: &ParseError| match wants_response {
+        true => policy.level_of(rule_for(finding.kind())),
+        false => Level::Warn,
+    };
+    let mut findings: Vec<(Level, ParseError)> = found
+        .into_iter()
+        .map(|finding| (level(&finding), finding))
+        .filter(|(level, _)| *level != Level::Allow)
+        .collect();
+    findings.sort_by(|(_, a), (_, b)| (a.offset(), a.code()).cmp(&(b.offset(), b.code())));
+    findings.dedup();
+    Ok((value, findings))
+}
+
+/// Whether the finding is about a name the policy knows: a field-evidence name (reported by
+/// IVR110 / IVR111 instead) or one the project declared.
+fn is_known(policy: &Policy, kind: &ErrorKind) -> bool {
+    match kind {
+        ErrorKind::UnknownElement { name, .. } => {
+            policy.knows_element(name) || field_name(name, None).is_some()
+        }
+        ErrorKind::UnknownAttribute { name, element, .. } => {
+            policy.knows_attribute(element, name) || field_name(element, Some(name)).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Whether the policy refuses a document for this finding.
+fn denies(policy: &Policy, err: &ParseError) -> bool {
+    !is_known(policy, err.kind()) && policy.level_of(rule_for(err.kind())) == Level::Deny
+}
+
+/// Reads `input` into a checked element tree without interpreting it: well-formedness, the
+/// declaration, limits and unique attributes are checked; element names are not. The warnings are
+/// the lenient reader's (a byte order mark, a bare `&` in an attribute).
+///
+/// This is what the [validator](crate::validate) walks; most code wants [`from_str`].
+///
+/// ```
+/// use ivr_xml::{de::parse_tree, ParseOptions};
+/// let tree = parse_tree("<Response><Anything x='1'/></Response>", &ParseOptions::strict()).unwrap();
+/// let root = tree.value.root();
+/// assert_eq!(root.name(), "Response");
+/// assert_eq!(root.child_elements().next().map(|e| e.name()), Some("Anything"));
+/// ```
+pub fn parse_tree<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+) -> Result<Parsed<Document<'a>>, ParseError> {
+    read_tree(input, options.limits, options.mode, None)
+        .map(|(value, warnings)| Parsed { value, warnings })
+}
+
+/// Parses a whole document whose root is a `T`, strictly.
+///
+/// ```
+/// use ivr_xml::{from_str, Command};
+/// let command: Command = from_str("<Hangup/>").unwrap();
+/// assert_eq!(command, Command::Hangup(ivr_xml::Hangup::new()));
+/// ```
+pub fn from_str<T: FromXml>(input: &str) -> Result<T, ParseError> {
+    from_str_with(input, &ParseOptions::strict()).map(|parsed| parsed.value)
+}
+
+/// Parses bytes, refusing input that is not UTF-8 with the position of the first bad byte.
+///
+/// ```
+/// use ivr_xml::{from_slice_with, ParseOptions, Response};
+/// let err = from_slice_with::<Response>(b"<Response>\xff</Response>", &ParseOptions::strict()).unwrap_err();
+/// assert_eq!(err.to_string(), "1:11: the input is not valid UTF-8");
+/// ```
+pub fn from_slice_with<T: FromXml>(
+    input: &[u8],
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    match std::str::from_utf8(input) {
+        Ok(text) => from_str_with(text, options),
+        Err(err) => {
+            let valid = std::str::from_utf8(&input[..err.valid_up_to()]).unwrap_or("");
+            Err(ParseError::new(
+                ErrorKind::NotUtf8,
+                &Locator::new(valid),
+                valid.len(),
+                String::new(),
+            ))
+        }
+    }
+}
