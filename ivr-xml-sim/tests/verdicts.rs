@@ -61,16 +61,13 @@ async fn the_simulator_runs_records_or_refuses_as_the_verdict_says() {
             }
             Verdict::Warnings => {
                 assert!(!refused(&transcript), "{name}:\n{transcript}");
-                // The BOM (IVR107) is taken silently by the strict parser the simulator reads with.
-                if case.codes != ["IVR107"] {
-                    let warned: Vec<&str> = transcript.warnings();
-                    for code in &case.codes {
-                        let marker = format!("[{code}]");
-                        assert!(
-                            warned.iter().any(|w| w.starts_with(&marker)),
-                            "{name}: {code} not recorded:\n{transcript}"
-                        );
-                    }
+                let warned: Vec<&str> = transcript.warnings();
+                for code in &case.codes {
+                    let marker = format!("[{code}]");
+                    assert!(
+                        warned.iter().any(|w| w.starts_with(&marker)),
+                        "{name}: {code} not recorded:\n{transcript}"
+                    );
                 }
             }
             Verdict::Clean => {

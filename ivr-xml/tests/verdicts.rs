@@ -67,15 +67,9 @@ fn the_strict_parser_refuses_exactly_the_refused_documents() {
                 );
             }
         }
-        // The strict parser's warnings are the validator's, but for a byte order mark, which
-        // strict mode takes silently (XML 1.0 §4.3.3) and the validator warns of (IVR107).
+        // The strict parser's warnings are the validator's.
         if let Ok(parsed) = Response::parse_with(&case.text, &ParseOptions::strict()) {
-            let expected: Vec<String> = case
-                .codes
-                .iter()
-                .filter(|c| *c != "IVR107")
-                .cloned()
-                .collect();
+            let expected: Vec<String> = case.codes.clone();
             assert_eq!(
                 codes_of(parsed.warnings.iter().map(|w| w.code())),
                 expected,
@@ -149,14 +143,10 @@ fn levels_change_every_verdict_but_an_unreadable_documents() {
             ..ValidateOptions::default()
         };
         assert!(has_errors(&validate_with(&case.text, &options)), "{name}");
-        // Known gap: the strict parser takes a byte order mark silently whatever IVR107's level
-        // (ivr-xml/src/de.rs), so `deny IVR107` refuses in the validator only.
-        if case.codes != ["IVR107"] {
-            assert!(
-                Response::parse_with(&case.text, &ParseOptions::strict().policy(deny)).is_err(),
-                "{name}"
-            );
-        }
+        assert!(
+            Response::parse_with(&case.text, &ParseOptions::strict().policy(deny)).is_err(),
+            "{name}"
+        );
     }
 }
 

@@ -164,14 +164,22 @@ fn characters_xml_cannot_carry_in_attribute_values() {
     );
 }
 
+/// The spec (§1.3) accepts a byte order mark "with a warning": both modes accept it and report
+/// IVR107, a warning under the default policy, and an error where a project denies it.
 #[test]
-fn a_byte_order_mark_is_silent_in_strict_mode_and_a_warning_in_lenient_mode() {
+fn a_byte_order_mark_is_accepted_with_a_warning_the_policy_can_deny() {
     let text = "\u{FEFF}<Response><Hangup/></Response>";
     let strict = from_str_with::<Response>(text, &ParseOptions::strict()).unwrap();
-    assert!(strict.warnings.is_empty(), "{:?}", strict.warnings);
     let lenient = from_str_with::<Response>(text, &ParseOptions::lenient()).unwrap();
-    assert_eq!(lenient.warnings.len(), 1);
+    for parsed in [&strict, &lenient] {
+        let codes: Vec<_> = parsed.warnings.iter().map(|w| w.code()).collect();
+        assert_eq!(codes, ["IVR107"]);
+    }
     assert_eq!(lenient.value, strict.value);
+    assert!(text.parse::<Response>().is_ok());
+    let deny = ivr_xml::policy::Policy::new().deny("IVR107").unwrap();
+    let err = from_str_with::<Response>(text, &ParseOptions::strict().policy(deny)).unwrap_err();
+    assert_eq!(err.code(), "IVR107");
 }
 
 #[test]

@@ -283,14 +283,13 @@ pub(super) fn read_tree<'a>(
         elements: 0,
         warnings: Vec::new(),
     };
-    // XML 1.0 §4.3.3 allows a UTF-8 byte order mark and the spec (§1.3) accepts it: strict mode
-    // takes it silently; lenient mode, which reports what a tidy document would not hold, warns.
+    // XML 1.0 §4.3.3 allows a UTF-8 byte order mark and the spec (§1.3) accepts it "with a
+    // warning": a finding (IVR107) in both modes, whose level the policy sets like any other's,
+    // so that the strict parser and the validator judge it alike.
     let bom = if input.starts_with('\u{FEFF}') {
-        if mode == Mode::Lenient {
-            let kind = ErrorKind::Syntax("byte order mark at the start of the document".to_owned());
-            let warning = ParseError::new(kind, &tree.locator, 0, String::new());
-            tree.warnings.push(Warning::from_error(warning));
-        }
+        let kind = ErrorKind::Syntax("byte order mark at the start of the document".to_owned());
+        let warning = ParseError::new(kind, &tree.locator, 0, String::new());
+        tree.warnings.push(Warning::from_error(warning));
         3
     } else {
         0
