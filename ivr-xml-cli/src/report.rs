@@ -77,7 +77,7 @@ const TAB: &str = "    ";
 /// 2 |   <Play volume='3'>a.wav</Play>
 ///   |         ^^^^^^ Response/Play[1]/@volume
 ///   |
-///   = help: Check the attribute's spelling against the command's documented attributes; an extension: name it with `Policy::attribute` (or allow IVR102).
+///   = help: Check the attribute's spelling against the command's documented attributes; an extension: name it under `[names] attributes` in ivr-xml.toml or with `Policy::attribute` (or allow IVR102).
 ///
 /// ");
 /// ```
