@@ -2,28 +2,14 @@
 //! answer runs, the project's own commands run as no-ops or through a callback.
 #![allow(clippy::unwrap_used)]
 
+mod fixed_app;
+use fixed_app::app;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use axum::extract::Path;
-use axum::routing::any;
-use axum::Router;
 use ivr_xml::policy::Policy;
 use ivr_xml_sim::{Caller, Config, Event, InProcess, Simulator, Transcript};
-
-/// An application answering each segment with a fixed document.
-fn app(routes: &'static [(&'static str, &'static str)]) -> Router {
-    Router::new().route(
-        "/{segment}",
-        any(move |Path(segment): Path<String>| async move {
-            let body = routes
-                .iter()
-                .find(|(s, _)| *s == segment)
-                .map_or("<Response><CmdNone/></Response>", |(_, doc)| *doc);
-            ([("content-type", "application/xml")], body)
-        }),
-    )
-}
 
 async fn run(routes: &'static [(&'static str, &'static str)], config: Config) -> Transcript {
     Simulator::with_config(InProcess(app(routes)), config)

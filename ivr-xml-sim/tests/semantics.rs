@@ -1,6 +1,9 @@
 //! The simulator's platform semantics, in-process against small axum applications.
 #![allow(clippy::unwrap_used)]
 
+mod fixed_app;
+use fixed_app::app;
+
 use std::time::Duration;
 
 use axum::extract::{Path, Query};
@@ -10,20 +13,6 @@ use ivr_xml_sim::{Caller, Config, Event, InProcess, Simulator};
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
-}
-
-/// An application answering each segment with a fixed document.
-fn app(routes: &'static [(&'static str, &'static str)]) -> Router {
-    Router::new().route(
-        "/{segment}",
-        any(move |Path(segment): Path<String>| async move {
-            let body = routes
-                .iter()
-                .find(|(s, _)| *s == segment)
-                .map_or("<Response><CmdNone/></Response>", |(_, doc)| *doc);
-            ([("content-type", "application/xml")], body)
-        }),
-    )
 }
 
 #[tokio::test]
