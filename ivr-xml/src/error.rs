@@ -1,6 +1,6 @@
 //! Errors and warnings: what went wrong, where (line:column and element path), and what was expected.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// A position in a parsed document, 1-based, with the column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -139,17 +139,33 @@ impl ValueError {
     }
 }
 
+/// Writes `text` with control characters escaped, so that a message is one line whatever the
+/// input holds, cut after `max_chars` characters with `...`.
+pub(crate) fn write_one_line(
+    out: &mut impl fmt::Write,
+    text: &str,
+    max_chars: usize,
+) -> fmt::Result {
+    for c in text.chars().take(max_chars) {
+        if c.is_control() {
+            for escaped in c.escape_default() {
+                out.write_char(escaped)?;
+            }
+        } else {
+            out.write_char(c)?;
+        }
+    }
+    if text.chars().nth(max_chars).is_some() {
+        out.write_str("...")?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid {} `", self.what)?;
         // Control characters are shown escaped so that a message never carries them raw.
-        for c in self.value.chars() {
-            if c.is_control() {
-                write!(f, "{}", c.escape_default())?;
-            } else {
-                f.write_char(c)?;
-            }
-        }
+        write_one_line(f, &self.value, usize::MAX)?;
         write!(f, "`: expected {}", self.expected)
     }
 }

@@ -3,7 +3,7 @@
 //! the text of a character XML cannot carry, and quotes of the input cut to one short line so
 //! that a message stays one line whatever the input holds.
 
-use crate::error::ErrorKind;
+use crate::error::{write_one_line, ErrorKind};
 use crate::value::is_xml_char;
 
 /// quick-xml's own error, as a message of ours: its text can quote any amount of the input
@@ -25,20 +25,12 @@ pub(super) fn quoted(piece: &str) -> String {
     one_line(piece, 40)
 }
 
-/// `text` with control characters escaped, so that a message is one line whatever the input
-/// holds, and cut after `max_chars` characters.
+/// `text` with control characters escaped and cut after `max_chars` characters, as
+/// [`write_one_line`] writes it.
 pub(super) fn one_line(text: &str, max_chars: usize) -> String {
     let mut out = String::new();
-    for c in text.chars().take(max_chars) {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    if text.chars().nth(max_chars).is_some() {
-        out.push_str("...");
-    }
+    // Writing into a `String` cannot fail.
+    let _ = write_one_line(&mut out, text, max_chars);
     out
 }
 
