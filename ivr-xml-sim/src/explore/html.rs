@@ -112,7 +112,7 @@ pub fn to_html(exploration: &Exploration, title: &str) -> String {
     let title = escape(title);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ivr-xml explore: {title}</title>\n<style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}}.error{{color:#b00}}.warning{{color:#a60}}.info{{color:#06a}}pre{{white-space:pre-wrap;background:#f6f6f6;padding:.5em;margin:.2em 0}}.graph{{overflow:auto;border:1px solid #ddd}}</style></head><body>\n<h1>ivr-xml explore: {title}</h1>\n<p>{} calls, {} states, {} edges, {} findings, {:.1} s.</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ivr-xml explore: {title}</title>\n<style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}}.error{{color:#b00}}.warning{{color:#a60}}.info{{color:#06a}}pre{{white-space:pre-wrap;background:#f6f6f6;padding:.5em;margin:.2em 0}}.graph{{overflow:auto;border:1px solid #ddd}}.graph svg{{max-width:100%;height:auto}}</style></head><body>\n<h1>ivr-xml explore: {title}</h1>\n<p>{} calls, {} states, {} edges, {} findings, {:.1} s.</p>\n",
         exploration.calls,
         exploration.states.len(),
         exploration.edges.len(),
@@ -123,7 +123,13 @@ pub fn to_html(exploration: &Exploration, title: &str) -> String {
         let _ = writeln!(out, "<p class=\"warning\">Bound: {}</p>", escape(cut));
     }
     out.push_str("<h2>Flow</h2>\n<div class=\"graph\">\n");
-    out.push_str(&to_svg(exploration));
+    let svg = to_svg(exploration);
+    // The XML declaration has no place inside HTML.
+    let svg = match svg.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or("", |(_, svg)| svg).to_owned(),
+        None => svg,
+    };
+    out.push_str(&svg);
     out.push_str("</div>\n<h2>Findings</h2>\n");
     if exploration.findings.is_empty() {
         out.push_str("<p>None.</p>\n");

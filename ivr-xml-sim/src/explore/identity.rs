@@ -21,7 +21,7 @@ pub(super) struct Doc {
     pub(super) next_urls: Vec<String>,
     /// The main command's `<Get>`, if it is one.
     pub(super) get: Option<Get>,
-    /// Silent paths: (code, severity, message, whether the caller's timeout leads there).
+    /// Silent paths: (severity, message, whether the caller's timeout leads there).
     pub(super) silences: Vec<(Severity, String, bool)>,
     /// Whether the main command is `<CmdNone/>` (a deliberate wait).
     pub(super) waits: bool,
@@ -273,7 +273,8 @@ pub(super) fn keys_for(get: &Get, value: &str) -> String {
 }
 
 /// The caller's choices at `get`, besides hanging up: every key for one digit; otherwise the
-/// `values`, a wrong value and an empty input.
+/// `values`, a wrong value and an empty input (and each key then the finish key, when
+/// `numdigits` is not given).
 pub(super) fn choices(get: &Get, values: &[String]) -> Vec<Choice> {
     let max = get.numdigits.map_or(12, |n| n.get() as usize);
     let mut choices = Vec::new();
@@ -283,6 +284,14 @@ pub(super) fn choices(get: &Get, values: &[String]) -> Vec<Choice> {
         }
     } else {
         let mut typed: Vec<String> = values.iter().map(|v| keys_for(get, v)).collect();
+        // Without `numdigits` (up to 12 keys), a menu may still branch on one key and `#`.
+        if get.numdigits.is_none() {
+            typed.extend(
+                "0123456789*"
+                    .chars()
+                    .map(|key| keys_for(get, &key.to_string())),
+            );
+        }
         typed.push(keys_for(get, &"9".repeat(max.min(16))));
         typed.push(keys_for(get, ""));
         let mut seen = std::collections::BTreeSet::new();
