@@ -17,6 +17,10 @@
 //! ([`ExploreOptions::max_calls`], [`ExploreOptions::max_steps_per_call`],
 //! [`ExploreOptions::max_time`]); [`Exploration::cut`] says when a bound cut it.
 //!
+//! It runs on a `tokio` runtime with its timer enabled (each answer has a time limit), and
+//! the simulator follows redirects by recursion: the `ivr-xml explore` command runs it on a
+//! thread with a large stack.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() {
