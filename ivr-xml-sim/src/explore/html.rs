@@ -13,7 +13,8 @@ use layout::topo::layout::VisualGraph;
 use super::render::{lines, merged_edges};
 use super::{path_text, Exploration, StateKind};
 
-const FONT: usize = 14;
+/// One font size for boxes and arrows: the SVG writer lists its font styles in hash order.
+const FONT: usize = 15;
 
 /// The flow graph as one SVG document: a box per state (`S<id>` and its commands), failures in
 /// red, the start and the end as circles, and an arrow per pair of states with the actions.
