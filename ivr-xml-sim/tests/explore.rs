@@ -232,3 +232,41 @@ async fn an_unbounded_flow_stops_at_the_bound_and_says_so() {
         exploration.cut
     );
 }
+
+/// A menu that counts its timeouts in the redirect's tag: the third goes to a page that is not
+/// served. The retries converge to one state, yet the counter's branch is reached.
+fn counting() -> Router {
+    Router::new().route(
+        "/{segment}",
+        any(
+            |Path(segment): Path<String>, query: axum::extract::RawQuery| async move {
+                let query = query.0.unwrap_or_default();
+                let tag: u32 = query
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix("tag="))
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0);
+                let menu = |next: u32| format!("<Response><Get action='menu' numdigits='1'><Play>m.wav</Play></Get><Redirect tag='{next}'>retry</Redirect></Response>");
+                match segment.as_str() {
+                    "startservice" | "menu" => menu(1).into_response(),
+                    "retry" if tag < 3 => menu(tag + 1).into_response(),
+                    "retry" => "<Response><Redirect>goodbye</Redirect></Response>".into_response(),
+                    "stopservice" => "<Response><CmdNone/></Response>".into_response(),
+                    _ => (StatusCode::NOT_FOUND, "no such page").into_response(),
+                }
+            },
+        ),
+    )
+}
+
+#[tokio::test]
+async fn a_branch_behind_a_retry_counter_is_reached_and_the_retries_converge() {
+    let exploration = explore(&mut InProcess(counting()), &ExploreOptions::default()).await;
+    let text = to_text(&exploration);
+    let missing = only(&exploration, "EXP001");
+    assert_eq!(missing.url, "/goodbye", "{text}");
+    assert_eq!(missing.path_text(), "timeout, timeout, timeout", "{text}");
+    // Start, end, the menu (every retry), the redirect to goodbye and the 404.
+    assert_eq!(exploration.states.len(), 5, "{text}");
+    assert!(exploration.cut.is_empty(), "{text}");
+}

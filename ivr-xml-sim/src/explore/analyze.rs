@@ -21,6 +21,8 @@ use crate::transport::Transport;
 
 const START: usize = 0;
 const ENDED: usize = 1;
+/// How many answers with one identity but other bytes are explored from.
+const MAX_VARIANTS: usize = 3;
 
 pub(super) struct Explorer<'o> {
     options: &'o ExploreOptions,
@@ -37,8 +39,10 @@ pub(super) struct Explorer<'o> {
     queue: VecDeque<Vec<Step>>,
     /// Values the flow produced (conference ids), typed at multi-key `<Get>`s.
     values: Vec<String>,
-    /// For each `<Get>` state, the choices already queued.
-    queued: HashMap<usize, HashSet<Choice>>,
+    /// For each variant of each `<Get>` state, the choices already queued.
+    queued: HashMap<(usize, usize), HashSet<Choice>>,
+    /// The answers seen for each state, at most [`MAX_VARIANTS`].
+    variants: HashMap<usize, Vec<String>>,
     step_bound_said: bool,
     /// Conference ids the platform handed out.
     produced: BTreeSet<String>,
@@ -72,6 +76,7 @@ impl<'o> Explorer<'o> {
             queued: HashMap::new(),
             step_bound_said: false,
             produced: BTreeSet::new(),
+            variants: HashMap::new(),
         };
         explorer.intern(
             "(start)",
@@ -546,10 +551,22 @@ impl<'o> Explorer<'o> {
             }
             self.docs.insert(id, doc);
         }
-        if new {
-            self.queue_choices(id, &walked);
+        if let Some(variant) = self.variant(id, body) {
+            self.queue_choices(id, variant, &walked);
         }
         true
+    }
+
+    /// A new variant of state `id`: the same identity, other bytes (a retry counter in a `tag`,
+    /// another prompt). The first few variants of a `<Get>` are explored each, so that what a
+    /// counter decides (a third timeout says goodbye) is reached; then the state converges.
+    fn variant(&mut self, id: usize, body: &str) -> Option<usize> {
+        let bodies = self.variants.entry(id).or_default();
+        if bodies.len() >= MAX_VARIANTS || bodies.iter().any(|b| b == body) {
+            return None;
+        }
+        bodies.push(body.to_owned());
+        Some(bodies.len() - 1)
     }
 
     fn redirect_loop(&mut self, path: &[Step], run: &Run, walk: &Walk, url: &str) {
@@ -588,12 +605,12 @@ impl<'o> Explorer<'o> {
         );
     }
 
-    /// Queues the caller's choices at a `<Get>` state reached by `walked`.
-    fn queue_choices(&mut self, id: usize, walked: &[Step]) {
+    /// Queues the caller's choices at variant `variant` of a `<Get>` state reached by `walked`.
+    fn queue_choices(&mut self, id: usize, variant: usize, walked: &[Step]) {
         let Some(get) = self.docs.get(&id).and_then(|d| d.get.clone()) else {
             return;
         };
-        let done = self.queued.entry(id).or_default();
+        let done = self.queued.entry((id, variant)).or_default();
         for choice in choices(&get, &self.values) {
             if done.insert(choice.clone()) {
                 let mut next = walked.to_vec();
@@ -627,7 +644,7 @@ impl<'o> Explorer<'o> {
             .collect();
         gets.sort_by_key(|(id, _)| *id);
         for (id, path) in gets {
-            self.queue_choices(id, &path);
+            self.queue_choices(id, 0, &path);
         }
     }
 

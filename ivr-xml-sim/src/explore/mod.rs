@@ -12,7 +12,9 @@
 //!
 //! A **state** is what the platform would do next: the answer's command structure and its action
 //! URLs, not the raw bytes (prompt files, `tag` values, conference ids and query values are left
-//! out), so a flow that counts retries in a `tag` converges. The search is breadth first, so each
+//! out), so a flow that counts retries in a `tag` converges; the first three answers of a state
+//! that differ in their bytes are each explored from, so that a branch the counter opens (the
+//! third timeout says goodbye) is still reached. The search is breadth first, so each
 //! state's and each finding's path is a shortest one, and it is bounded
 //! ([`ExploreOptions::max_calls`], [`ExploreOptions::max_steps_per_call`],
 //! [`ExploreOptions::max_time`]); [`Exploration::cut`] says when a bound cut it.
