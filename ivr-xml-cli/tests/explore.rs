@@ -47,7 +47,7 @@ fn serve(stream: TcpStream) {
         // HTTP/1.0, no length, no content type: the body ends with the connection.
         ("menu", "1") => "HTTP/1.0 200 OK\r\n\r\n<Response><Redirect>gone</Redirect></Response>".to_owned(),
         ("menu", "2") => "HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_owned(),
-        ("menu", "3") => return, // closed with no answer
+        ("menu", "3" | "5") => return, // closed with no answer
         ("menu", "4") => {
             let body = "<Response><Play>a.wav</Play><Get action='menu'/></Response>";
             format!("HTTP/1.1 200 OK\r\nContent-Type: application/xml; charset=GBK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
@@ -113,8 +113,20 @@ fn every_defect_of_a_raw_server_is_found_with_its_url_and_path() {
         "{moved}"
     );
     assert_eq!(moved["path"], serde_json::json!(["press 2"]));
-    let closed = find("EXP002", &at("/menu"));
-    assert_eq!(closed["path"], serde_json::json!(["press 3"]));
+    // Two keys whose reports fail alike at one URL are two findings.
+    let closed: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "EXP002" && f["url"].as_str() == Some(at("/menu").as_str()))
+        .map(|f| &f["path"])
+        .collect();
+    assert_eq!(
+        closed,
+        [
+            &serde_json::json!(["press 3"]),
+            &serde_json::json!(["press 5"])
+        ],
+        "{out}"
+    );
     let rejected = find("IVR201", &at("/menu"));
     assert_eq!(rejected["path"], serde_json::json!(["press 4"]));
     assert_eq!(find("EXP007", &at("/menu"))["severity"], "warning");

@@ -200,6 +200,8 @@ impl<'o> Explorer<'o> {
         }
     }
 
+    /// Reports a finding once per code, state (or URL) and `distinct` (the keys whose report
+    /// failed: two keys that fail alike at one URL are two defects).
     #[allow(clippy::too_many_arguments)]
     fn find(
         &mut self,
@@ -211,9 +213,13 @@ impl<'o> Explorer<'o> {
         answer: &str,
         path: Vec<Step>,
         run: &Run,
+        distinct: &str,
     ) {
         let at = state.map_or_else(|| url.clone(), |s| s.to_string());
-        if !self.reported.insert((code.to_owned(), at)) {
+        if !self
+            .reported
+            .insert((code.to_owned(), format!("{at} {distinct}")))
+        {
             return;
         }
         self.out.findings.push(Finding {
@@ -355,6 +361,7 @@ impl<'o> Explorer<'o> {
             &answer,
             walked,
             run,
+            "",
         );
     }
 
@@ -423,6 +430,7 @@ impl<'o> Explorer<'o> {
                 &body,
                 walked,
                 run,
+                &digits_of(request),
             );
             if is_doc {
                 walk.cur = id;
@@ -433,7 +441,7 @@ impl<'o> Explorer<'o> {
             return true;
         };
         if let Some(charset) = foreign_charset(answer.content_type.as_deref()) {
-            self.find("EXP007", Severity::Warning, format!("the answer to {what} declares charset {charset}; the platform reads UTF-8 only (spec §1.6 [official])"), url.clone(), None, &answer.body, walked.clone(), run);
+            self.find("EXP007", Severity::Warning, format!("the answer to {what} declares charset {charset}; the platform reads UTF-8 only (spec §1.6 [official])"), url.clone(), None, &answer.body, walked.clone(), run, "");
         }
         if !is_doc {
             return true;
@@ -492,6 +500,7 @@ impl<'o> Explorer<'o> {
                         body,
                         walked.clone(),
                         run,
+                        &digits_of(request),
                     );
                 }
                 for diagnostic in errors {
@@ -504,6 +513,7 @@ impl<'o> Explorer<'o> {
                         body,
                         walked.clone(),
                         run,
+                        &digits_of(request),
                     );
                 }
                 walk.cur = id;
@@ -547,6 +557,7 @@ impl<'o> Explorer<'o> {
                     body,
                     at,
                     run,
+                    "",
                 );
             }
             self.docs.insert(id, doc);
@@ -601,8 +612,7 @@ impl<'o> Explorer<'o> {
             Some(walk.cur),
             &answer,
             walked,
-            run,
-        );
+            run, "");
     }
 
     /// Queues the caller's choices at variant `variant` of a `<Get>` state reached by `walked`.
@@ -689,6 +699,17 @@ impl<'o> Explorer<'o> {
             self.out.findings.push(finding);
         }
     }
+}
+
+/// The keys a request reports (its `digits` parameter), empty if none.
+fn digits_of(request: &str) -> String {
+    request
+        .split_once('?')
+        .map_or("", |(_, query)| query)
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("digits="))
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// The charset a content type declares, when it is not UTF-8.
