@@ -270,3 +270,24 @@ async fn a_branch_behind_a_retry_counter_is_reached_and_the_retries_converge() {
     assert_eq!(exploration.states.len(), 5, "{text}");
     assert!(exploration.cut.is_empty(), "{text}");
 }
+
+#[test]
+fn a_graph_too_large_to_lay_out_says_so() {
+    use ivr_xml_sim::explore::{to_html, to_svg, State, StateKind};
+    let states = (0..61)
+        .map(|id| State {
+            id,
+            kind: StateKind::Answer,
+            label: format!("Get s{id}"),
+            request: format!("POST /s{id}"),
+            answer: String::new(),
+            path: Vec::new(),
+        })
+        .collect();
+    let exploration = Exploration {
+        states,
+        ..Exploration::default()
+    };
+    assert!(to_svg(&exploration).contains("61 states are too many to lay out"));
+    assert!(to_html(&exploration, "big").contains("id=\"state-60\""));
+}

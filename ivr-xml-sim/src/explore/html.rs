@@ -13,11 +13,15 @@ use layout::topo::layout::VisualGraph;
 use super::render::{lines, merged_edges};
 use super::{path_text, Exploration, StateKind};
 
+/// The most states laid out: the layout's time grows fast (42 states take seconds).
+const MAX_DRAWN: usize = 60;
+
 /// One font size for boxes and arrows: the SVG writer lists its font styles in hash order.
 const FONT: usize = 15;
 
 /// The flow graph as one SVG document: a box per state (`S<id>` and its commands), failures in
 /// red, the start and the end as circles, and an arrow per pair of states with the actions.
+/// A graph of more than 60 states is not laid out (the picture says so).
 ///
 /// ```
 /// use ivr_xml_sim::explore::{to_svg, Exploration};
@@ -27,6 +31,9 @@ pub fn to_svg(exploration: &Exploration) -> String {
     if exploration.states.is_empty() {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>\n"
             .to_owned();
+    }
+    if exploration.states.len() > MAX_DRAWN {
+        return format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"30\"><text x=\"4\" y=\"20\">{} states are too many to lay out here (at most {MAX_DRAWN}): see --format dot</text></svg>\n", exploration.states.len());
     }
     // The layout crate asserts on graphs it cannot lay out; a report is still written then.
     let drawn = std::panic::catch_unwind(|| draw(exploration));
