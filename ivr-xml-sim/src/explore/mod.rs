@@ -45,6 +45,7 @@ mod html;
 mod identity;
 mod render;
 mod run;
+mod walk;
 
 use std::fmt;
 use std::time::Duration;
