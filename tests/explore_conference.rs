@@ -65,3 +65,50 @@ async fn the_conference_flow_has_no_error_and_its_picture_is_current() {
         panic!("{PICTURE} is stale: outside CI it was written anew; review and commit it");
     }
 }
+
+/// The HTML report in headless Chromium: it renders with no network (the flags keep Chromium
+/// from reaching out) and the drawn flow is in the page. Needs Debian's `chromium`:
+/// `cargo test --test explore_conference -- --ignored`.
+#[tokio::test]
+#[ignore = "needs /usr/bin/chromium (apt-get install chromium)"]
+async fn the_html_report_renders_in_headless_chromium() {
+    let exploration = explore(&mut InProcess(app::router()), &ExploreOptions::default()).await;
+    let dir = std::env::temp_dir().join(format!("ivr-xml-explore-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("flow.html");
+    std::fs::write(&page, to_html(&exploration, "examples/conference")).unwrap();
+    let chromium = |extra: &[&str]| {
+        std::process::Command::new("/usr/bin/chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .args(extra)
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap()
+    };
+    let dom = chromium(&["--dump-dom"]);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("<svg") && dom.contains("S5 [autojoinconf]"),
+        "{dom}"
+    );
+    let shot = dir.join("flow.png");
+    chromium(&[&format!("--screenshot={}", shot.display())]);
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "{} bytes",
+        png.len()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
