@@ -52,6 +52,14 @@ fn serve(stream: TcpStream) {
             let body = "<Response><Play>a.wav</Play><Get action='menu'/></Response>";
             format!("HTTP/1.1 200 OK\r\nContent-Type: application/xml; charset=GBK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
         }
+        // GBK bytes with no charset said: not UTF-8.
+        ("menu", "6") => {
+            let mut answer = b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\n\r\n<Response><Play>".to_vec();
+            answer.extend([0xc4, 0xe3, 0xba, 0xc3]);
+            answer.extend(b".wav</Play><Hangup/></Response>");
+            let _ = stream.write_all(&answer);
+            return;
+        }
         ("stopservice", _) => {
             let body = "<Response><CmdNone/></Response>";
             format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
@@ -130,6 +138,8 @@ fn every_defect_of_a_raw_server_is_found_with_its_url_and_path() {
     let rejected = find("IVR201", &at("/menu"));
     assert_eq!(rejected["path"], serde_json::json!(["press 4"]));
     assert_eq!(find("EXP007", &at("/menu"))["severity"], "warning");
+    let gbk = find("IVR001", &at("/menu"));
+    assert_eq!(gbk["path"], serde_json::json!(["press 6"]));
     assert!(json["states"].as_array().is_some_and(|s| s.len() > 3));
     assert!(json["edges"][0]["action"] == "startservice", "{out}");
 

@@ -199,6 +199,10 @@ impl Explorer<'_> {
         if !is_doc {
             return true;
         }
+        // The transport replaced bytes that are not UTF-8 with U+FFFD.
+        if answer.body.contains('\u{FFFD}') {
+            self.find("IVR001", Severity::Error, format!("the answer to {what} is not valid UTF-8 (or carries U+FFFD); the platform reads UTF-8 only (spec §1.6 [official])"), url.clone(), None, &answer.body, walked.clone(), run, &digits_of(request));
+        }
         self.document(path, run, walk, method, request, &answer.body, &what, &url)
     }
 
