@@ -109,11 +109,15 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
                 &mut transport,
                 &options,
                 |p| {
+                    let line = format!(
+                        "exploring: {} calls, {} states, {} edges, {} findings, {} paths queued",
+                        p.calls, p.states, p.edges, p.findings, p.queued
+                    );
+                    // One line rewritten in place on a terminal; every 50 calls in a log.
                     if live {
-                        eprint!(
-                            "\rexploring: {} calls, {} states, {} edges, {} findings, {} paths queued ",
-                            p.calls, p.states, p.edges, p.findings, p.queued
-                        );
+                        eprint!("\r{line} ");
+                    } else if p.calls % 50 == 0 {
+                        eprintln!("{line}");
                     }
                 },
             )))
