@@ -17,8 +17,21 @@ mod corpus;
 mod hand;
 mod instant_model;
 mod notifications;
+mod round_robin;
 mod serde_model;
 mod summary;
+
+/// strong-xml derives (xmlparser), strings borrowed.
+mod strong_model {
+    use strong_xml::{XmlError, XmlRead, XmlWrite, XmlWriter};
+    include!("derive_model.rs");
+}
+
+/// hard-xml derives (a fork of strong-xml), strings borrowed.
+mod hard_model {
+    use hard_xml::{XmlError, XmlRead, XmlWrite, XmlWriter};
+    include!("derive_model.rs");
+}
 
 use corpus::{Case, Layout};
 
@@ -28,6 +41,8 @@ struct Prepared<'a> {
     hand: hand::Doc<'a>,
     serde: serde_model::Doc,
     instant: instant_model::Doc,
+    strong: strong_model::Doc<'a>,
+    hard: hard_model::Doc<'a>,
     /// Whether instant-xml parses the docs' layout (whitespace between elements).
     instant_parses_docs: bool,
 }
@@ -40,6 +55,10 @@ fn prepare(case: &Case) -> Prepared<'_> {
         .unwrap_or_else(|err| panic!("{id}: serde + quick-xml parser: {err}"));
     let instant = instant_model::parse(&case.compact_text)
         .unwrap_or_else(|err| panic!("{id}: instant-xml parser: {err}"));
+    let strong = strong_model::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: strong-xml parser: {err}"));
+    let hard = hard_model::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: hard-xml parser: {err}"));
     for layout in Layout::ALL {
         let text = case.text(layout);
         let name = layout.name();
@@ -51,6 +70,18 @@ fn prepare(case: &Case) -> Prepared<'_> {
         match hand::parse(text) {
             Ok(again) => assert_eq!(again, hand, "{id} {name}: hand-written parser"),
             Err(err) => panic!("{id} {name}: hand-written parser: {err}"),
+        }
+        match hand::parse_owned(text) {
+            Ok(again) => assert_eq!(again, hand, "{id} {name}: hand-written owned parser"),
+            Err(err) => panic!("{id} {name}: hand-written owned parser: {err}"),
+        }
+        match strong_model::parse(text) {
+            Ok(again) => assert_eq!(again, strong, "{id} {name}: strong-xml parser"),
+            Err(err) => panic!("{id} {name}: strong-xml parser: {err}"),
+        }
+        match hard_model::parse(text) {
+            Ok(again) => assert_eq!(again, hard, "{id} {name}: hard-xml parser"),
+            Err(err) => panic!("{id} {name}: hard-xml parser: {err}"),
         }
         match serde_model::parse(text) {
             Ok(again) => assert_eq!(again, serde, "{id} {name}: serde parser"),
@@ -68,12 +99,34 @@ fn prepare(case: &Case) -> Prepared<'_> {
         panic!("{id}: instant-xml writer: {err}");
     }
     assert_eq!(reparse(&out), case.doc, "{id}: instant-xml writer");
+    for (name, written) in [
+        ("strong-xml", {
+            let mut out = Vec::new();
+            strong_model::write(&strong, &mut out)
+                .map(|()| out)
+                .map_err(|e| e.to_string())
+        }),
+        ("hard-xml", {
+            let mut out = Vec::new();
+            hard_model::write(&hard, &mut out)
+                .map(|()| out)
+                .map_err(|e| e.to_string())
+        }),
+    ] {
+        match written.map(String::from_utf8) {
+            Ok(Ok(out)) => assert_eq!(reparse(&out), case.doc, "{id}: {name} writer"),
+            Ok(Err(err)) => panic!("{id}: {name} writer: {err}"),
+            Err(err) => panic!("{id}: {name} writer: {err}"),
+        }
+    }
     let instant_parses_docs = instant_model::parse(&case.docs_text).as_ref() == Ok(&instant);
     Prepared {
         case,
         hand,
         serde,
         instant,
+        strong,
+        hard,
         instant_parses_docs,
     }
 }
@@ -131,6 +184,21 @@ fn bench_write(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
                 black_box(result.is_ok())
             })
         });
+        let mut bytes = Vec::with_capacity(len);
+        group.bench_function("strong-xml", |b| {
+            b.iter(|| {
+                bytes.clear();
+                let result = strong_model::write(black_box(&prepared.strong), &mut bytes);
+                black_box(result.is_ok())
+            })
+        });
+        group.bench_function("hard-xml", |b| {
+            b.iter(|| {
+                bytes.clear();
+                let result = hard_model::write(black_box(&prepared.hard), &mut bytes);
+                black_box(result.is_ok())
+            })
+        });
     }
     group.finish();
 }
@@ -145,6 +213,15 @@ fn bench_parse(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
         b.iter(|| black_box(text).parse::<Response>())
     });
     group.bench_function("hand", |b| b.iter(|| hand::parse(black_box(text))));
+    group.bench_function("hand-owned", |b| {
+        b.iter(|| hand::parse_owned(black_box(text)))
+    });
+    group.bench_function("strong-xml", |b| {
+        b.iter(|| strong_model::parse(black_box(text)))
+    });
+    group.bench_function("hard-xml", |b| {
+        b.iter(|| hard_model::parse(black_box(text)))
+    });
     group.bench_function("serde-quick-xml", |b| {
         b.iter(|| serde_model::parse(black_box(text)))
     });
@@ -163,6 +240,14 @@ fn main() {
     let started = SystemTime::now();
     let cases = corpus::cases();
     let prepared: Vec<Prepared<'_>> = cases.iter().map(prepare).collect();
+
+    // `-- --round-robin`: the interleaved ratio mode instead of criterion (criterion would
+    // refuse the option).
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--round-robin") {
+        round_robin::run(&prepared, &args);
+        return;
+    }
 
     // Short defaults keep a full run (about 250 benchmarks) near ten minutes on 2 cores; the
     // command line (`-- --warm-up-time 1 --measurement-time 3`) overrides them.
