@@ -33,6 +33,9 @@ impl Kind {
     }
 }
 
+/// Runs an implementation `n` times and returns the time taken.
+type Run<'a> = Box<dyn FnMut(u64) -> Duration + 'a>;
+
 /// One timed case: `run(n)` runs the implementation `n` times and returns the time taken.
 struct Entry<'a> {
     kind: Kind,
@@ -41,7 +44,7 @@ struct Entry<'a> {
     doc: usize,
     /// Index into [`PARSERS`] or [`WRITERS`].
     implementation: usize,
-    run: Box<dyn FnMut(u64) -> Duration + 'a>,
+    run: Run<'a>,
     /// Iterations per timing, calibrated once.
     iterations: u64,
     /// Nanoseconds per iteration, one per round.
@@ -73,7 +76,7 @@ pub(crate) const WRITERS: [&str; 8] = [
 ];
 
 /// Times `f` run `n` times.
-fn timer<'a, R>(mut f: impl FnMut() -> R + 'a) -> Box<dyn FnMut(u64) -> Duration + 'a> {
+fn timer<'a, R>(mut f: impl FnMut() -> R + 'a) -> Run<'a> {
     Box::new(move |n| {
         let start = Instant::now();
         for _ in 0..n {
@@ -83,13 +86,9 @@ fn timer<'a, R>(mut f: impl FnMut() -> R + 'a) -> Box<dyn FnMut(u64) -> Duration
     })
 }
 
-fn parse_entries<'a>(
-    doc: usize,
-    p: &'a Prepared<'a>,
-    layout: Layout,
-) -> Vec<(usize, Box<dyn FnMut(u64) -> Duration + 'a>)> {
+fn parse_entries<'a>(doc: usize, p: &'a Prepared<'a>, layout: Layout) -> Vec<(usize, Run<'a>)> {
     let text = p.case.text(layout);
-    let mut entries: Vec<(usize, Box<dyn FnMut(u64) -> Duration + 'a>)> = vec![
+    let mut entries: Vec<(usize, Run<'a>)> = vec![
         (
             0,
             timer(move || crate::hand::parse(black_box(text)).is_ok()),
@@ -129,10 +128,7 @@ fn parse_entries<'a>(
     entries
 }
 
-fn write_entries<'a>(
-    p: &'a Prepared<'a>,
-    layout: Layout,
-) -> Vec<(usize, Box<dyn FnMut(u64) -> Duration + 'a>)> {
+fn write_entries<'a>(p: &'a Prepared<'a>, layout: Layout) -> Vec<(usize, Run<'a>)> {
     let style = layout.style();
     let pretty = layout.pretty();
     let len = p.case.text(layout).len();
@@ -140,7 +136,7 @@ fn write_entries<'a>(
     let mut hand_buffer = String::with_capacity(len);
     let mut ivr_buffer = String::with_capacity(len);
     let mut serde_buffer = String::with_capacity(len);
-    let mut entries: Vec<(usize, Box<dyn FnMut(u64) -> Duration + 'a>)> = vec![
+    let mut entries: Vec<(usize, Run<'a>)> = vec![
         (
             0,
             timer(move || {
