@@ -3,6 +3,11 @@
 //! serde + quick-xml, instant-xml, and quick-xml tokenizing alone (the parse floor); and of
 //! notification parsing against serde_urlencoded.
 //!
+//! strong-xml and hard-xml derives and a hand-driven quick-xml reader with owned strings are
+//! parsing peers too (issue 17). `cargo bench --bench throughput -- --round-robin` times every
+//! case in shuffled rounds instead and prints ratios to the reference from the same round
+//! (`round_robin.rs`); `-- --parse-only N [guide|1000cmd]` runs ivr-xml's strict parse alone.
+//!
 //! `cargo bench` runs everything and ends with a comparison table (medians of per-document ratios
 //! to the hand-written baselines); `cargo bench -- write-compact` runs a subset. See
 //! BENCHMARKS.md for how to read it.
