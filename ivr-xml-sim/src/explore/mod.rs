@@ -19,9 +19,7 @@
 //! ([`ExploreOptions::max_calls`], [`ExploreOptions::max_steps_per_call`],
 //! [`ExploreOptions::max_time`]); [`Exploration::cut`] says when a bound cut it.
 //!
-//! It runs on a `tokio` runtime with its timer enabled (each answer has a time limit), and
-//! the simulator follows redirects by recursion: the `ivr-xml explore` command runs it on a
-//! thread with a large stack.
+//! It runs on a `tokio` runtime with its timer enabled (each answer has a time limit).
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -73,8 +71,7 @@ pub struct ExploreOptions {
     pub max_calls: usize,
     /// At most this many requests are sent in one call; a call that needs more is cut. (A
     /// redirect loop with no caller input is cut as soon as an answer comes again, and
-    /// reported as such.) The simulator follows redirects by recursion: a large bound needs a
-    /// large stack.
+    /// reported as such.)
     pub max_steps_per_call: usize,
     /// The exploration stops starting calls after this much real time.
     pub max_time: Duration,
