@@ -82,13 +82,15 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
             return Err(format!("--input `{input}`: expected keys 0-9, * and #"));
         }
     }
+    // One limit for the HTTP transport and the explorer's own guard.
+    let answer_timeout = Duration::from_millis(args.answer_timeout.max(1));
     let options = ExploreOptions {
         caller: args.caller.clone(),
         inputs: args.input.clone(),
         max_calls: args.max_calls,
         max_steps_per_call: args.max_steps_per_call,
         max_time: Duration::from_secs(args.max_seconds),
-        answer_timeout: Duration::from_millis(args.answer_timeout.max(1)),
+        answer_timeout,
         base_url: url.clone(),
         ..ExploreOptions::default()
     };
@@ -97,7 +99,7 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
         .build()
         .map_err(|err| format!("cannot start the async runtime: {err}"))?;
     let live = std::io::stderr().is_terminal();
-    let mut transport = Http::new(url);
+    let mut transport = Http::new(url).timeout(answer_timeout);
     let exploration = runtime.block_on(explore::explore_with_progress(
         &mut transport,
         &options,

@@ -75,7 +75,11 @@ pub struct ExploreOptions {
     pub max_steps_per_call: usize,
     /// The exploration stops starting calls after this much real time.
     pub max_time: Duration,
-    /// How long one answer may take before the application counts as unreachable.
+    /// How long one answer may take before the application counts as unreachable, whatever the
+    /// transport (an in-process application that never answers too). Default
+    /// [`DEFAULT_ANSWER_TIMEOUT`](crate::DEFAULT_ANSWER_TIMEOUT), the default of
+    /// [`Http::timeout`](crate::Http::timeout) as well: give an `Http` transport the same value
+    /// (`ivr-xml explore --answer-timeout` sets both).
     pub answer_timeout: Duration,
     /// Written before each request's path in findings and reports (`http://127.0.0.1:8080`).
     pub base_url: String,
@@ -90,7 +94,7 @@ impl Default for ExploreOptions {
             max_calls: 500,
             max_steps_per_call: 50,
             max_time: Duration::from_secs(60),
-            answer_timeout: Duration::from_secs(5),
+            answer_timeout: crate::DEFAULT_ANSWER_TIMEOUT,
             base_url: String::new(),
         }
     }
