@@ -96,11 +96,14 @@ pub use value::{
 /// | `#[xml(text)]` | `T: XmlValue` | the text content |
 /// | `#[xml(child)]` | `T` or `Option<T>`, `T: ToXml + FromXml` | one child element |
 /// | `#[xml(children)]` | `Vec<T>` | repeated child elements |
+/// | `#[xml(children(all))]` | `Vec<T>` | every child element, parsed as `T`, which reports the ones it does not know ([`Response`]'s commands); the element's only content |
 /// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser; [`ToXml::check`] refuses a name given twice or one of a known attribute ([`RawAttribute::check_extra`]) |
 /// | `#[xml(pending)]` | [`PendingError`] | a builder's deferred error, reported by [`ToXml::check`] |
 /// | `#[xml(skip)]` | `T: Default` | neither written nor parsed |
 ///
-/// Attributes are written in field order. An **enum** of newtype variants is a choice of
+/// Attributes are written in field order. A struct may have **type parameters** (not lifetimes
+/// or const parameters): each field whose type names one gets the bound its role needs, such as
+/// `C: ToXml` in the writer of [`Response<C>`](Response). An **enum** of newtype variants is a choice of
 /// elements; `#[xml(other)]` marks the variant (usually [`RawElement`]) that keeps elements no
 /// other variant takes, in lenient mode. The derive also implements `From<Variant>` for the enum.
 ///

@@ -5,9 +5,10 @@ use std::io;
 use std::str::FromStr;
 
 use crate::commands::{Command, SubCommand};
-use crate::de::{from_str_with, Element, FromXml, Node, ParseContext, ParseOptions, Parsed};
+use crate::de::{from_str_with, FromXml, ParseOptions, Parsed};
 use crate::error::{BuildError, ParseError, ValueError};
 use crate::ser::{FmtSink, IoSink, Sink, Style, ToXml, XmlWriter};
+use crate::Xml;
 
 /// An answer to the platform: a main command, then the sub-commands that run when it times out or
 /// fails (spec §0.2).
@@ -38,8 +39,11 @@ use crate::ser::{FmtSink, IoSink, Sink, Style, ToXml, XmlWriter};
 /// assert_eq!(doc.to_string().parse::<Response>()?, doc);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "Response")]
 pub struct Response<C = Command> {
+    // Every child element is a command: `C`'s parser reports an unknown one itself.
+    #[xml(children(all))]
     commands: Vec<C>,
 }
 
@@ -118,16 +122,8 @@ impl<C: ToXml> Response<C> {
         style: &Style,
     ) -> Result<(), S::Error> {
         let mut writer = XmlWriter::new(sink, style);
-        if self.commands.is_empty() {
-            writer.declaration(style.declaration_style())?;
-            return self.write_xml(&mut writer);
-        }
-        // As `declaration` and `write_xml` would write it, with fewer writes.
-        writer.open_response(style.declaration_style())?;
-        for command in &self.commands {
-            command.write_xml(&mut writer)?;
-        }
-        writer.close_response()
+        writer.declaration(style.declaration_style())?;
+        self.write_xml(&mut writer)
     }
 
     /// Appends the document to `buffer` in `style`. Reusing a buffer (`buffer.clear()` between
@@ -193,62 +189,6 @@ impl<C: FromXml> FromStr for Response<C> {
     type Err = ParseError;
     fn from_str(text: &str) -> Result<Response<C>, ParseError> {
         from_str_with(text, &ParseOptions::strict()).map(|parsed| parsed.value)
-    }
-}
-
-impl<C: ToXml> ToXml for Response<C> {
-    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        writer.start_line()?;
-        if self.commands.is_empty() {
-            return writer.markup("<Response/>");
-        }
-        writer.markup("<Response>")?;
-        writer.enter();
-        for command in &self.commands {
-            command.write_xml(writer)?;
-        }
-        writer.leave();
-        writer.start_line()?;
-        writer.markup("</Response>")
-    }
-
-    fn check(&self) -> Result<(), ValueError> {
-        self.commands.iter().try_for_each(ToXml::check)
-    }
-
-    fn element_name(&self) -> &str {
-        "Response"
-    }
-}
-
-impl<C: FromXml> FromXml for Response<C> {
-    fn matches_element(name: &str) -> bool {
-        name == "Response"
-    }
-
-    fn expected_elements(out: &mut Vec<&'static str>) {
-        out.push("Response");
-    }
-
-    fn from_element(
-        element: &Element<'_>,
-        cx: &mut ParseContext<'_>,
-    ) -> Result<Response<C>, ParseError> {
-        for attribute in element.attributes() {
-            cx.unknown_attribute(element, attribute, &[], None)?;
-        }
-        // Sized once: a long document does not grow (and copy) its commands again and again.
-        let mut commands = Vec::with_capacity(element.child_elements().count());
-        for node in element.children() {
-            match node {
-                Node::Element(child) => commands.push(cx.child::<C>(&child)?),
-                Node::Text(text) if !text.is_blank() => {
-                    return Err(cx.unexpected_text(element, text))
-                }
-                Node::Text(_) => {}
-            }
-        }
-        Ok(Response { commands })
     }
 }
 

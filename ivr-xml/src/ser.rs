@@ -289,50 +289,6 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         Ok(())
     }
 
-    /// Writes the declaration and `<Response>`, the start tag of a root whose children follow,
-    /// as one write of constant length, one level deeper.
-    #[inline]
-    pub(crate) fn open_response(&mut self, declaration: Declaration) -> Result<(), S::Error> {
-        // Macros, not `Declaration::as_str`: `concat!` takes only literals.
-        macro_rules! with_declaration {
-            ($declaration:literal) => {
-                match self.line {
-                    LineStart::None => self.sink.write_str(concat!($declaration, "<Response>"))?,
-                    _ => self.sink.write_str(concat!($declaration, "\n<Response>"))?,
-                }
-            };
-        }
-        match declaration {
-            Declaration::SingleQuoted => {
-                with_declaration!("<?xml version='1.0' encoding='UTF-8'?>")
-            }
-            Declaration::DoubleQuoted => {
-                with_declaration!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-            }
-            Declaration::DoubleQuotedSpaceBeforeClose => {
-                with_declaration!("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>")
-            }
-            // The first line: no line break, no indentation at depth 0.
-            Declaration::None => self.sink.write_str("<Response>")?,
-        }
-        debug_assert_eq!(self.depth, 0, "a document starts at depth 0");
-        self.line = self.pretty;
-        self.depth = 1;
-        Ok(())
-    }
-
-    /// Writes `</Response>` after the root's children, on its own line in pretty styles.
-    #[inline]
-    pub(crate) fn close_response(&mut self) -> Result<(), S::Error> {
-        self.leave();
-        debug_assert_eq!(self.depth, 0, "the root ends at depth 0");
-        // At depth 0, after the first line, a line start is a line break in every pretty style.
-        match self.line {
-            LineStart::None => self.sink.write_str("</Response>"),
-            _ => self.sink.write_str("\n</Response>"),
-        }
-    }
-
     /// Starts a line for an element or an end tag at the current depth: in pretty styles a line
     /// break (none before the document's first line) and the indentation; nothing when compact.
     #[inline(always)]
