@@ -171,7 +171,9 @@ impl Play {
         play
     }
 
-    /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1).
+    /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1). Named `repeat` because
+    /// `loop` is a Rust keyword.
+    #[doc(alias = "loop")]
     pub fn repeat(mut self, count: i64) -> Play {
         self.repeat = self.pending.record(Loop::new(count));
         self
@@ -226,7 +228,9 @@ impl PlayTts {
         tts
     }
 
-    /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1).
+    /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1). Named `repeat` because
+    /// `loop` is a Rust keyword.
+    #[doc(alias = "loop")]
     pub fn repeat(mut self, count: i64) -> PlayTts {
         self.repeat = self.pending.record(Loop::new(count));
         self

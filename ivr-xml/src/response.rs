@@ -54,6 +54,19 @@ impl Response {
         ResponseBuilder::new()
     }
 
+    /// Parses strictly (see [`ParseOptions`]): `Response::parse(text)` needs no type
+    /// annotation, where `text.parse()` needs `Response` named.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Response};
+    /// let doc = Response::parse("<Response><Hangup/></Response>")?;
+    /// assert!(matches!(doc.main(), Some(Command::Hangup(_))));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Response, ParseError> {
+        text.parse()
+    }
+
     /// Parses with `options`, returning the lenient parser's warnings too (for your own command
     /// type, use [`from_str_with`](crate::from_str_with)).
     pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Parsed<Response>, ParseError> {
@@ -143,13 +156,43 @@ impl<C: ToXml> Response<C> {
     }
 
     /// Writes the document into any [`fmt::Write`] in `style`.
-    pub fn write_fmt_to<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let mut out = String::new();
+    /// doc.write_to_fmt(&mut out, &Style::compact())?;
+    /// assert_eq!(out, "<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_to_fmt<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
         self.write_to_sink(&mut FmtSink(out), style)
     }
 
     /// Writes the document into any [`io::Write`] in `style`.
-    pub fn write_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let mut out: Vec<u8> = Vec::new();
+    /// doc.write_to_io(&mut out, &Style::compact())?;
+    /// assert!(out.ends_with(b"<Response><CmdNone/></Response>"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_to_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
         self.write_to_sink(&mut IoSink(out), style)
+    }
+
+    /// The old name of [`write_to_fmt`](Response::write_to_fmt).
+    #[deprecated(note = "renamed `write_to_fmt`: the writers are `write_to_{sink,string,fmt,io}`")]
+    pub fn write_fmt_to<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
+        self.write_to_fmt(out, style)
+    }
+
+    /// The old name of [`write_to_io`](Response::write_to_io).
+    #[deprecated(note = "renamed `write_to_io`: the writers are `write_to_{sink,string,fmt,io}`")]
+    pub fn write_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
+        self.write_to_io(out, style)
     }
 }
 
@@ -180,7 +223,7 @@ impl<C: ToXml> fmt::Display for Response<C> {
         } else {
             Style::docs()
         };
-        self.write_fmt_to(f, &style)
+        self.write_to_fmt(f, &style)
     }
 }
 

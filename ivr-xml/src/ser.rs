@@ -203,6 +203,7 @@ impl<W: io::Write> Sink for IoSink<W> {
 /// ([`XmlWriter::attribute_value_in`], [`XmlWriter::text_value`]); the other methods write a
 /// tag, an attribute or a text from names known only at run time.
 #[derive(Debug)]
+#[doc(hidden)]
 pub struct XmlWriter<'a, S: ?Sized> {
     sink: &'a mut S,
     quote: Quote,

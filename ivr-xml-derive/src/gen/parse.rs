@@ -25,7 +25,7 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
 
             fn from_element(
                 __element: &::ivr_xml::de::Element<'_>,
-                __cx: &mut ::ivr_xml::ParseContext<'_>,
+                __cx: &mut ::ivr_xml::__private::ParseContext<'_>,
             ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
                 #parser
             }
@@ -112,7 +112,7 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
 
             fn from_element(
                 __element: &::ivr_xml::de::Element<'_>,
-                __cx: &mut ::ivr_xml::ParseContext<'_>,
+                __cx: &mut ::ivr_xml::__private::ParseContext<'_>,
             ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
                 #(#parse_arms)*
                 #fallback

@@ -19,7 +19,7 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
         impl #impl_generics ::ivr_xml::ToXml for #ident #ty_generics #where_clause {
             fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
                 &self,
-                __writer: &mut ::ivr_xml::XmlWriter<'_, __S>,
+                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
             ) -> ::core::result::Result<(), __S::Error> {
                 #writer
             }
@@ -128,7 +128,7 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
         impl ::ivr_xml::ToXml for #ident {
             fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
                 &self,
-                __writer: &mut ::ivr_xml::XmlWriter<'_, __S>,
+                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
             ) -> ::core::result::Result<(), __S::Error> {
                 match self {
                     #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::write_xml(__value, __writer),)*
