@@ -14,7 +14,7 @@ use crate::commands::raw_attribute_method;
 
 /// `<CreateConf>` in a REST body (spec §4.3, field evidence): the IVR command [`CreateConf`]
 /// (every attribute shared, with its types) plus the REST-only `passwd` and `passwderrorurl`.
-/// Sent to [`Endpoint::CreateConf`]; the response carries the new `confid`.
+/// Sent to [`Endpoint::CreateConf`](crate::rest::Endpoint::CreateConf); the response carries the new `confid`.
 ///
 /// `passwd` and `passwderrorurl` are written after `CreateConf`'s known attributes and before its
 /// `extra`. One SDK says passwords work (prompt, hang up after three failures), another that
@@ -186,7 +186,7 @@ impl FromXml for RestCreateConf {
 }
 
 /// `<InviteJoinConf>` 邀请加入会议: calls `number` (several joined with `#`, at most 20 per
-/// request) into conference `confid` (spec §4.4, field evidence). Sent to [`Endpoint::Conf`].
+/// request) into conference `confid` (spec §4.4, field evidence). Sent to [`Endpoint::Conf`](crate::rest::Endpoint::Conf).
 ///
 /// ```
 /// use ivr_xml::rest::{official_style, InviteJoinConf, Role};

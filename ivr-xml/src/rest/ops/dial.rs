@@ -11,7 +11,7 @@ use crate::Xml;
 use crate::commands::raw_attribute_method;
 
 /// `<Dial>` IVR外呼: calls `number`; once connected, the call runs the application's IVR
-/// documents, starting with `startservice` (spec §4.2) \[official\]. Sent to [`Endpoint::Dial`].
+/// documents, starting with `startservice` (spec §4.2) \[official\]. Sent to [`Endpoint::Dial`](crate::rest::Endpoint::Dial).
 ///
 /// `disnumber`'s placement on `<Dial>` is \[inferred\]; the attributes are \[official\].
 ///
