@@ -87,6 +87,56 @@
 //! assert_eq!(StopService::from_xml(stop.to_xml()?.as_bytes())?, stop);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Serde
+//!
+//! With the feature `serde`, every message is `Serialize` and `Deserialize` as a map from the
+//! platform's parameter names to their texts (the known parameters, then `extra`), and reads
+//! through [`Message::from_params`]: the same checks and the same error text as
+//! [`Message::from_query`]. So a message is an argument of any framework's `Query` or `Form`
+//! extractor, and logs or stores as JSON. The value types ([`CallId`], [`Digits`],
+//! [`Timestamp`], ...) serialize as their text. Two differences remain, both from the
+//! frameworks' percent-decoder (`form_urlencoded`) reading before the message: it keeps a bad
+//! escape (`%zz`) as text where the library refuses it, and the size limit of
+//! [`NotifyOptions`] is the framework's own (the parameter count limit is applied). A byte that
+//! is not UTF-8 is refused by both.
+//!
+//! actix-web reads a message the same way (`web::Query` is serde_urlencoded too):
+//!
+//! ```text
+//! use actix_web::{post, web, HttpResponse};
+//! use ivr_xml::notify::DtmfReport;
+//!
+//! #[post("/ivr/firstget")]
+//! async fn menu(report: web::Query<DtmfReport>) -> HttpResponse {
+//!     let pressed = report.digits.entered();
+//!     // ... answer with a Response document, as for any notification
+//!     HttpResponse::Ok().body(format!("pressed {pressed}"))
+//! }
+//! ```
+#![cfg_attr(
+    feature = "serde",
+    doc = r##"
+With axum (`Query<StartService>` or `Form<StopService>` as a handler's argument) or directly:
+
+```
+use ivr_xml::notify::{DtmfReport, Message};
+
+let query = "appid=a1&callid=c1&digits=12%23&menu=join";
+let report: DtmfReport = serde_urlencoded::from_str(query)?;
+assert_eq!(report, DtmfReport::from_query(query)?);
+assert_eq!(report.extra.get("menu"), Some("join"));
+
+let json = serde_json::to_string(&report)?;
+assert_eq!(json, r#"{"appid":"a1","callid":"c1","digits":"12#","menu":"join"}"#);
+assert_eq!(serde_json::from_str::<DtmfReport>(&json)?, report);
+
+let err = serde_urlencoded::from_str::<DtmfReport>("appid=a1&callid=c1").unwrap_err();
+assert_eq!(err.to_string(), DtmfReport::from_query("appid=a1&callid=c1").unwrap_err().to_string());
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
 
 mod dispatch;
 mod error;
@@ -110,6 +160,8 @@ pub use messages::{
     ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport,
     RedirectRequest, StartService, StopService,
 };
+#[cfg(feature = "serde")]
+pub(crate) use options::limit_error;
 pub use options::NotifyOptions;
 pub use params::Params;
 pub use request::{Conflict, Decoded, IgnoredBody, Request};
