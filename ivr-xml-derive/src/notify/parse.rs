@@ -105,7 +105,18 @@ fn parse_variant(variant: &syn::Variant, errors: &mut Errors) -> Option<Variant>
             }
             Choice::Other
         }
-        None => Choice::Segments(segments),
+        None => {
+            if segments.is_empty() && super::is_raw(&ty) {
+                errors.push(
+                    &ty,
+                    format!(
+                        "variant `{}` holds a `RawNotification`, which has no default segment: name it with #[notification(segment = \"...\")], or make the variant #[notification(other)]",
+                        variant.ident
+                    ),
+                );
+            }
+            Choice::Segments(segments)
+        }
     };
     Some(Variant {
         ident: variant.ident.clone(),
