@@ -9,6 +9,7 @@
 mod attr;
 mod gen;
 mod ir;
+mod message;
 mod notify;
 
 use proc_macro::TokenStream;
@@ -37,4 +38,12 @@ pub fn derive_xml(input: TokenStream) -> TokenStream {
 pub fn derive_notification(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     notify::derive(&input).into()
+}
+
+/// Derives `ivr_xml::notify::Message` and the builder of a notification message. See
+/// `ivr_xml::notify::Message` for the attributes.
+#[proc_macro_derive(Message, attributes(message))]
+pub fn derive_message(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    message::derive(&input).into()
 }

@@ -147,10 +147,15 @@ impl Notification for RawNotification {
     }
 }
 
-/// Support for the code `#[derive(Notification)]` generates. Not a public API.
+/// Support for the code `#[derive(Notification)]` and `#[derive(Message)]` generate. Not a
+/// public API.
 #[doc(hidden)]
 pub mod __private {
     use super::{NotifyError, NotifyErrorKind};
+
+    // What `#[derive(Message)]` calls: the one-pass reader and its slots.
+    pub use super::super::params::form_text;
+    pub use super::super::urlencoded::{for_each_pair, Slot};
 
     /// The error for a path no variant takes.
     pub fn unexpected_segment(path: &str, expected: &[&'static str]) -> NotifyError {

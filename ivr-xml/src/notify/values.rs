@@ -54,6 +54,19 @@ pub trait ParamValue: Sized {
 
     /// The value's text, as written into a query string or an XML body (before encoding).
     fn to_param(&self) -> Cow<'_, str>;
+
+    /// [`ParamValue::parse_param`] from text that may already be owned: the one-pass readers
+    /// give a value decoded from escapes as a `String`, which a type keeping its text takes
+    /// without copying. Same result as `parse_param`; on error the text is handed back for the
+    /// error message. The default borrows the text for `parse_param`.
+    #[doc(hidden)]
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<Self, (Cow<'_, str>, ValueError)> {
+        match Self::parse_param(&raw) {
+            Ok(value) => Ok(value),
+            Err(err) => Err((raw, err)),
+        }
+    }
 }
 
 impl ParamValue for String {
@@ -67,24 +80,7 @@ impl ParamValue for String {
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
-}
 
-/// [`ParamValue::parse_param`] from text that may already be owned: the messages' one-pass
-/// readers give a value decoded from escapes as a `String`, which a type keeping its text takes
-/// without copying. Same result as `parse_param`; on error the text is handed back for the
-/// error message.
-pub(crate) trait FromDecoded: ParamValue {
-    /// Reads the value; the default borrows the text for [`ParamValue::parse_param`].
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<Self, (Cow<'_, str>, ValueError)> {
-        match Self::parse_param(&raw) {
-            Ok(value) => Ok(value),
-            Err(err) => Err((raw, err)),
-        }
-    }
-}
-
-impl FromDecoded for String {
     #[inline]
     fn from_decoded(raw: Cow<'_, str>) -> Result<String, (Cow<'_, str>, ValueError)> {
         Ok(raw.into_owned())
@@ -206,9 +202,7 @@ macro_rules! id_type {
             fn to_param(&self) -> Cow<'_, str> {
                 Cow::Borrowed(&self.0)
             }
-        }
 
-        impl FromDecoded for $name {
             #[inline]
             fn from_decoded(raw: Cow<'_, str>) -> Result<$name, (Cow<'_, str>, ValueError)> {
                 match check_id($what, $expected, &raw) {
@@ -363,8 +357,6 @@ impl std::str::FromStr for Direction {
     }
 }
 
-impl FromDecoded for Direction {}
-
 impl ParamValue for Direction {
     const EXPECTED: &'static str = Direction::EXPECTED;
     fn parse_param(raw: &str) -> Result<Direction, ValueError> {
@@ -480,18 +472,6 @@ impl std::str::FromStr for Digits {
     }
 }
 
-impl FromDecoded for Digits {
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<Digits, (Cow<'_, str>, ValueError)> {
-        if Digits::valid(&raw) {
-            Ok(Digits(raw.into_owned()))
-        } else {
-            let err = ValueError::new("digits", &*raw, Digits::EXPECTED);
-            Err((raw, err))
-        }
-    }
-}
-
 impl ParamValue for Digits {
     const EXPECTED: &'static str = Digits::EXPECTED;
     const EMPTY_IS_ABSENT: bool = false;
@@ -500,6 +480,16 @@ impl ParamValue for Digits {
     }
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
+    }
+
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<Digits, (Cow<'_, str>, ValueError)> {
+        if Digits::valid(&raw) {
+            Ok(Digits(raw.into_owned()))
+        } else {
+            let err = ValueError::new("digits", &*raw, Digits::EXPECTED);
+            Err((raw, err))
+        }
     }
 }
 
@@ -575,8 +565,6 @@ impl std::str::FromStr for Seconds {
         })
     }
 }
-
-impl FromDecoded for Seconds {}
 
 impl ParamValue for Seconds {
     const EXPECTED: &'static str = Seconds::EXPECTED;
@@ -706,13 +694,6 @@ impl fmt::Display for UserData {
     }
 }
 
-impl FromDecoded for UserData {
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<UserData, (Cow<'_, str>, ValueError)> {
-        Ok(UserData(raw.into_owned()))
-    }
-}
-
 impl ParamValue for UserData {
     const EXPECTED: &'static str = "text";
     const EMPTY_IS_ABSENT: bool = false;
@@ -721,6 +702,11 @@ impl ParamValue for UserData {
     }
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
+    }
+
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<UserData, (Cow<'_, str>, ValueError)> {
+        Ok(UserData(raw.into_owned()))
     }
 }
 
