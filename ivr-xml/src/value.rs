@@ -5,6 +5,40 @@ use std::num::NonZeroU32;
 
 use crate::error::ValueError;
 
+/// Derives [`XmlValue`](trait@XmlValue) for a closed set of values: a fieldless enum whose
+/// variants each have their text. `#[value(name = "...", expected = "...")]` names the value and
+/// what a valid one looks like, for errors; `#[value(param)]` also derives
+/// [`ParamValue`](crate::notify::ParamValue), so the type is a notification parameter as well
+/// (`#[value(param_only)]`: a notification parameter only, like
+/// [`Direction`](crate::notify::Direction)).
+/// Generated besides: `ALL` (every value, in order), `as_str`, `Display` and `FromStr`.
+///
+/// ```
+/// use ivr_xml::{XmlValue, ValueError};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, XmlValue)]
+/// #[value(name = "mode", expected = "`in` or `out`", param)]
+/// enum Mode {
+///     #[value(text = "in")]
+///     In,
+///     #[value(text = "out")]
+///     Out,
+/// }
+///
+/// assert_eq!(Mode::parse_value("out")?, Mode::Out);
+/// assert_eq!(Mode::In.to_string(), "in");
+/// assert_eq!(Mode::ALL, [Mode::In, Mode::Out]);
+/// assert!(Mode::ESCAPE_FREE.get());
+/// assert_eq!(
+///     "sideways".parse::<Mode>().unwrap_err().to_string(),
+///     "invalid mode `sideways`: expected `in` or `out`"
+/// );
+/// let params = ivr_xml::notify::Params::from_query("mode=in").unwrap();
+/// assert_eq!(params.required::<Mode>("mode").unwrap(), Mode::In);
+/// # Ok::<(), ValueError>(())
+/// ```
+pub use ivr_xml_derive::XmlValue;
+
 /// A value that can stand in an attribute or as text content.
 ///
 /// Implemented by the library's value types, the integers and `bool`; implement it for your own
@@ -64,7 +98,8 @@ impl EscapeFree {
     pub(crate) const YES: EscapeFree = EscapeFree(true);
 
     /// [`EscapeFree::YES`] when every one of `texts` is escape-free (a closed set's names).
-    pub(crate) const fn of_all(texts: &[&str]) -> EscapeFree {
+    #[doc(hidden)]
+    pub const fn of_all(texts: &[&str]) -> EscapeFree {
         EscapeFree(all_escape_free(texts))
     }
 
@@ -632,42 +667,54 @@ macro_rules! closed_set {
 
 pub(crate) use closed_set;
 
-closed_set!(
-    /// A telephone key: `0`-`9`, `*` or `#` (`finishkey` of `<Get>` and `<Play>`).
-    ///
-    /// ```
-    /// use ivr_xml::Key;
-    /// assert_eq!("#".parse::<Key>().unwrap(), Key::Hash);
-    /// assert_eq!(Key::try_from('7').unwrap(), Key::D7);
-    /// assert!("A".parse::<Key>().is_err());
-    /// ```
-    Key, "key", "one of `0`-`9`, `*`, `#`", {
-        /// `0`
-        D0 = "0",
-        /// `1`
-        D1 = "1",
-        /// `2`
-        D2 = "2",
-        /// `3`
-        D3 = "3",
-        /// `4`
-        D4 = "4",
-        /// `5`
-        D5 = "5",
-        /// `6`
-        D6 = "6",
-        /// `7`
-        D7 = "7",
-        /// `8`
-        D8 = "8",
-        /// `9`
-        D9 = "9",
-        /// `*`
-        Star = "*",
-        /// `#`
-        Hash = "#",
-    }
-);
+/// A telephone key: `0`-`9`, `*` or `#` (`finishkey` of `<Get>` and `<Play>`).
+///
+/// ```
+/// use ivr_xml::Key;
+/// assert_eq!("#".parse::<Key>().unwrap(), Key::Hash);
+/// assert_eq!(Key::try_from('7').unwrap(), Key::D7);
+/// assert!("A".parse::<Key>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "key", expected = "one of `0`-`9`, `*`, `#`")]
+pub enum Key {
+    /// `0`
+    #[value(text = "0")]
+    D0,
+    /// `1`
+    #[value(text = "1")]
+    D1,
+    /// `2`
+    #[value(text = "2")]
+    D2,
+    /// `3`
+    #[value(text = "3")]
+    D3,
+    /// `4`
+    #[value(text = "4")]
+    D4,
+    /// `5`
+    #[value(text = "5")]
+    D5,
+    /// `6`
+    #[value(text = "6")]
+    D6,
+    /// `7`
+    #[value(text = "7")]
+    D7,
+    /// `8`
+    #[value(text = "8")]
+    D8,
+    /// `9`
+    #[value(text = "9")]
+    D9,
+    /// `*`
+    #[value(text = "*")]
+    Star,
+    /// `#`
+    #[value(text = "#")]
+    Hash,
+}
 
 impl Key {
     /// The key's character.
@@ -683,35 +730,40 @@ impl TryFrom<char> for Key {
     }
 }
 
-closed_set!(
-    /// `method` of `<Get>`: the HTTP method of the `action` request (platform default `POST`).
-    ///
-    /// ```
-    /// use ivr_xml::Method;
-    /// assert_eq!(Method::Get.as_str(), "GET");
-    /// assert!("get".parse::<Method>().is_err());
-    /// ```
-    Method, "method", "`GET` or `POST`", {
-        /// `GET`
-        Get = "GET",
-        /// `POST`
-        Post = "POST",
-    }
-);
+/// `method` of `<Get>`: the HTTP method of the `action` request (platform default `POST`).
+///
+/// ```
+/// use ivr_xml::Method;
+/// assert_eq!(Method::Get.as_str(), "GET");
+/// assert!("get".parse::<Method>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "method", expected = "`GET` or `POST`")]
+pub enum Method {
+    /// `GET`
+    #[value(text = "GET")]
+    Get,
+    /// `POST`
+    #[value(text = "POST")]
+    Post,
+}
 
-closed_set!(
-    /// `voicemod` of `<CreateConf>`: the conference's prompts and background audio (platform default `1`).
-    ///
-    /// ```
-    /// use ivr_xml::VoiceMode;
-    /// assert_eq!("2".parse::<VoiceMode>().unwrap(), VoiceMode::Silent);
-    /// ```
-    VoiceMode, "voicemod", "`0`, `1` or `2`", {
-        /// `0`: no prompts, background audio.
-        BackgroundOnly = "0",
-        /// `1`: all prompts.
-        AllPrompts = "1",
-        /// `2`: no prompts and no background audio.
-        Silent = "2",
-    }
-);
+/// `voicemod` of `<CreateConf>`: the conference's prompts and background audio (platform default `1`).
+///
+/// ```
+/// use ivr_xml::VoiceMode;
+/// assert_eq!("2".parse::<VoiceMode>().unwrap(), VoiceMode::Silent);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "voicemod", expected = "`0`, `1` or `2`")]
+pub enum VoiceMode {
+    /// `0`: no prompts, background audio.
+    #[value(text = "0")]
+    BackgroundOnly,
+    /// `1`: all prompts.
+    #[value(text = "1")]
+    AllPrompts,
+    /// `2`: no prompts and no background audio.
+    #[value(text = "2")]
+    Silent,
+}

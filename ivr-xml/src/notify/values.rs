@@ -6,7 +6,7 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::error::ValueError;
-use crate::value::Key;
+use crate::value::{Key, XmlValue};
 
 /// A value that can be read from, and written as, one notification parameter.
 ///
@@ -316,55 +316,19 @@ impl Code {
 /// assert!("2".parse::<Direction>().is_err());
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(
+    name = "direction",
+    expected = "`0` (inbound) or `1` (outbound)",
+    param_only
+)]
 pub enum Direction {
     /// `0`: a caller dialled the application's IVR access number.
+    #[value(text = "0")]
     Inbound,
     /// `1`: an IVR outbound call started with the REST `ivr/dial` interface.
+    #[value(text = "1")]
     Outbound,
-}
-
-impl Direction {
-    const EXPECTED: &'static str = "`0` (inbound) or `1` (outbound)";
-
-    /// The value as the platform writes it.
-    ///
-    /// ```
-    /// assert_eq!(ivr_xml::notify::Direction::Outbound.as_str(), "1");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Inbound => "0",
-            Direction::Outbound => "1",
-        }
-    }
-}
-
-impl fmt::Display for Direction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Direction {
-    type Err = ValueError;
-    fn from_str(text: &str) -> Result<Direction, ValueError> {
-        match text {
-            "0" => Ok(Direction::Inbound),
-            "1" => Ok(Direction::Outbound),
-            _ => Err(ValueError::new("direction", text, Direction::EXPECTED)),
-        }
-    }
-}
-
-impl ParamValue for Direction {
-    const EXPECTED: &'static str = Direction::EXPECTED;
-    fn parse_param(raw: &str) -> Result<Direction, ValueError> {
-        raw.parse()
-    }
-    fn to_param(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
-    }
 }
 
 /// `digits`: the keys the caller pressed, as reported, possibly empty.
