@@ -3,6 +3,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 
+use crate::notify::{NotifyError, NotifyOptions};
 use crate::response::Response;
 use crate::ser::{Style, ToXml};
 
@@ -200,16 +201,81 @@ pub struct Received<N> {
     pub ignored_body: Option<crate::notify::IgnoredBody>,
 }
 
-/// Why [`Notified`] refused a request: answered `400 Bad Request` with the message as text.
+/// Why [`Notified`] (or [`Received`]) refused a request: answered `400 Bad Request` with the
+/// message as text.
+///
+/// To log a rejection, or answer it otherwise, take `Result<Notified<N>, NotifyRejection>`:
+///
+/// ```
+/// use axum::{response::IntoResponse, routing::post};
+/// use ivr_xml::notify::{Notification, StopService};
+/// use ivr_xml::web::{Notified, NotifyRejection};
+/// use ivr_xml::{CmdNone, Response};
+///
+/// #[derive(Debug, Notification)]
+/// enum Incoming {
+///     Stop(StopService),
+/// }
+///
+/// async fn ivr(incoming: Result<Notified<Incoming>, NotifyRejection>) -> axum::response::Response {
+///     match incoming {
+///         Ok(Notified(Incoming::Stop(_))) => {
+///             Response::builder().main(CmdNone::new()).build().into_response()
+///         }
+///         Err(rejection) => {
+///             // The path, the library's error (kind, parameter) when it is one, and the text.
+///             let param = rejection.error().and_then(|err| err.param()).unwrap_or("-");
+///             eprintln!("refused {}: {} (parameter {param})", rejection.path(), rejection);
+///             rejection.into_response()
+///         }
+///     }
+/// }
+/// let app: axum::Router = ivr_xml::web::routes("/", post(ivr));
+/// ```
 #[derive(Debug)]
 pub struct NotifyRejection {
     message: String,
+    path: String,
+    error: Option<NotifyError>,
 }
 
 impl NotifyRejection {
     /// The message sent back.
+    ///
+    /// ```
+    /// # use ivr_xml::web::NotifyRejection;
+    /// fn log(rejection: &NotifyRejection) -> String {
+    ///     format!("400: {}", rejection.message())
+    /// }
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The request's path (without the query string).
+    ///
+    /// ```
+    /// # use ivr_xml::web::NotifyRejection;
+    /// fn log(rejection: &NotifyRejection) -> String {
+    ///     format!("{} refused", rejection.path())
+    /// }
+    /// ```
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The library's error, when the notification was read and refused (not when the body could
+    /// not be received).
+    ///
+    /// ```
+    /// # use ivr_xml::web::NotifyRejection;
+    /// use ivr_xml::notify::NotifyErrorKind;
+    /// fn is_missing_param(rejection: &NotifyRejection) -> bool {
+    ///     matches!(rejection.error().map(|err| err.kind()), Some(NotifyErrorKind::MissingParam { .. }))
+    /// }
+    /// ```
+    pub fn error(&self) -> Option<&NotifyError> {
+        self.error.as_ref()
     }
 }
 
@@ -262,25 +328,26 @@ where
         _state: &S,
     ) -> Result<Self, NotifyRejection> {
         let (parts, body) = request.into_parts();
+        let path = parts.uri.path().to_owned();
         let bytes = axum::body::to_bytes(body, MAX_BODY)
             .await
             .map_err(|err| NotifyRejection {
                 message: format!(
                     "cannot read the notification's body (at most {MAX_BODY} bytes): {err}"
                 ),
+                path: path.clone(),
+                error: None,
             })?;
-        let content_type = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok());
-        let mut request = crate::notify::Request::new(parts.uri.path())
-            .query(parts.uri.query())
-            .options(crate::notify::NotifyOptions::default().refuse_conflicts(true));
-        if !bytes.is_empty() {
-            request = request.body(content_type, &bytes);
-        }
+        let options = parts
+            .extensions
+            .get::<NotifyOptions>()
+            .copied()
+            .unwrap_or_else(|| NotifyOptions::default().refuse_conflicts(true));
+        let request = crate::notify::Request::from_http(&parts, &bytes).options(options);
         let rejection = |err: crate::notify::NotifyError| NotifyRejection {
             message: err.to_string(),
+            path: path.clone(),
+            error: Some(err),
         };
         let decoded = request.decode().map_err(rejection)?;
         let notification = decoded.parse::<N>().map_err(rejection)?;

@@ -281,6 +281,62 @@ impl<'a> Request<'a> {
         self
     }
 
+    /// The request of an [`http::Request`]'s parts and its body bytes: the path and query
+    /// string of the URI, and the body read by its `Content-Type` header (see
+    /// [`Request::body`]); an empty body is none. The method is not looked at: the platform
+    /// sends notifications by `POST` and by `GET` alike. For any framework on `http` (hyper,
+    /// tower, axum, ...): collect the body, then read the notification.
+    ///
+    /// ```
+    /// use ivr_xml::notify::{DtmfReport, Request};
+    ///
+    /// let request = http::Request::post("/ivr/firstget?appid=a1&callid=c1")
+    ///     .header("content-type", "application/x-www-form-urlencoded")
+    ///     .body(b"digits=12%23".to_vec())?;
+    /// let (parts, body) = request.into_parts();
+    /// let report: DtmfReport = Request::from_http(&parts, &body).message()?;
+    /// assert_eq!(report.digits.entered(), "12");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    pub fn from_http(parts: &'a http::request::Parts, body: &'a [u8]) -> Request<'a> {
+        Request::from_uri_headers(&parts.uri, &parts.headers, body)
+    }
+
+    /// The request of a whole [`http::Request`] whose body is already in memory, as
+    /// [`Request::from_http`].
+    ///
+    /// ```
+    /// use ivr_xml::notify::{Request, StopService};
+    ///
+    /// let request = http::Request::get("/ivr/stopservice?appid=a1&callid=c1").body(Vec::new())?;
+    /// let stop: StopService = Request::from_http_request(&request).message()?;
+    /// assert_eq!(stop.callid, "c1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    pub fn from_http_request<B: AsRef<[u8]>>(request: &'a http::Request<B>) -> Request<'a> {
+        Request::from_uri_headers(request.uri(), request.headers(), request.body().as_ref())
+    }
+
+    #[cfg(feature = "http")]
+    fn from_uri_headers(
+        uri: &'a http::Uri,
+        headers: &'a http::HeaderMap,
+        body: &'a [u8],
+    ) -> Request<'a> {
+        let request = Request::new(uri.path()).query(uri.query());
+        if body.is_empty() {
+            return request;
+        }
+        let content_type = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok());
+        request.body(content_type, body)
+    }
+
     /// Sets the limits and the conflict policy.
     ///
     /// ```
