@@ -117,6 +117,12 @@ const MAX_BODY: usize = 64 * 1024;
 /// from the query string alone ([`IgnoredBody`](crate::notify::IgnoredBody)); extract
 /// [`Received`] instead to see that report.
 ///
+/// Other limits or conflict policy: add a layer `axum::Extension(NotifyOptions::default()...)`
+/// (the extractor reads [`NotifyOptions`] from the request's extensions; its own default is
+/// `NotifyOptions::default().refuse_conflicts(true)`). To log a refused request, take
+/// `Result<Notified<N>, NotifyRejection>` (see [`NotifyRejection`]). Outside axum, read the
+/// request's parts with [`notify::Request::from_http`](crate::notify::Request::from_http).
+///
 /// ```
 /// use axum::{routing::post, Router};
 /// use ivr_xml::notify::{DtmfReport, Notification, StartService, StopService};
@@ -364,7 +370,7 @@ mod tests {
     use axum::extract::FromRequest;
 
     use super::*;
-    use crate::notify::{Notification, StopService};
+    use crate::notify::{Notification, NotifyErrorKind, StopService};
 
     #[derive(Debug, Notification)]
     enum Call {
@@ -379,6 +385,54 @@ mod tests {
         Notified::<Call>::from_request(request, &())
             .await
             .map(|n| n.0)
+    }
+
+    #[tokio::test]
+    async fn options_come_from_a_layer_and_the_rejection_tells_what_and_where() {
+        let request = || {
+            axum::http::Request::post("/ivr/stopservice?appid=a1&callid=c1")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(axum::body::Body::from("callid=c2"))
+                .unwrap()
+        };
+        // By default a contradicting body is refused, with the error and the path kept.
+        let rejection = Notified::<Call>::from_request(request(), &())
+            .await
+            .unwrap_err();
+        assert_eq!(rejection.path(), "/ivr/stopservice");
+        let err = rejection.error().unwrap();
+        assert!(
+            matches!(err.kind(), NotifyErrorKind::Conflict { .. }),
+            "{err}"
+        );
+        assert_eq!(rejection.message(), err.to_string());
+
+        // Options set by a layer (here inserted as `axum::Extension` would) are used instead.
+        let mut lenient = request();
+        lenient
+            .extensions_mut()
+            .insert(NotifyOptions::default().refuse_conflicts(false));
+        let Call::Stop(stop) = Notified::<Call>::from_request(lenient, &())
+            .await
+            .unwrap()
+            .0;
+        assert_eq!(stop.callid, "c1");
+
+        let mut strict = request();
+        strict
+            .extensions_mut()
+            .insert(NotifyOptions::default().max_params(1));
+        let rejection = Notified::<Call>::from_request(strict, &())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            rejection.message(),
+            "query string: input exceeds the parameter count limit of 1"
+        );
+        assert!(matches!(
+            rejection.error().map(NotifyError::kind),
+            Some(NotifyErrorKind::LimitExceeded { max: 1, .. })
+        ));
     }
 
     #[tokio::test]
