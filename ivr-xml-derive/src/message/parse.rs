@@ -4,7 +4,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Data, DeriveInput, Fields, GenericArgument, LitStr, PathArguments, Type};
 
 use super::{Errors, MessageDef, Param};
-use crate::attr::unknown_option;
+use crate::ctxt::unknown_option;
 
 /// Calls `each` for every item inside the `#[message(...)]` attributes; a syntax error ends that
 /// attribute and is collected.

@@ -46,7 +46,7 @@ pub(crate) fn is_raw(ty: &Type) -> bool {
 }
 
 // The same error collector as the Xml derive's: every error reported together.
-pub(crate) use crate::attr::Errors;
+pub(crate) use crate::ctxt::Errors;
 
 /// Parses the input and generates the impl, or the collected errors.
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {

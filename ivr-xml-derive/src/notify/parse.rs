@@ -4,7 +4,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Data, DeriveInput, Fields, LitStr};
 
 use super::{Choice, Dispatch, Errors, Variant};
-use crate::attr::unknown_option;
+use crate::ctxt::unknown_option;
 
 const VARIANT_OPTIONS: &str = "unknown option: expected `segment = \"...\"` or `other`";
 

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, Ident, LitStr};
 
-use crate::attr::unknown_option;
+use crate::ctxt::unknown_option;
 use crate::notify::Errors;
 
 struct Variant {
