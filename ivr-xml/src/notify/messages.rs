@@ -6,9 +6,10 @@
 //! [`Message`](super::Message)'s readers of every encoding. Parameters are written required first, then
 //! optional, in the order of the fields, then `extra`.
 
+use super::ids::{AppId, CallId, Code, ConfId};
 use super::params::Params;
 use super::time::Timestamp;
-use super::values::{AppId, CallId, Code, ConfId, Digits, Direction, Seconds, UserData};
+use super::values::{Digits, Direction, Seconds, UserData};
 use ivr_xml_derive::Message;
 
 /// `startservice`: a call to the application has started (呼叫开始). Fixed segment

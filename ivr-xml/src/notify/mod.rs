@@ -138,8 +138,10 @@ assert_eq!(err.to_string(), DtmfReport::from_query("appid=a1&callid=c1").unwrap_
 "##
 )]
 
+mod decoded;
 mod dispatch;
 mod error;
+mod ids;
 mod message;
 mod messages;
 mod options;
@@ -156,6 +158,8 @@ pub use dispatch::{match_segment, Notification, RawNotification};
 pub use error::{Encoding, NotifyError, NotifyErrorKind};
 pub use message::Message;
 
+pub use decoded::{Conflict, Decoded, IgnoredBody};
+pub use ids::{AppId, CallId, Code, ConfId};
 /// Derives [`Message`](trait@Message) for a struct of notification parameters, with its builder:
 /// how the crate's own messages are written, and how to add one it does not ship.
 ///
@@ -217,9 +221,9 @@ pub use messages::{
 pub(crate) use options::limit_error;
 pub use options::NotifyOptions;
 pub use params::Params;
-pub use request::{Conflict, Decoded, IgnoredBody, Request};
+pub use request::Request;
 pub use time::Timestamp;
-pub use values::{AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData};
+pub use values::{Digits, Direction, ParamValue, Seconds, UserData};
 
 /// Derives [`Notification`](trait@Notification) for an enum: which variant a request is for,
 /// by the segment at the end of its path.
