@@ -10,7 +10,7 @@ use super::message::Message;
 use super::params::Params;
 
 /// A parameter with one value in the query string and another in the body. The query string
-/// wins, unless [`NotifyOptions::refuse_conflicts`] makes this an error.
+/// wins, unless [`NotifyOptions::refuse_conflicts`](super::NotifyOptions::refuse_conflicts) makes this an error.
 ///
 /// ```
 /// use ivr_xml::notify::Request;
@@ -145,7 +145,7 @@ pub struct Decoded {
 
 impl Decoded {
     /// The request's path, with the segment a query string named by its first bare key joined
-    /// to it (`/ivr/?startservice&…` has the path `/ivr/startservice`, see [`Request`]).
+    /// to it (`/ivr/?startservice&…` has the path `/ivr/startservice`, see [`Request`](super::Request)).
     ///
     /// See [`Decoded`] for an example.
     pub fn path(&self) -> &str {
@@ -179,7 +179,7 @@ impl Decoded {
 
     /// Chooses the notification by path segment and reads it.
     ///
-    /// See [`Request::parse`] for an example.
+    /// See [`Request::parse`](super::Request::parse) for an example.
     pub fn parse<N: Notification>(&self) -> Result<N, NotifyError> {
         N::from_parts(&self.path, &self.params).map_err(|err| self.blame_ignored_body(err))
     }
