@@ -136,34 +136,58 @@ pub(crate) fn serialize_params<S: Serializer>(
     map.end()
 }
 
-/// Reads a map of names to texts into [`Params`], in order, with the default parameter count
-/// limit of [`NotifyOptions`]; a null value is an absent parameter.
+/// Reads a map of names to texts into [`Params`], in order, refusing what the library's reader
+/// refuses with the same error: an input over the size limit of [`NotifyOptions`] (judged from
+/// the decoded pairs, whose size is a lower bound of the input's), then the first pair over the
+/// parameter count limit or not UTF-8. A null value is an absent parameter, and a `?` before the
+/// first name is skipped, as [`Message::from_query`] skips it.
 fn read_params<'de, A: MapAccess<'de>>(mut map: A) -> Result<Params, ParamsError<A::Error>> {
-    let limit = NotifyOptions::default().params_limit();
+    let options = NotifyOptions::default();
     let mut params = Params::new();
+    let (mut size, mut count, mut first_error) = (0usize, 0usize, None);
     while let Some(Text(name)) = map.next_key::<Text>().map_err(ParamsError::Format)? {
         let Text(value) = map.next_value::<Text>().map_err(ParamsError::Format)?;
-        let (Some(name), Some(value)) = (name, value) else {
+        let (Some(mut name), Some(value)) = (name, value) else {
             continue;
         };
-        if params.len() >= limit {
-            return Err(ParamsError::Limit(limit));
+        if count == 0 && name.starts_with('?') {
+            name.remove(0);
+            if name.is_empty() && value.is_empty() {
+                continue;
+            }
         }
-        // `form_urlencoded` (under serde_urlencoded, axum and actix-web) replaces bytes that
-        // are not UTF-8 with U+FFFD where the library's reader refuses them: refuse them too.
-        if name.contains(REPLACEMENT) || value.contains(REPLACEMENT) {
-            return Err(ParamsError::NotUtf8(name));
+        size = size.saturating_add(name.len() + value.len() + usize::from(count > 0));
+        count += 1;
+        if first_error.is_some() {
+            continue;
         }
-        params.push(name, value);
+        if count > options.params_limit() {
+            first_error = Some(ParamsError::Limit(
+                "parameter count",
+                options.params_limit(),
+            ));
+        } else if name.contains(REPLACEMENT) || value.contains(REPLACEMENT) {
+            // `form_urlencoded` (under serde_urlencoded, axum and actix-web) replaces bytes
+            // that are not UTF-8 with U+FFFD where the library's reader refuses them.
+            first_error = Some(ParamsError::NotUtf8(name));
+        } else {
+            params.push(name, value);
+        }
     }
-    Ok(params)
+    if size > options.bytes_limit() {
+        return Err(ParamsError::Limit("size in bytes", options.bytes_limit()));
+    }
+    match first_error {
+        Some(err) => Err(err),
+        None => Ok(params),
+    }
 }
 
 const REPLACEMENT: char = '\u{FFFD}';
 
 enum ParamsError<E> {
     Format(E),
-    Limit(usize),
+    Limit(&'static str, usize),
     NotUtf8(String),
 }
 
@@ -172,8 +196,8 @@ impl<E: de::Error> ParamsError<E> {
     fn into_error(self, kind: Option<&'static str>) -> E {
         let err = match self {
             ParamsError::Format(err) => return err,
-            ParamsError::Limit(limit) => {
-                crate::notify::limit_error(Encoding::Query, "parameter count", limit)
+            ParamsError::Limit(what, limit) => {
+                crate::notify::limit_error(Encoding::Query, what, limit)
             }
             ParamsError::NotUtf8(name) => {
                 let text = format!(

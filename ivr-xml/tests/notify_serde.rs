@@ -189,6 +189,30 @@ fn the_parameter_count_limit_is_the_library_limit() {
 }
 
 #[test]
+fn the_size_limit_and_a_leading_question_mark_are_the_librarys() {
+    let long = "x".repeat(70_000);
+    let query = format!("appid=a&callid=c&note={long}");
+    let ours = StopService::from_query(&query).unwrap_err().to_string();
+    assert_eq!(
+        serde_urlencoded::from_str::<StopService>(&query)
+            .unwrap_err()
+            .to_string(),
+        ours
+    );
+    for query in ["?appid=a&callid=c&x=1", "?&appid=a&callid=c", "?"] {
+        assert_eq!(
+            serde_urlencoded::from_str::<ConfMemberQuit>(query).ok(),
+            ConfMemberQuit::from_query(query).ok(),
+            "{query}"
+        );
+    }
+    assert_eq!(
+        serde_urlencoded::from_str::<StopService>("?appid=a&callid=c").unwrap(),
+        StopService::from_query("?appid=a&callid=c").unwrap()
+    );
+}
+
+#[test]
 fn unknown_parameters_are_kept_in_extra_in_order() {
     let report: DtmfReport =
         serde_urlencoded::from_str("menu=join&appid=a1&callid=c1&digits=1%23&try=2&menu=x")
