@@ -12,7 +12,9 @@ mod check;
 mod ctxt;
 mod gen;
 mod ir;
+mod message;
 mod notify;
+mod value;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
@@ -40,4 +42,20 @@ pub fn derive_xml(input: TokenStream) -> TokenStream {
 pub fn derive_notification(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     notify::derive(&input).into()
+}
+
+/// Derives `ivr_xml::notify::Message` and the builder of a notification message. See
+/// `ivr_xml::notify::Message` for the attributes.
+#[proc_macro_derive(Message, attributes(message))]
+pub fn derive_message(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    message::derive(&input).into()
+}
+
+/// Derives `ivr_xml::XmlValue` (and with `param`, `ivr_xml::notify::ParamValue`) for a closed
+/// set of values. See `ivr_xml::XmlValue` for the attributes.
+#[proc_macro_derive(XmlValue, attributes(value))]
+pub fn derive_xml_value(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    value::derive(&input).into()
 }

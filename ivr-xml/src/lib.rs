@@ -42,6 +42,8 @@
 //! `raw_attribute` and `extra` for attributes it does not know, [`MixItem::Raw`] for `PlayMix`
 //! codes, and the [lenient parser](ParseOptions::lenient) that keeps all of them with warnings.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 // Generated code names `::ivr_xml`; this lets the crate derive its own commands.
 extern crate self as ivr_xml;
 
@@ -57,6 +59,8 @@ mod raw_attribute;
 mod response;
 pub mod rest;
 pub mod ser;
+#[cfg(feature = "serde")]
+mod serde_support;
 pub mod validate;
 mod value;
 #[cfg(feature = "axum")]

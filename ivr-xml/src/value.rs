@@ -1,9 +1,49 @@
 //! Typed attribute and text values: how each is written and parsed, and the checks made when one is made.
 
 use std::fmt;
-use std::num::NonZeroU32;
 
 use crate::error::ValueError;
+
+mod numbers;
+mod sets;
+
+pub use numbers::{Loop, MaxMember, NumDigits, Timeout};
+pub(crate) use sets::closed_set;
+pub use sets::{Key, Method, VoiceMode};
+
+/// Derives [`XmlValue`](trait@XmlValue) for a closed set of values: a fieldless enum whose
+/// variants each have their text. `#[value(name = "...", expected = "...")]` names the value and
+/// what a valid one looks like, for errors; `#[value(param)]` also derives
+/// [`ParamValue`](crate::notify::ParamValue), so the type is a notification parameter as well
+/// (`#[value(param_only)]`: a notification parameter only, like
+/// [`Direction`](crate::notify::Direction)).
+/// Generated besides: `ALL` (every value, in order), `as_str`, `Display` and `FromStr`.
+///
+/// ```
+/// use ivr_xml::{XmlValue, ValueError};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, XmlValue)]
+/// #[value(name = "mode", expected = "`in` or `out`", param)]
+/// enum Mode {
+///     #[value(text = "in")]
+///     In,
+///     #[value(text = "out")]
+///     Out,
+/// }
+///
+/// assert_eq!(Mode::parse_value("out")?, Mode::Out);
+/// assert_eq!(Mode::In.to_string(), "in");
+/// assert_eq!(Mode::ALL, [Mode::In, Mode::Out]);
+/// assert!(Mode::ESCAPE_FREE.get());
+/// assert_eq!(
+///     "sideways".parse::<Mode>().unwrap_err().to_string(),
+///     "invalid mode `sideways`: expected `in` or `out`"
+/// );
+/// let params = ivr_xml::notify::Params::from_query("mode=in").unwrap();
+/// assert_eq!(params.required::<Mode>("mode").unwrap(), Mode::In);
+/// # Ok::<(), ValueError>(())
+/// ```
+pub use ivr_xml_derive::XmlValue;
 
 /// A value that can stand in an attribute or as text content.
 ///
@@ -64,7 +104,8 @@ impl EscapeFree {
     pub(crate) const YES: EscapeFree = EscapeFree(true);
 
     /// [`EscapeFree::YES`] when every one of `texts` is escape-free (a closed set's names).
-    pub(crate) const fn of_all(texts: &[&str]) -> EscapeFree {
+    #[doc(hidden)]
+    pub const fn of_all(texts: &[&str]) -> EscapeFree {
         EscapeFree(all_escape_free(texts))
     }
 
@@ -336,382 +377,3 @@ impl XmlValue for String {
         Ok(text.to_owned())
     }
 }
-
-macro_rules! integer_value {
-    ($($ty:ty),*) => {$(
-        impl XmlValue for $ty {
-            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(itoa::Buffer::new().format(*self))
-            }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
-                parse_integer(text).ok_or_else(|| {
-                    ValueError::new(
-                        "integer",
-                        text,
-                        format!("an integer from {} to {}", <$ty>::MIN, <$ty>::MAX),
-                    )
-                })
-            }
-        }
-    )*};
-}
-
-integer_value!(u8, u16, u32, u64, i8, i16, i32, i64);
-
-/// Parses a decimal integer written as XML Schema writes one: optional sign, digits, nothing else.
-fn parse_integer<T: std::str::FromStr>(text: &str) -> Option<T> {
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
-macro_rules! positive_integer {
-    ($(#[$meta:meta])* $name:ident, $what:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(NonZeroU32);
-
-        impl $name {
-            /// Makes the value, refusing 0.
-            pub fn new(value: u32) -> Result<Self, ValueError> {
-                NonZeroU32::new(value)
-                    .map($name)
-                    .ok_or_else(|| ValueError::new($what, value.to_string(), "an integer >= 1"))
-            }
-
-            /// The value.
-            pub fn get(self) -> u32 {
-                self.0.get()
-            }
-        }
-
-        impl From<NonZeroU32> for $name {
-            fn from(value: NonZeroU32) -> Self {
-                $name(value)
-            }
-        }
-
-        impl TryFrom<u32> for $name {
-            type Error = ValueError;
-            fn try_from(value: u32) -> Result<Self, ValueError> {
-                $name::new(value)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-
-        impl XmlValue for $name {
-            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(itoa::Buffer::new().format(self.0.get()))
-            }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
-                match parse_integer::<u32>(text) {
-                    Some(value) => $name::new(value).map_err(|_| ValueError::new($what, text, "an integer >= 1")),
-                    None => Err(ValueError::new($what, text, "an integer >= 1")),
-                }
-            }
-        }
-    };
-}
-
-positive_integer!(
-    /// `numdigits` of `<Get>`: how many keys to collect, at least 1 (platform default 12).
-    ///
-    /// ```
-    /// use ivr_xml::NumDigits;
-    /// assert_eq!(NumDigits::new(8).unwrap().get(), 8);
-    /// assert!(NumDigits::new(0).is_err());
-    /// ```
-    NumDigits,
-    "numdigits"
-);
-
-positive_integer!(
-    /// A timeout in seconds, at least 1 (`<Get>`'s platform default is 20).
-    ///
-    /// ```
-    /// use ivr_xml::Timeout;
-    /// assert_eq!(Timeout::new(30).unwrap().get(), 30);
-    /// assert!(Timeout::new(0).is_err());
-    /// ```
-    Timeout,
-    "timeout"
-);
-
-/// `maxmember` of `<CreateConf>`: the conference's maximum number of members, 3 to 300 (platform default 3).
-///
-/// ```
-/// use ivr_xml::MaxMember;
-/// assert_eq!(MaxMember::new(10).unwrap().get(), 10);
-/// assert!(MaxMember::new(2).is_err());
-/// assert!(MaxMember::new(301).is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MaxMember(u16);
-
-impl MaxMember {
-    /// The smallest value the platform accepts.
-    pub const MIN: u16 = 3;
-    /// The largest value the platform accepts.
-    pub const MAX: u16 = 300;
-
-    /// Makes the value, refusing anything outside 3..=300.
-    pub fn new(value: u32) -> Result<MaxMember, ValueError> {
-        match u16::try_from(value) {
-            Ok(n) if (Self::MIN..=Self::MAX).contains(&n) => Ok(MaxMember(n)),
-            _ => Err(ValueError::new(
-                "maxmember",
-                value.to_string(),
-                "an integer from 3 to 300",
-            )),
-        }
-    }
-
-    /// The value.
-    pub fn get(self) -> u16 {
-        self.0
-    }
-}
-
-impl TryFrom<u32> for MaxMember {
-    type Error = ValueError;
-    fn try_from(value: u32) -> Result<Self, ValueError> {
-        MaxMember::new(value)
-    }
-}
-
-impl fmt::Display for MaxMember {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl XmlValue for MaxMember {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(self.0))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer::<u32>(text)
-            .and_then(|n| MaxMember::new(n).ok())
-            .ok_or_else(|| ValueError::new("maxmember", text, "an integer from 3 to 300"))
-    }
-}
-
-/// `loop` of `<Play>` and `<PlayTTS>`: how many times to play (platform default once).
-///
-/// ```
-/// use ivr_xml::Loop;
-/// assert_eq!(Loop::new(-1).unwrap(), Loop::Forever);
-/// assert_eq!(Loop::new(0).unwrap(), Loop::Never);
-/// assert_eq!(Loop::new(3).unwrap(), Loop::times(3).unwrap());
-/// assert!(Loop::new(-2).is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Loop {
-    /// `0`: do not play.
-    Never,
-    /// `-1`: play until interrupted (inside `<Get>`, until a key or the timeout).
-    Forever,
-    /// Play this many times.
-    Times(NonZeroU32),
-}
-
-impl Loop {
-    /// Makes the value from the platform's integer: `-1` forever, `0` never, `n` times; refuses < -1.
-    pub fn new(value: i64) -> Result<Loop, ValueError> {
-        match value {
-            -1 => Ok(Loop::Forever),
-            0 => Ok(Loop::Never),
-            n => u32::try_from(n)
-                .ok()
-                .and_then(NonZeroU32::new)
-                .map(Loop::Times)
-                .ok_or_else(|| {
-                    ValueError::new(
-                        "loop",
-                        n.to_string(),
-                        "an integer >= -1 (-1 = forever, 0 = never)",
-                    )
-                }),
-        }
-    }
-
-    /// Play `n` times; refuses 0 (use [`Loop::Never`]).
-    pub fn times(n: u32) -> Result<Loop, ValueError> {
-        NonZeroU32::new(n)
-            .map(Loop::Times)
-            .ok_or_else(|| ValueError::new("loop", "0", "a count >= 1 (use Loop::Never for 0)"))
-    }
-
-    /// The platform's integer for this value.
-    pub fn get(self) -> i64 {
-        match self {
-            Loop::Never => 0,
-            Loop::Forever => -1,
-            Loop::Times(n) => i64::from(n.get()),
-        }
-    }
-}
-
-impl XmlValue for Loop {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(self.get()))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer::<i64>(text)
-            .and_then(|n| Loop::new(n).ok())
-            .ok_or_else(|| {
-                ValueError::new("loop", text, "an integer >= -1 (-1 = forever, 0 = never)")
-            })
-    }
-}
-
-/// Declares a closed set of attribute values as an enum with its text forms.
-macro_rules! closed_set {
-    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, { $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),*
-        }
-
-        impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The value's text as the platform writes it.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),*
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = $crate::ValueError;
-            fn from_str(text: &str) -> Result<Self, $crate::ValueError> {
-                match text {
-                    $($text => Ok($name::$variant),)*
-                    _ => Err($crate::ValueError::new($what, text, $expected)),
-                }
-            }
-        }
-
-        impl $crate::XmlValue for $name {
-            const ESCAPE_FREE: $crate::EscapeFree = $crate::EscapeFree::of_all(&[$($text),*]);
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(self.as_str())
-            }
-            fn parse_value(text: &str) -> Result<Self, $crate::ValueError> {
-                text.parse()
-            }
-        }
-    };
-}
-
-pub(crate) use closed_set;
-
-closed_set!(
-    /// A telephone key: `0`-`9`, `*` or `#` (`finishkey` of `<Get>` and `<Play>`).
-    ///
-    /// ```
-    /// use ivr_xml::Key;
-    /// assert_eq!("#".parse::<Key>().unwrap(), Key::Hash);
-    /// assert_eq!(Key::try_from('7').unwrap(), Key::D7);
-    /// assert!("A".parse::<Key>().is_err());
-    /// ```
-    Key, "key", "one of `0`-`9`, `*`, `#`", {
-        /// `0`
-        D0 = "0",
-        /// `1`
-        D1 = "1",
-        /// `2`
-        D2 = "2",
-        /// `3`
-        D3 = "3",
-        /// `4`
-        D4 = "4",
-        /// `5`
-        D5 = "5",
-        /// `6`
-        D6 = "6",
-        /// `7`
-        D7 = "7",
-        /// `8`
-        D8 = "8",
-        /// `9`
-        D9 = "9",
-        /// `*`
-        Star = "*",
-        /// `#`
-        Hash = "#",
-    }
-);
-
-impl Key {
-    /// The key's character.
-    pub fn as_char(self) -> char {
-        self.as_str().chars().next().unwrap_or('#')
-    }
-}
-
-impl TryFrom<char> for Key {
-    type Error = ValueError;
-    fn try_from(c: char) -> Result<Key, ValueError> {
-        c.encode_utf8(&mut [0; 4]).parse()
-    }
-}
-
-closed_set!(
-    /// `method` of `<Get>`: the HTTP method of the `action` request (platform default `POST`).
-    ///
-    /// ```
-    /// use ivr_xml::Method;
-    /// assert_eq!(Method::Get.as_str(), "GET");
-    /// assert!("get".parse::<Method>().is_err());
-    /// ```
-    Method, "method", "`GET` or `POST`", {
-        /// `GET`
-        Get = "GET",
-        /// `POST`
-        Post = "POST",
-    }
-);
-
-closed_set!(
-    /// `voicemod` of `<CreateConf>`: the conference's prompts and background audio (platform default `1`).
-    ///
-    /// ```
-    /// use ivr_xml::VoiceMode;
-    /// assert_eq!("2".parse::<VoiceMode>().unwrap(), VoiceMode::Silent);
-    /// ```
-    VoiceMode, "voicemod", "`0`, `1` or `2`", {
-        /// `0`: no prompts, background audio.
-        BackgroundOnly = "0",
-        /// `1`: all prompts.
-        AllPrompts = "1",
-        /// `2`: no prompts and no background audio.
-        Silent = "2",
-    }
-);

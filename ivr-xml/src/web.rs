@@ -3,6 +3,7 @@
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 
+use crate::notify::{NotifyError, NotifyOptions};
 use crate::response::Response;
 use crate::ser::{Style, ToXml};
 
@@ -116,6 +117,12 @@ const MAX_BODY: usize = 64 * 1024;
 /// from the query string alone ([`IgnoredBody`](crate::notify::IgnoredBody)); extract
 /// [`Received`] instead to see that report.
 ///
+/// Other limits or conflict policy: add a layer `axum::Extension(NotifyOptions::default()...)`
+/// (the extractor reads [`NotifyOptions`] from the request's extensions; its own default is
+/// `NotifyOptions::default().refuse_conflicts(true)`). To log a refused request, take
+/// `Result<Notified<N>, NotifyRejection>` (see [`NotifyRejection`]). Outside axum, read the
+/// request's parts with [`notify::Request::from_http`](crate::notify::Request::from_http).
+///
 /// ```
 /// use axum::{routing::post, Router};
 /// use ivr_xml::notify::{DtmfReport, Notification, StartService, StopService};
@@ -200,16 +207,81 @@ pub struct Received<N> {
     pub ignored_body: Option<crate::notify::IgnoredBody>,
 }
 
-/// Why [`Notified`] refused a request: answered `400 Bad Request` with the message as text.
+/// Why [`Notified`] (or [`Received`]) refused a request: answered `400 Bad Request` with the
+/// message as text.
+///
+/// To log a rejection, or answer it otherwise, take `Result<Notified<N>, NotifyRejection>`:
+///
+/// ```
+/// use axum::{response::IntoResponse, routing::post};
+/// use ivr_xml::notify::{Notification, StopService};
+/// use ivr_xml::web::{Notified, NotifyRejection};
+/// use ivr_xml::{CmdNone, Response};
+///
+/// #[derive(Debug, Notification)]
+/// enum Incoming {
+///     Stop(StopService),
+/// }
+///
+/// async fn ivr(incoming: Result<Notified<Incoming>, NotifyRejection>) -> axum::response::Response {
+///     match incoming {
+///         Ok(Notified(Incoming::Stop(_))) => {
+///             Response::builder().main(CmdNone::new()).build().into_response()
+///         }
+///         Err(rejection) => {
+///             // The path, the library's error (kind, parameter) when it is one, and the text.
+///             let param = rejection.error().and_then(|err| err.param()).unwrap_or("-");
+///             eprintln!("refused {}: {} (parameter {param})", rejection.path(), rejection);
+///             rejection.into_response()
+///         }
+///     }
+/// }
+/// let app: axum::Router = ivr_xml::web::routes("/", post(ivr));
+/// ```
 #[derive(Debug)]
 pub struct NotifyRejection {
     message: String,
+    path: String,
+    error: Option<NotifyError>,
 }
 
 impl NotifyRejection {
     /// The message sent back.
+    ///
+    /// ```
+    /// # use ivr_xml::web::NotifyRejection;
+    /// fn log(rejection: &NotifyRejection) -> String {
+    ///     format!("400: {}", rejection.message())
+    /// }
+    /// ```
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The request's path (without the query string).
+    ///
+    /// ```
+    /// # use ivr_xml::web::NotifyRejection;
+    /// fn log(rejection: &NotifyRejection) -> String {
+    ///     format!("{} refused", rejection.path())
+    /// }
+    /// ```
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The library's error, when the notification was read and refused (not when the body could
+    /// not be received).
+    ///
+    /// ```
+    /// # use ivr_xml::web::NotifyRejection;
+    /// use ivr_xml::notify::NotifyErrorKind;
+    /// fn is_missing_param(rejection: &NotifyRejection) -> bool {
+    ///     matches!(rejection.error().map(|err| err.kind()), Some(NotifyErrorKind::MissingParam { .. }))
+    /// }
+    /// ```
+    pub fn error(&self) -> Option<&NotifyError> {
+        self.error.as_ref()
     }
 }
 
@@ -262,25 +334,26 @@ where
         _state: &S,
     ) -> Result<Self, NotifyRejection> {
         let (parts, body) = request.into_parts();
+        let path = parts.uri.path().to_owned();
         let bytes = axum::body::to_bytes(body, MAX_BODY)
             .await
             .map_err(|err| NotifyRejection {
                 message: format!(
                     "cannot read the notification's body (at most {MAX_BODY} bytes): {err}"
                 ),
+                path: path.clone(),
+                error: None,
             })?;
-        let content_type = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok());
-        let mut request = crate::notify::Request::new(parts.uri.path())
-            .query(parts.uri.query())
-            .options(crate::notify::NotifyOptions::default().refuse_conflicts(true));
-        if !bytes.is_empty() {
-            request = request.body(content_type, &bytes);
-        }
+        let options = parts
+            .extensions
+            .get::<NotifyOptions>()
+            .copied()
+            .unwrap_or_else(|| NotifyOptions::default().refuse_conflicts(true));
+        let request = crate::notify::Request::from_http(&parts, &bytes).options(options);
         let rejection = |err: crate::notify::NotifyError| NotifyRejection {
             message: err.to_string(),
+            path: path.clone(),
+            error: Some(err),
         };
         let decoded = request.decode().map_err(rejection)?;
         let notification = decoded.parse::<N>().map_err(rejection)?;
@@ -297,7 +370,7 @@ mod tests {
     use axum::extract::FromRequest;
 
     use super::*;
-    use crate::notify::{Notification, StopService};
+    use crate::notify::{Notification, NotifyErrorKind, StopService};
 
     #[derive(Debug, Notification)]
     enum Call {
@@ -312,6 +385,54 @@ mod tests {
         Notified::<Call>::from_request(request, &())
             .await
             .map(|n| n.0)
+    }
+
+    #[tokio::test]
+    async fn options_come_from_a_layer_and_the_rejection_tells_what_and_where() {
+        let request = || {
+            axum::http::Request::post("/ivr/stopservice?appid=a1&callid=c1")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(axum::body::Body::from("callid=c2"))
+                .unwrap()
+        };
+        // By default a contradicting body is refused, with the error and the path kept.
+        let rejection = Notified::<Call>::from_request(request(), &())
+            .await
+            .unwrap_err();
+        assert_eq!(rejection.path(), "/ivr/stopservice");
+        let err = rejection.error().unwrap();
+        assert!(
+            matches!(err.kind(), NotifyErrorKind::Conflict { .. }),
+            "{err}"
+        );
+        assert_eq!(rejection.message(), err.to_string());
+
+        // Options set by a layer (here inserted as `axum::Extension` would) are used instead.
+        let mut lenient = request();
+        lenient
+            .extensions_mut()
+            .insert(NotifyOptions::default().refuse_conflicts(false));
+        let Call::Stop(stop) = Notified::<Call>::from_request(lenient, &())
+            .await
+            .unwrap()
+            .0;
+        assert_eq!(stop.callid, "c1");
+
+        let mut strict = request();
+        strict
+            .extensions_mut()
+            .insert(NotifyOptions::default().max_params(1));
+        let rejection = Notified::<Call>::from_request(strict, &())
+            .await
+            .unwrap_err();
+        assert_eq!(
+            rejection.message(),
+            "query string: input exceeds the parameter count limit of 1"
+        );
+        assert!(matches!(
+            rejection.error().map(NotifyError::kind),
+            Some(NotifyErrorKind::LimitExceeded { max: 1, .. })
+        ));
     }
 
     #[tokio::test]

@@ -264,3 +264,41 @@ fn messages_parse_regardless_of_path() {
     assert_eq!(StopService::DEFAULT_SEGMENT, Some("stopservice"));
     assert_eq!(RedirectRequest::DEFAULT_SEGMENT, None);
 }
+
+/// A segment the crate has no message type for, held as a `RawNotification`: it takes its
+/// segment (and only it), keeps the path and every parameter, and writes them back.
+#[test]
+fn raw_notification_as_a_segment_message() {
+    use ivr_xml::notify::{Notification, RawNotification, Request, StartService};
+
+    #[derive(Debug, PartialEq, Notification)]
+    enum Incoming {
+        Start(StartService),
+        #[notification(segment = "recorded", segment = "rec/done")]
+        Recorded(RawNotification),
+    }
+
+    assert_eq!(Incoming::SEGMENTS, ["startservice", "recorded", "rec/done"]);
+    let incoming: Incoming = Request::new("/ivr/rec/done/?callid=c1&recordurl=a%2Fb.wav")
+        .parse()
+        .unwrap();
+    assert_eq!(
+        incoming,
+        Incoming::Recorded(RawNotification::new(
+            "/ivr/rec/done/",
+            [("callid", "c1"), ("recordurl", "a/b.wav")]
+                .into_iter()
+                .collect()
+        ))
+    );
+    assert_eq!(incoming.segment(), "recorded");
+    assert_eq!(incoming.to_query_string(), "callid=c1&recordurl=a%2Fb.wav");
+    let err = Request::new("/ivr/other?x=1")
+        .parse::<Incoming>()
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("\"recorded\", \"rec/done\"")
+            || err.to_string().contains("`recorded`, `rec/done`"),
+        "{err}"
+    );
+}

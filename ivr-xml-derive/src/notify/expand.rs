@@ -54,9 +54,21 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
                     segments.extend(literals.iter().map(|literal| quote!(#literal)));
                 }
                 let indices = (first..segments.len()).map(Literal::usize_unsuffixed);
+                // A `RawNotification` is no `Message`: it reads as a `Notification`, which
+                // keeps the path, and writes its parameters the same way.
+                let read_as = if super::is_raw(ty) {
+                    quote!(Notification > ::from_parts(path, params))
+                } else {
+                    quote!(Message > ::from_params(params))
+                };
+                let write_as = if super::is_raw(ty) {
+                    quote!(Notification)
+                } else {
+                    quote!(Message)
+                };
                 parse_arms.push(quote_spanned! {ty.span()=>
                     ::core::option::Option::Some(#(#indices)|*) => ::core::result::Result::map(
-                        <#ty as #krate::Message>::from_params(params),
+                        <#ty as #krate::#read_as,
                         #ident::#name,
                     )
                 });
@@ -65,7 +77,7 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
                     #ident::#name(_) => <Self as #krate::Notification>::SEGMENTS[#first]
                 });
                 params_arms.push(quote_spanned! {ty.span()=>
-                    #ident::#name(inner) => <#ty as #krate::Message>::to_params(inner)
+                    #ident::#name(inner) => <#ty as #krate::#write_as>::to_params(inner)
                 });
             }
         }

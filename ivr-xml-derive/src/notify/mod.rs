@@ -32,8 +32,21 @@ pub(crate) enum Choice {
     Other,
 }
 
+/// Whether `ty` names `RawNotification` (by its last path segment): a segment variant holding it
+/// reads through `Notification` (keeping the path) instead of `Message`.
+pub(crate) fn is_raw(ty: &Type) -> bool {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.ident == "RawNotification" && last.arguments.is_none()),
+        _ => false,
+    }
+}
+
 // The same error collector as the Xml derive's: every error reported together.
-pub(crate) use crate::attr::Errors;
+pub(crate) use crate::ctxt::Errors;
 
 /// Parses the input and generates the impl, or the collected errors.
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {

@@ -4,7 +4,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Data, DeriveInput, Fields, LitStr};
 
 use super::{Choice, Dispatch, Errors, Variant};
-use crate::attr::unknown_option;
+use crate::ctxt::unknown_option;
 
 const VARIANT_OPTIONS: &str = "unknown option: expected `segment = \"...\"` or `other`";
 
@@ -105,7 +105,18 @@ fn parse_variant(variant: &syn::Variant, errors: &mut Errors) -> Option<Variant>
             }
             Choice::Other
         }
-        None => Choice::Segments(segments),
+        None => {
+            if segments.is_empty() && super::is_raw(&ty) {
+                errors.push(
+                    &ty,
+                    format!(
+                        "variant `{}` holds a `RawNotification`, which has no default segment: name it with #[notification(segment = \"...\")], or make the variant #[notification(other)]",
+                        variant.ident
+                    ),
+                );
+            }
+            Choice::Segments(segments)
+        }
     };
     Some(Variant {
         ident: variant.ident.clone(),

@@ -83,6 +83,30 @@ pub fn match_segment(path: &str, segments: &[&str]) -> Option<usize> {
 /// assert_eq!(raw.path, "/ivr/agentstate");
 /// assert_eq!(raw.params.get("agentid"), Some("7"));
 /// ```
+///
+/// It is also the message of a segment the crate has no type for: a variant
+/// `#[notification(segment = "...")] Name(RawNotification)` takes that segment and keeps the
+/// path and every parameter unread. (The derive recognises the type by its name,
+/// `RawNotification`; a type alias of it is not recognised.)
+///
+/// ```
+/// use ivr_xml::notify::{Notification, RawNotification, Request, StartService};
+///
+/// #[derive(Debug, Notification)]
+/// enum Incoming {
+///     Start(StartService),
+///     #[notification(segment = "recorded")]
+///     Recorded(RawNotification),
+/// }
+///
+/// let incoming: Incoming = Request::new("/ivr/recorded?callid=c1&recordurl=r.wav").parse()?;
+/// let Incoming::Recorded(raw) = &incoming else { panic!("{incoming:?}") };
+/// assert_eq!(raw.path, "/ivr/recorded");
+/// assert_eq!(raw.params.get("recordurl"), Some("r.wav"));
+/// assert_eq!(incoming.segment(), "recorded");
+/// assert_eq!(incoming.to_query_string(), "callid=c1&recordurl=r.wav");
+/// # Ok::<(), ivr_xml::notify::NotifyError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct RawNotification {
     /// The request's path, as given.
@@ -123,10 +147,15 @@ impl Notification for RawNotification {
     }
 }
 
-/// Support for the code `#[derive(Notification)]` generates. Not a public API.
+/// Support for the code `#[derive(Notification)]` and `#[derive(Message)]` generate. Not a
+/// public API.
 #[doc(hidden)]
 pub mod __private {
     use super::{NotifyError, NotifyErrorKind};
+
+    // What `#[derive(Message)]` calls: the one-pass reader and its slots.
+    pub use super::super::params::form_text;
+    pub use super::super::urlencoded::{for_each_pair, Slot};
 
     /// The error for a path no variant takes.
     pub fn unexpected_segment(path: &str, expected: &[&'static str]) -> NotifyError {

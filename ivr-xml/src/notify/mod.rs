@@ -87,9 +87,61 @@
 //! assert_eq!(StopService::from_xml(stop.to_xml()?.as_bytes())?, stop);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Serde
+//!
+//! With the feature `serde`, every message is `Serialize` and `Deserialize` as a map from the
+//! platform's parameter names to their texts (the known parameters, then `extra`), and reads
+//! through [`Message::from_params`]: the same checks and the same error text as
+//! [`Message::from_query`]. So a message is an argument of any framework's `Query` or `Form`
+//! extractor, and logs or stores as JSON. The value types ([`CallId`], [`Digits`],
+//! [`Timestamp`], ...) serialize as their text. Two differences remain, both from the
+//! frameworks' percent-decoder (`form_urlencoded`) reading before the message: it keeps a bad
+//! escape (`%zz`) as text where the library refuses it, and the size limit of
+//! [`NotifyOptions`] is the framework's own (the parameter count limit is applied). A byte that
+//! is not UTF-8 is refused by both.
+//!
+//! actix-web reads a message the same way (`web::Query` is serde_urlencoded too):
+//!
+//! ```text
+//! use actix_web::{post, web, HttpResponse};
+//! use ivr_xml::notify::DtmfReport;
+//!
+//! #[post("/ivr/firstget")]
+//! async fn menu(report: web::Query<DtmfReport>) -> HttpResponse {
+//!     let pressed = report.digits.entered();
+//!     // ... answer with a Response document, as for any notification
+//!     HttpResponse::Ok().body(format!("pressed {pressed}"))
+//! }
+//! ```
+#![cfg_attr(
+    feature = "serde",
+    doc = r##"
+With axum (`Query<StartService>` or `Form<StopService>` as a handler's argument) or directly:
 
+```
+use ivr_xml::notify::{DtmfReport, Message};
+
+let query = "appid=a1&callid=c1&digits=12%23&menu=join";
+let report: DtmfReport = serde_urlencoded::from_str(query)?;
+assert_eq!(report, DtmfReport::from_query(query)?);
+assert_eq!(report.extra.get("menu"), Some("join"));
+
+let json = serde_json::to_string(&report)?;
+assert_eq!(json, r#"{"appid":"a1","callid":"c1","digits":"12#","menu":"join"}"#);
+assert_eq!(serde_json::from_str::<DtmfReport>(&json)?, report);
+
+let err = serde_urlencoded::from_str::<DtmfReport>("appid=a1&callid=c1").unwrap_err();
+assert_eq!(err.to_string(), DtmfReport::from_query("appid=a1&callid=c1").unwrap_err().to_string());
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
+
+mod decoded;
 mod dispatch;
 mod error;
+mod ids;
 mod message;
 mod messages;
 mod options;
@@ -105,16 +157,73 @@ pub use dispatch::__private;
 pub use dispatch::{match_segment, Notification, RawNotification};
 pub use error::{Encoding, NotifyError, NotifyErrorKind};
 pub use message::Message;
+
+pub use decoded::{Conflict, Decoded, IgnoredBody};
+pub use ids::{AppId, CallId, Code, ConfId};
+/// Derives [`Message`](trait@Message) for a struct of notification parameters, with its builder:
+/// how the crate's own messages are written, and how to add one it does not ship.
+///
+/// Each named field is a parameter named like the field (`#[message(rename = "type")]` for
+/// another name): a `T: ParamValue` is required, an `Option<T>` optional. One field
+/// `#[message(extra)]` of type [`Params`] receives the parameters the message does not read. On
+/// the struct, `#[message(kind = "...")]` names the message in errors and
+/// `#[message(segment = "...")]` gives its default segment. Generated: `new` (the required
+/// parameters, in order), a method per optional parameter, `extra_param`, `Default` when nothing
+/// is required, and [`Message`](trait@Message), whose readers of every encoding go through one
+/// pass over the pairs.
+///
+/// ```
+/// use ivr_xml::notify::{CallId, Message, Params, Seconds};
+///
+/// /// The cdr callback seen in field code (spec §3.8), reduced to three fields.
+/// #[derive(Debug, PartialEq, Message)]
+/// #[message(kind = "cdr callback", segment = "cdr")]
+/// struct Cdr {
+///     callid: CallId,
+///     duration: Option<Seconds>,
+///     #[message(rename = "type")]
+///     kind: Option<String>,
+///     #[message(extra)]
+///     extra: Params,
+/// }
+///
+/// let cdr = Cdr::from_query("callid=c1&duration=1&type=2&sipcause=200")?;
+/// assert_eq!(cdr.duration, Some(Seconds::new(1)));
+/// assert_eq!(cdr.extra.get("sipcause"), Some("200"));
+/// assert_eq!(Cdr::PARAMS, ["callid", "duration", "type"]);
+/// let built = Cdr::new(CallId::new("c1")?).kind("2").extra_param("sipcause", "200");
+/// assert_eq!(built.to_query_string(), "callid=c1&type=2&sipcause=200");
+/// assert_eq!(
+///     Cdr::from_query("duration=1").unwrap_err().to_string(),
+///     "cdr callback: missing parameter `callid`: expected a call id (not empty, no spaces or control characters)"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Mistakes are compile errors at the attribute, all reported together:
+///
+/// ```compile_fail
+/// use ivr_xml::notify::{CallId, Message};
+///
+/// #[derive(Message)]                 // no `kind`, no `extra` field
+/// struct Cdr {
+///     #[message(rename = "")]       // an empty parameter name
+///     callid: CallId,
+/// }
+/// ```
+pub use ivr_xml_derive::Message;
 pub use messages::{
     ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
     ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport,
     RedirectRequest, StartService, StopService,
 };
+#[cfg(feature = "serde")]
+pub(crate) use options::limit_error;
 pub use options::NotifyOptions;
 pub use params::Params;
-pub use request::{Conflict, Decoded, IgnoredBody, Request};
+pub use request::Request;
 pub use time::Timestamp;
-pub use values::{AppId, CallId, Code, ConfId, Digits, Direction, ParamValue, Seconds, UserData};
+pub use values::{Digits, Direction, ParamValue, Seconds, UserData};
 
 /// Derives [`Notification`](trait@Notification) for an enum: which variant a request is for,
 /// by the segment at the end of its path.

@@ -3,69 +3,12 @@
 //! the parameters into a [`Decoded`] (the query string wins; a differing body value is a
 //! [`Conflict`]), from which a [`Notification`] or one [`Message`] is read.
 
-use std::fmt;
-
+use super::decoded::{Conflict, Decoded, IgnoredBody};
 use super::dispatch::Notification;
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::message::Message;
 use super::options::{limit_error, NotifyOptions};
 use super::params::Params;
-
-/// A parameter with one value in the query string and another in the body. The query string
-/// wins, unless [`NotifyOptions::refuse_conflicts`] makes this an error.
-///
-/// ```
-/// use ivr_xml::notify::Request;
-/// let decoded = Request::new("/ivr/dtmfreport?digits=1").form(b"digits=2").decode()?;
-/// assert_eq!(decoded.params().get("digits"), Some("1"));
-/// let conflict = &decoded.conflicts()[0];
-/// assert_eq!((conflict.name(), conflict.query(), conflict.body()), ("digits", "1", "2"));
-/// assert_eq!(conflict.to_string(), "parameter `digits` is `1` in the query string but `2` in the body: expected the same value in both");
-/// # Ok::<(), ivr_xml::notify::NotifyError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Conflict {
-    name: String,
-    query: String,
-    body: String,
-}
-
-impl Conflict {
-    /// The parameter's name.
-    ///
-    /// See [`Conflict`] for an example.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Its value in the query string (the one kept).
-    ///
-    /// See [`Conflict`] for an example.
-    pub fn query(&self) -> &str {
-        &self.query
-    }
-
-    /// Its value in the body (dropped).
-    ///
-    /// See [`Conflict`] for an example.
-    pub fn body(&self) -> &str {
-        &self.body
-    }
-
-    fn into_kind(self) -> NotifyErrorKind {
-        NotifyErrorKind::Conflict {
-            name: self.name,
-            query: self.query,
-            body: self.body,
-        }
-    }
-}
-
-impl fmt::Display for Conflict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.clone().into_kind().fmt(f)
-    }
-}
 
 #[derive(Debug, Clone, Copy)]
 enum Body<'a> {
@@ -279,6 +222,62 @@ impl<'a> Request<'a> {
     pub fn xml(mut self, bytes: &'a [u8]) -> Request<'a> {
         self.body = Some(Body::Xml(bytes));
         self
+    }
+
+    /// The request of an [`http::Request`]'s parts and its body bytes: the path and query
+    /// string of the URI, and the body read by its `Content-Type` header (see
+    /// [`Request::body`]); an empty body is none. The method is not looked at: the platform
+    /// sends notifications by `POST` and by `GET` alike. For any framework on `http` (hyper,
+    /// tower, axum, ...): collect the body, then read the notification.
+    ///
+    /// ```
+    /// use ivr_xml::notify::{DtmfReport, Request};
+    ///
+    /// let request = http::Request::post("/ivr/firstget?appid=a1&callid=c1")
+    ///     .header("content-type", "application/x-www-form-urlencoded")
+    ///     .body(b"digits=12%23".to_vec())?;
+    /// let (parts, body) = request.into_parts();
+    /// let report: DtmfReport = Request::from_http(&parts, &body).message()?;
+    /// assert_eq!(report.digits.entered(), "12");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    pub fn from_http(parts: &'a http::request::Parts, body: &'a [u8]) -> Request<'a> {
+        Request::from_uri_headers(&parts.uri, &parts.headers, body)
+    }
+
+    /// The request of a whole [`http::Request`] whose body is already in memory, as
+    /// [`Request::from_http`].
+    ///
+    /// ```
+    /// use ivr_xml::notify::{Request, StopService};
+    ///
+    /// let request = http::Request::get("/ivr/stopservice?appid=a1&callid=c1").body(Vec::new())?;
+    /// let stop: StopService = Request::from_http_request(&request).message()?;
+    /// assert_eq!(stop.callid, "c1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "http")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    pub fn from_http_request<B: AsRef<[u8]>>(request: &'a http::Request<B>) -> Request<'a> {
+        Request::from_uri_headers(request.uri(), request.headers(), request.body().as_ref())
+    }
+
+    #[cfg(feature = "http")]
+    fn from_uri_headers(
+        uri: &'a http::Uri,
+        headers: &'a http::HeaderMap,
+        body: &'a [u8],
+    ) -> Request<'a> {
+        let request = Request::new(uri.path()).query(uri.query());
+        if body.is_empty() {
+            return request;
+        }
+        let content_type = headers
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok());
+        request.body(content_type, body)
     }
 
     /// Sets the limits and the conflict policy.
@@ -512,147 +511,5 @@ fn split_query_segment<'a>(path: &'a str, query: Option<&'a str>) -> (String, Op
             (format!("{path}{segment}"), Some(rest))
         }
         _ => (path.to_owned(), query),
-    }
-}
-
-/// A body that was not read because its content type carries no notification parameters
-/// (JSON, HTML, `application/octet-stream`, ...). The parameters are read from the query
-/// string alone, where the platform sends them (spec §3.1); [`Decoded::ignored_body`] reports
-/// the body. When the query string alone does not make the notification, reading it fails with
-/// [`UnsupportedContentType`](NotifyErrorKind::UnsupportedContentType), since the parameters
-/// were probably in the body.
-///
-/// ```
-/// use ivr_xml::notify::{Request, StopService};
-/// let request = Request::new("/stopservice?appid=a1&callid=c1").body("application/json", b"{\"callid\":\"c9\"}");
-/// let decoded = request.decode()?;
-/// let ignored = decoded.ignored_body().unwrap();
-/// assert_eq!((ignored.content_type(), ignored.len()), ("application/json", 15));
-/// assert_eq!(ignored.to_string(), "a body of 15 bytes of `application/json` was ignored: the parameters were read from the query string");
-/// let stop: StopService = decoded.message()?;
-/// assert_eq!(stop.callid, "c1");
-/// # Ok::<(), ivr_xml::notify::NotifyError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct IgnoredBody {
-    content_type: String,
-    len: usize,
-}
-
-impl IgnoredBody {
-    /// The body's content type, as received.
-    ///
-    /// See [`IgnoredBody`] for an example.
-    pub fn content_type(&self) -> &str {
-        &self.content_type
-    }
-
-    /// The body's length in bytes.
-    ///
-    /// See [`IgnoredBody`] for an example.
-    #[allow(clippy::len_without_is_empty)] // an ignored body is never empty
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    fn error(&self) -> NotifyError {
-        NotifyError::new(NotifyErrorKind::UnsupportedContentType {
-            content_type: self.content_type.clone(),
-        })
-    }
-}
-
-impl fmt::Display for IgnoredBody {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "a body of {} bytes of `{}` was ignored: the parameters were read from the query string",
-            self.len,
-            self.content_type.escape_debug()
-        )
-    }
-}
-
-/// A decoded request: its path, its parameters (query string and body merged) and the conflicts
-/// between them. Choose the notification with [`Decoded::parse`], or read the parameters raw.
-///
-/// ```
-/// use ivr_xml::notify::{Request, StopService};
-/// let decoded = Request::new("/ivr/stopservice?appid=a1&callid=c1&mediaflow=12").decode()?;
-/// assert_eq!(decoded.path(), "/ivr/stopservice");
-/// assert_eq!(decoded.params().get("mediaflow"), Some("12"));
-/// let stop: StopService = decoded.message()?;
-/// assert_eq!(stop.extra.get("mediaflow"), Some("12"));
-/// # Ok::<(), ivr_xml::notify::NotifyError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    path: String,
-    params: Params,
-    conflicts: Vec<Conflict>,
-    ignored_body: Option<IgnoredBody>,
-}
-
-impl Decoded {
-    /// The request's path, with the segment a query string named by its first bare key joined
-    /// to it (`/ivr/?startservice&…` has the path `/ivr/startservice`, see [`Request`]).
-    ///
-    /// See [`Decoded`] for an example.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// Every parameter, in order: the query string's, then those only in the body.
-    ///
-    /// See [`Decoded`] for an example.
-    pub fn params(&self) -> &Params {
-        &self.params
-    }
-
-    /// The parameters whose body value differs from their query-string value (which was kept).
-    ///
-    /// See [`Conflict`] for an example.
-    pub fn conflicts(&self) -> &[Conflict] {
-        &self.conflicts
-    }
-
-    /// The parameters, by value.
-    ///
-    /// ```
-    /// let params = ivr_xml::notify::Request::new("/x?a=1").decode()?.into_params();
-    /// assert_eq!(params.get("a"), Some("1"));
-    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
-    /// ```
-    pub fn into_params(self) -> Params {
-        self.params
-    }
-
-    /// Chooses the notification by path segment and reads it.
-    ///
-    /// See [`Request::parse`] for an example.
-    pub fn parse<N: Notification>(&self) -> Result<N, NotifyError> {
-        N::from_parts(&self.path, &self.params).map_err(|err| self.blame_ignored_body(err))
-    }
-
-    /// A body that was not read, if any (see [`IgnoredBody`]).
-    pub fn ignored_body(&self) -> Option<&IgnoredBody> {
-        self.ignored_body.as_ref()
-    }
-
-    /// When the query string alone does not make the notification and a body was ignored, the
-    /// body's content type is the likely cause.
-    fn blame_ignored_body(&self, err: NotifyError) -> NotifyError {
-        match (&self.ignored_body, err.message()) {
-            (Some(ignored), Some(message)) => ignored.error().in_message(message),
-            (Some(ignored), None) => ignored.error(),
-            (None, _) => err,
-        }
-    }
-
-    /// Reads the parameters as one kind of message, whatever the path.
-    ///
-    /// See [`Decoded`] for an example.
-    pub fn message<M: Message>(&self) -> Result<M, NotifyError> {
-        M::from_params(&self.params).map_err(|err| self.blame_ignored_body(err).in_message(M::KIND))
     }
 }

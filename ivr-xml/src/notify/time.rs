@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::values::{FromDecoded, ParamValue};
+use super::values::ParamValue;
 use crate::error::ValueError;
 
 /// A time as the platform writes it, `yyyyMMddHHmmss` (like `20170927163908`): naive, with no
@@ -300,8 +300,6 @@ impl std::str::FromStr for Timestamp {
         Timestamp::parse(text)
     }
 }
-
-impl FromDecoded for Timestamp {}
 
 impl ParamValue for Timestamp {
     const EXPECTED: &'static str = EXPECTED;

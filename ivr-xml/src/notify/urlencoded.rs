@@ -17,7 +17,7 @@ use std::borrow::Cow;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::options::{limit_error, NotifyOptions};
-use super::values::FromDecoded;
+use super::values::ParamValue;
 use crate::error::ValueError;
 
 /// The bytes that end a run of plain text in a pair: `&`, `=`, `%` and `+`.
@@ -71,7 +71,7 @@ fn find_special(bytes: &[u8]) -> usize {
 /// checked out as UTF-8): unescaped names and values are then borrowed without a second check.
 /// Errors are the first of: the size limit; then, pair by pair, the parameter count limit, a bad
 /// escape or non-UTF-8 bytes in the name, then in the value.
-pub(crate) fn for_each_pair<'a>(
+pub fn for_each_pair<'a>(
     input: &'a [u8],
     text: Option<&'a str>,
     encoding: Encoding,
@@ -234,21 +234,21 @@ fn hex_value(byte: u8) -> Option<u8> {
 /// What a message has received of one parameter it reads: the first value and the first value
 /// after it that differs (the same value twice is one value).
 #[derive(Debug, Default)]
-pub(crate) struct Slot<'a> {
+pub struct Slot<'a> {
     first: Option<Cow<'a, str>>,
     different: Option<Cow<'a, str>>,
 }
 
 impl<'a> Slot<'a> {
     /// A parameter not received (yet).
-    pub(crate) const EMPTY: Slot<'static> = Slot {
+    pub const EMPTY: Slot<'static> = Slot {
         first: None,
         different: None,
     };
 
     /// Records a value.
     #[inline]
-    pub(crate) fn put(&mut self, value: Cow<'a, str>) {
+    pub fn put(&mut self, value: Cow<'a, str>) {
         match &self.first {
             None => self.first = Some(value),
             Some(first) => {
@@ -261,7 +261,7 @@ impl<'a> Slot<'a> {
 
     /// Reads a required parameter, as [`Params::required`](super::Params::required).
     #[inline(always)]
-    pub(crate) fn required<T: FromDecoded>(self, name: &str) -> Result<T, NotifyError> {
+    pub fn required<T: ParamValue>(self, name: &str) -> Result<T, NotifyError> {
         match self {
             Slot {
                 first: Some(raw),
@@ -277,7 +277,7 @@ impl<'a> Slot<'a> {
 
     /// Reads an optional parameter, as [`Params::optional`](super::Params::optional).
     #[inline(always)]
-    pub(crate) fn optional<T: FromDecoded>(self, name: &str) -> Result<Option<T>, NotifyError> {
+    pub fn optional<T: ParamValue>(self, name: &str) -> Result<Option<T>, NotifyError> {
         match self {
             Slot { first: None, .. } => Ok(None),
             Slot {
@@ -299,7 +299,7 @@ impl<'a> Slot<'a> {
 }
 
 #[inline(always)]
-fn typed<T: FromDecoded>(name: &str, raw: Cow<'_, str>) -> Result<T, NotifyError> {
+fn typed<T: ParamValue>(name: &str, raw: Cow<'_, str>) -> Result<T, NotifyError> {
     T::from_decoded(raw).map_err(|(raw, err)| invalid(name, raw, &err))
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::error::ValueError;
-use crate::value::Key;
+use crate::value::{Key, XmlValue};
 
 /// A value that can be read from, and written as, one notification parameter.
 ///
@@ -54,6 +54,19 @@ pub trait ParamValue: Sized {
 
     /// The value's text, as written into a query string or an XML body (before encoding).
     fn to_param(&self) -> Cow<'_, str>;
+
+    /// [`ParamValue::parse_param`] from text that may already be owned: the one-pass readers
+    /// give a value decoded from escapes as a `String`, which a type keeping its text takes
+    /// without copying. Same result as `parse_param`; on error the text is handed back for the
+    /// error message. The default borrows the text for `parse_param`.
+    #[doc(hidden)]
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<Self, (Cow<'_, str>, ValueError)> {
+        match Self::parse_param(&raw) {
+            Ok(value) => Ok(value),
+            Err(err) => Err((raw, err)),
+        }
+    }
 }
 
 impl ParamValue for String {
@@ -67,248 +80,10 @@ impl ParamValue for String {
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(self)
     }
-}
 
-/// [`ParamValue::parse_param`] from text that may already be owned: the messages' one-pass
-/// readers give a value decoded from escapes as a `String`, which a type keeping its text takes
-/// without copying. Same result as `parse_param`; on error the text is handed back for the
-/// error message.
-pub(crate) trait FromDecoded: ParamValue {
-    /// Reads the value; the default borrows the text for [`ParamValue::parse_param`].
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<Self, (Cow<'_, str>, ValueError)> {
-        match Self::parse_param(&raw) {
-            Ok(value) => Ok(value),
-            Err(err) => Err((raw, err)),
-        }
-    }
-}
-
-impl FromDecoded for String {
     #[inline]
     fn from_decoded(raw: Cow<'_, str>) -> Result<String, (Cow<'_, str>, ValueError)> {
         Ok(raw.into_owned())
-    }
-}
-
-/// An id is any non-empty text without whitespace, control characters or characters XML 1.0
-/// cannot carry (U+FFFE, U+FFFF): ids are written back into documents (`JoinConf@confid`) and
-/// REST bodies, so one that no document can hold is refused when read. The platform's ids seen
-/// in the field are 32 letters and digits; that form is not required \[inferred\].
-fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<(), ValueError> {
-    // ASCII other than space, controls and DEL is always fine; look closer only at the rest.
-    // (A fold without early exit: it compiles to a few vector instructions.)
-    let suspect = text
-        .bytes()
-        .fold(false, |suspect, b| suspect | (b <= b' ') | (b >= 0x7f));
-    let refused = |c: char| c.is_whitespace() || c.is_control() || !crate::value::is_xml_char(c);
-    if text.is_empty() || (suspect && text.chars().any(refused)) {
-        Err(ValueError::new(what, text, expected))
-    } else {
-        Ok(())
-    }
-}
-
-macro_rules! id_type {
-    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, $example:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(String);
-
-        impl $name {
-            /// Makes the value, refusing empty text, whitespace, control characters and the
-            /// characters XML 1.0 cannot carry (U+FFFE, U+FFFF).
-            ///
-            /// ```
-            #[doc = concat!("use ivr_xml::notify::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");")]
-            #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
-            #[doc = concat!("assert!(", stringify!($name), "::new(\"a b\").is_err());")]
-            /// # Ok::<(), ivr_xml::ValueError>(())
-            /// ```
-            pub fn new(text: impl Into<String>) -> Result<$name, ValueError> {
-                let text = text.into();
-                check_id($what, $expected, &text)?;
-                Ok($name(text))
-            }
-
-            /// The text, as received.
-            ///
-            /// ```
-            #[doc = concat!("let id = ivr_xml::notify::", stringify!($name), "::new(\"", $example, "\").unwrap();")]
-            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
-            /// ```
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-
-            /// The text, by value.
-            ///
-            /// ```
-            #[doc = concat!("let id = ivr_xml::notify::", stringify!($name), "::new(\"", $example, "\").unwrap();")]
-            #[doc = concat!("assert_eq!(id.into_string(), \"", $example, "\");")]
-            /// ```
-            pub fn into_string(self) -> String {
-                self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = ValueError;
-            fn from_str(text: &str) -> Result<$name, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = ValueError;
-            fn try_from(text: &str) -> Result<$name, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = ValueError;
-            fn try_from(text: String) -> Result<$name, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl ParamValue for $name {
-            const EXPECTED: &'static str = $expected;
-            fn parse_param(raw: &str) -> Result<$name, ValueError> {
-                $name::new(raw)
-            }
-            fn to_param(&self) -> Cow<'_, str> {
-                Cow::Borrowed(&self.0)
-            }
-        }
-
-        impl FromDecoded for $name {
-            #[inline]
-            fn from_decoded(raw: Cow<'_, str>) -> Result<$name, (Cow<'_, str>, ValueError)> {
-                match check_id($what, $expected, &raw) {
-                    Ok(()) => Ok($name(raw.into_owned())),
-                    Err(err) => Err((raw, err)),
-                }
-            }
-        }
-    };
-}
-
-id_type!(
-    /// `appid`: the application id (spec §3.1). Field evidence shows 32 hexadecimal characters,
-    /// like `ff8080813f84717a013f847540ef0000`; any non-empty text without spaces is accepted.
-    ///
-    /// ```
-    /// use ivr_xml::notify::AppId;
-    /// let id: AppId = "ff8080813f84717a013f847540ef0000".parse()?;
-    /// assert_eq!(id, "ff8080813f84717a013f847540ef0000");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    AppId,
-    "appid",
-    "an application id (not empty, no spaces or control characters)",
-    "ff8080813f84717a013f847540ef0000"
-);
-
-id_type!(
-    /// `callid` (and `relatedcallid`): a call id, unique per call leg (spec §3.1). Field evidence
-    /// shows 32 letters and digits, like `17092716390803280001000400011fab`; any non-empty text
-    /// without spaces is accepted.
-    ///
-    /// ```
-    /// use ivr_xml::notify::CallId;
-    /// let id = CallId::new("17092716390803280001000400011fab")?;
-    /// assert_eq!(id.to_string(), "17092716390803280001000400011fab");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    CallId,
-    "callid",
-    "a call id (not empty, no spaces or control characters)",
-    "17092716390803280001000400011fab"
-);
-
-id_type!(
-    /// `confid`: a conference id. Text, not a number: the guide asks for 8 digits, `shortconf`
-    /// suggests other lengths, and leading zeros must survive (spec §2.9) \[inferred\].
-    ///
-    /// ```
-    /// use ivr_xml::notify::ConfId;
-    /// assert_eq!(ConfId::new("00012345")?.as_str(), "00012345");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    ConfId,
-    "confid",
-    "a conference id (not empty, no spaces or control characters)",
-    "00012345"
-);
-
-id_type!(
-    /// A result, error or reason code (`result`, `errorcode`, `reason`). No value table is
-    /// available (spec §6), so the code is kept as text; [`Code::as_i64`] reads the numeric ones.
-    ///
-    /// ```
-    /// use ivr_xml::notify::Code;
-    /// let code = Code::new("0")?;
-    /// assert!(code.is_zero());
-    /// assert_eq!(Code::new("000000")?.as_i64(), Some(0));
-    /// assert_eq!(Code::new("E12")?.as_i64(), None);
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    Code,
-    "code",
-    "a code (not empty, no spaces or control characters)",
-    "0"
-);
-
-impl Code {
-    /// The code as an integer, when it is one (an optional sign, then digits).
-    ///
-    /// ```
-    /// use ivr_xml::notify::Code;
-    /// assert_eq!(Code::new("-1").unwrap().as_i64(), Some(-1));
-    /// ```
-    pub fn as_i64(&self) -> Option<i64> {
-        let digits = self.0.strip_prefix(['-', '+']).unwrap_or(&self.0);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        self.0.parse().ok()
-    }
-
-    /// Whether the code is numerically zero (`0`, `000000`): success, where a code means one.
-    ///
-    /// ```
-    /// use ivr_xml::notify::Code;
-    /// assert!(!Code::new("1").unwrap().is_zero());
-    /// ```
-    pub fn is_zero(&self) -> bool {
-        self.as_i64() == Some(0)
     }
 }
 
@@ -322,57 +97,19 @@ impl Code {
 /// assert!("2".parse::<Direction>().is_err());
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(
+    name = "direction",
+    expected = "`0` (inbound) or `1` (outbound)",
+    param_only
+)]
 pub enum Direction {
     /// `0`: a caller dialled the application's IVR access number.
+    #[value(text = "0")]
     Inbound,
     /// `1`: an IVR outbound call started with the REST `ivr/dial` interface.
+    #[value(text = "1")]
     Outbound,
-}
-
-impl Direction {
-    const EXPECTED: &'static str = "`0` (inbound) or `1` (outbound)";
-
-    /// The value as the platform writes it.
-    ///
-    /// ```
-    /// assert_eq!(ivr_xml::notify::Direction::Outbound.as_str(), "1");
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Inbound => "0",
-            Direction::Outbound => "1",
-        }
-    }
-}
-
-impl fmt::Display for Direction {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Direction {
-    type Err = ValueError;
-    fn from_str(text: &str) -> Result<Direction, ValueError> {
-        match text {
-            "0" => Ok(Direction::Inbound),
-            "1" => Ok(Direction::Outbound),
-            _ => Err(ValueError::new("direction", text, Direction::EXPECTED)),
-        }
-    }
-}
-
-impl FromDecoded for Direction {}
-
-impl ParamValue for Direction {
-    const EXPECTED: &'static str = Direction::EXPECTED;
-    fn parse_param(raw: &str) -> Result<Direction, ValueError> {
-        raw.parse()
-    }
-    fn to_param(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
-    }
 }
 
 /// `digits`: the keys the caller pressed, as reported, possibly empty.
@@ -480,18 +217,6 @@ impl std::str::FromStr for Digits {
     }
 }
 
-impl FromDecoded for Digits {
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<Digits, (Cow<'_, str>, ValueError)> {
-        if Digits::valid(&raw) {
-            Ok(Digits(raw.into_owned()))
-        } else {
-            let err = ValueError::new("digits", &*raw, Digits::EXPECTED);
-            Err((raw, err))
-        }
-    }
-}
-
 impl ParamValue for Digits {
     const EXPECTED: &'static str = Digits::EXPECTED;
     const EMPTY_IS_ABSENT: bool = false;
@@ -500,6 +225,16 @@ impl ParamValue for Digits {
     }
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
+    }
+
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<Digits, (Cow<'_, str>, ValueError)> {
+        if Digits::valid(&raw) {
+            Ok(Digits(raw.into_owned()))
+        } else {
+            let err = ValueError::new("digits", &*raw, Digits::EXPECTED);
+            Err((raw, err))
+        }
     }
 }
 
@@ -575,8 +310,6 @@ impl std::str::FromStr for Seconds {
         })
     }
 }
-
-impl FromDecoded for Seconds {}
 
 impl ParamValue for Seconds {
     const EXPECTED: &'static str = Seconds::EXPECTED;
@@ -706,13 +439,6 @@ impl fmt::Display for UserData {
     }
 }
 
-impl FromDecoded for UserData {
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<UserData, (Cow<'_, str>, ValueError)> {
-        Ok(UserData(raw.into_owned()))
-    }
-}
-
 impl ParamValue for UserData {
     const EXPECTED: &'static str = "text";
     const EMPTY_IS_ABSENT: bool = false;
@@ -722,50 +448,17 @@ impl ParamValue for UserData {
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
     }
+
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<UserData, (Cow<'_, str>, ValueError)> {
+        Ok(UserData(raw.into_owned()))
+    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_refuse_exactly_whitespace_control_and_non_xml_characters() {
-        // The byte pre-check must never let through what the character check refuses.
-        let unicode = [
-            '\u{85}',
-            '\u{9f}',
-            '\u{a0}',
-            '\u{a1}',
-            '\u{1680}',
-            '\u{2000}',
-            '\u{200b}',
-            '\u{2028}',
-            '\u{202f}',
-            '\u{3000}',
-            '\u{feff}',
-            '中',
-            'é',
-            '\u{10ffff}',
-            '\u{fffd}',
-            '\u{fffe}',
-            '\u{ffff}',
-        ];
-        for c in (0..=0x7fu8).map(char::from).chain(unicode) {
-            let refused =
-                c.is_whitespace() || c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}');
-            for text in [
-                c.to_string(),
-                format!("ab{c}"),
-                format!("{c}0123456789abcdef"),
-            ] {
-                assert_eq!(AppId::new(text.as_str()).is_err(), refused, "{text:?}");
-                let decoded = AppId::from_decoded(Cow::Borrowed(&text));
-                assert_eq!(decoded.is_err(), refused, "{text:?}");
-            }
-        }
-        assert!(AppId::new("").is_err());
-    }
 
     #[test]
     fn base64_round_trips() {

@@ -1,0 +1,159 @@
+//! Closed sets of attribute values (`Key`, `Method`, `VoiceMode`), derived with
+//! `#[derive(XmlValue)]`, and `closed_set!`, kept for `rest::Role` and `rest::Speak` until
+//! they are derived too.
+
+use super::XmlValue;
+use crate::error::ValueError;
+
+/// Declares a closed set of attribute values as an enum with its text forms.
+macro_rules! closed_set {
+    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, { $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),*
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The value's text as the platform writes it.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::ValueError;
+            fn from_str(text: &str) -> Result<Self, $crate::ValueError> {
+                match text {
+                    $($text => Ok($name::$variant),)*
+                    _ => Err($crate::ValueError::new($what, text, $expected)),
+                }
+            }
+        }
+
+        impl $crate::XmlValue for $name {
+            const ESCAPE_FREE: $crate::EscapeFree = $crate::EscapeFree::of_all(&[$($text),*]);
+            #[inline]
+            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+                f(self.as_str())
+            }
+            fn parse_value(text: &str) -> Result<Self, $crate::ValueError> {
+                text.parse()
+            }
+        }
+    };
+}
+
+pub(crate) use closed_set;
+
+/// A telephone key: `0`-`9`, `*` or `#` (`finishkey` of `<Get>` and `<Play>`).
+///
+/// ```
+/// use ivr_xml::Key;
+/// assert_eq!("#".parse::<Key>().unwrap(), Key::Hash);
+/// assert_eq!(Key::try_from('7').unwrap(), Key::D7);
+/// assert!("A".parse::<Key>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "key", expected = "one of `0`-`9`, `*`, `#`")]
+pub enum Key {
+    /// `0`
+    #[value(text = "0")]
+    D0,
+    /// `1`
+    #[value(text = "1")]
+    D1,
+    /// `2`
+    #[value(text = "2")]
+    D2,
+    /// `3`
+    #[value(text = "3")]
+    D3,
+    /// `4`
+    #[value(text = "4")]
+    D4,
+    /// `5`
+    #[value(text = "5")]
+    D5,
+    /// `6`
+    #[value(text = "6")]
+    D6,
+    /// `7`
+    #[value(text = "7")]
+    D7,
+    /// `8`
+    #[value(text = "8")]
+    D8,
+    /// `9`
+    #[value(text = "9")]
+    D9,
+    /// `*`
+    #[value(text = "*")]
+    Star,
+    /// `#`
+    #[value(text = "#")]
+    Hash,
+}
+
+impl Key {
+    /// The key's character.
+    pub fn as_char(self) -> char {
+        self.as_str().chars().next().unwrap_or('#')
+    }
+}
+
+impl TryFrom<char> for Key {
+    type Error = ValueError;
+    fn try_from(c: char) -> Result<Key, ValueError> {
+        c.encode_utf8(&mut [0; 4]).parse()
+    }
+}
+
+/// `method` of `<Get>`: the HTTP method of the `action` request (platform default `POST`).
+///
+/// ```
+/// use ivr_xml::Method;
+/// assert_eq!(Method::Get.as_str(), "GET");
+/// assert!("get".parse::<Method>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "method", expected = "`GET` or `POST`")]
+pub enum Method {
+    /// `GET`
+    #[value(text = "GET")]
+    Get,
+    /// `POST`
+    #[value(text = "POST")]
+    Post,
+}
+
+/// `voicemod` of `<CreateConf>`: the conference's prompts and background audio (platform default `1`).
+///
+/// ```
+/// use ivr_xml::VoiceMode;
+/// assert_eq!("2".parse::<VoiceMode>().unwrap(), VoiceMode::Silent);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "voicemod", expected = "`0`, `1` or `2`")]
+pub enum VoiceMode {
+    /// `0`: no prompts, background audio.
+    #[value(text = "0")]
+    BackgroundOnly,
+    /// `1`: all prompts.
+    #[value(text = "1")]
+    AllPrompts,
+    /// `2`: no prompts and no background audio.
+    #[value(text = "2")]
+    Silent,
+}
