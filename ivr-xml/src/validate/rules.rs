@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::rule;
 use crate::de::{Attribute, Document, Element, Node};
 use crate::error::{ErrorKind, Locator, ParseError};
-use crate::policy::{field_name, MAIN_ONLY};
+use crate::policy::{field_name, Level, Policy, MAIN_ONLY};
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 /// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
@@ -50,10 +50,28 @@ impl<'a> Path<'a> {
     }
 
     fn render(&self) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out);
+        out
+    }
+
+    /// Appends the path to `out`, outermost first: one `String` for the whole path.
+    fn render_into(&self, out: &mut String) {
         match self {
-            Path::Root(name) => (*name).to_owned(),
-            Path::Child(parent, name, index) => format!("{}/{name}[{index}]", parent.render()),
-            Path::Attribute(parent, name) => format!("{}/@{name}", parent.render()),
+            Path::Root(name) => out.push_str(name),
+            Path::Child(parent, name, index) => {
+                parent.render_into(out);
+                out.push('/');
+                out.push_str(name);
+                out.push('[');
+                out.push_str(itoa::Buffer::new().format(*index));
+                out.push(']');
+            }
+            Path::Attribute(parent, name) => {
+                parent.render_into(out);
+                out.push_str("/@");
+                out.push_str(name);
+            }
         }
     }
 }
@@ -64,13 +82,33 @@ const RESPONSE: Path<'static> = Path::Root("Response");
 struct Checker<'t> {
     at: &'t Locator<'t>,
     findings: &'t mut Vec<ParseError>,
+    /// The policy that judges the findings: one it allows is dropped by the judge anyway, so
+    /// it is not built (path, position, message) at all.
+    policy: &'t Policy,
+    /// Whether IVR209 (unfilled placeholders, allowed by default) is kept: when it is not,
+    /// values are not searched for `$name`.
+    placeholders: bool,
 }
 
-impl Checker<'_> {
+impl<'t> Checker<'t> {
+    fn new(at: &'t Locator<'t>, findings: &'t mut Vec<ParseError>, policy: &'t Policy) -> Self {
+        let placeholders = policy.level_of(rule("IVR209")) != Level::Allow;
+        Checker {
+            at,
+            findings,
+            policy,
+            placeholders,
+        }
+    }
+
     fn report(&mut self, code: &str, message: String, offset: usize, path: &Path<'_>) {
+        let rule = rule(code);
+        if self.policy.level_of(rule) == Level::Allow {
+            return;
+        }
         let path = path.render();
         let kind = ErrorKind::Rule {
-            code: rule(code).code,
+            code: rule.code,
             message,
         };
         self.findings
@@ -82,9 +120,10 @@ impl Checker<'_> {
 pub(super) fn check_field_names(
     at: &Locator<'_>,
     document: &Document<'_>,
+    policy: &Policy,
     findings: &mut Vec<ParseError>,
 ) {
-    let mut checker = Checker { at, findings };
+    let mut checker = Checker::new(at, findings, policy);
     let root = document.root();
     field_names(&mut checker, &root, &Path::Root(root.name()));
 }
@@ -139,11 +178,16 @@ fn text_of<'t>(element: &Element<'t>) -> (Cow<'t, str>, usize) {
 }
 
 /// Checks the rules on a document's tree. Only a `<Response>` root is checked (others are IVR004).
-pub(super) fn check(at: &Locator<'_>, root: &Element<'_>, findings: &mut Vec<ParseError>) {
+pub(super) fn check(
+    at: &Locator<'_>,
+    root: &Element<'_>,
+    policy: &Policy,
+    findings: &mut Vec<ParseError>,
+) {
     if root.name() != "Response" {
         return;
     }
-    let mut checker = Checker { at, findings };
+    let mut checker = Checker::new(at, findings, policy);
     let commands: Vec<Element<'_>> = root.child_elements().collect();
     if commands.is_empty() {
         checker.report(
@@ -354,7 +398,8 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
     if element.name() == "Redirect" {
         check_url(checker, text.trim(), offset, path);
     }
-    if let Some(name) = placeholder(&text) {
+    // IVR209 is allowed by default: its `$name` is looked for only when the policy keeps it.
+    if let Some(name) = checker.placeholders.then(|| placeholder(&text)).flatten() {
         // Point at the `$name` itself where the source spells it out (it may be escaped), looking
         // no further than the text's own markup, so that many placeholders cost linear time.
         let at = checker
@@ -376,6 +421,9 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
 }
 
 fn check_placeholder(checker: &mut Checker<'_>, attribute: &Attribute<'_>, path: &Path<'_>) {
+    if !checker.placeholders {
+        return;
+    }
     if let Some(name) = placeholder(attribute.value()) {
         checker.report(
             "IVR209",
