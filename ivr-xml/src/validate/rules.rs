@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::rule;
 use crate::de::{Attribute, Document, Element, Node};
 use crate::error::{ErrorKind, Locator, ParseError};
-use crate::policy::{field_name, Level, Policy, MAIN_ONLY};
+use crate::policy::{field_name, Level, Policy, FIELD_NAMES, MAIN_ONLY};
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 /// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
@@ -92,7 +92,11 @@ struct Checker<'t> {
 
 impl<'t> Checker<'t> {
     fn new(at: &'t Locator<'t>, findings: &'t mut Vec<ParseError>, policy: &'t Policy) -> Self {
-        let placeholders = policy.level_of(rule("IVR209")) != Level::Allow;
+        // Looked up once per process: the catalogue search is a scan of string comparisons.
+        static UNFILLED_PLACEHOLDER: std::sync::OnceLock<&'static super::Rule> =
+            std::sync::OnceLock::new();
+        let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| rule("IVR209"));
+        let placeholders = policy.level_of(ivr209) != Level::Allow;
         Checker {
             at,
             findings,
@@ -129,6 +133,17 @@ pub(super) fn check_field_names(
 }
 
 fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
+    // Only the few elements with a field-evidence entry can hold one: the others' attributes
+    // are not looked up one by one.
+    if FIELD_NAMES.iter().any(|f| f.element == element.name()) {
+        field_names_of(checker, element, path);
+    }
+    for child in element.child_elements() {
+        field_names(checker, &child, &path.child(&child));
+    }
+}
+
+fn field_names_of(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
     if let Some(field) = field_name(element.name(), None) {
         checker.report(
             "IVR110",
@@ -155,9 +170,6 @@ fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>
                 &path.attribute(attribute),
             );
         }
-    }
-    for child in element.child_elements() {
-        field_names(checker, &child, &path.child(&child));
     }
 }
 
@@ -188,7 +200,8 @@ pub(super) fn check(
         return;
     }
     let mut checker = Checker::new(at, findings, policy);
-    let commands: Vec<Element<'_>> = root.child_elements().collect();
+    // Inline for the usual few commands: strict parse runs this on every document.
+    let commands: smallvec::SmallVec<[Element<'_>; 16]> = root.child_elements().collect();
     if commands.is_empty() {
         checker.report(
             "IVR204",
@@ -278,16 +291,16 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             &RESPONSE.child(main),
         );
     }
-    let callbacks: Vec<&Element<'_>> = commands
+    // Counted without collecting them: this runs on every document.
+    let mut callbacks = commands
         .iter()
-        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()))
-        .collect();
-    if let [_, second, ..] = callbacks.as_slice() {
+        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()));
+    if let (Some(_), Some(second)) = (callbacks.next(), callbacks.next()) {
         checker.report(
             "IVR211",
             format!(
                 "{} commands report back; only the main command's callback is documented",
-                callbacks.len()
+                2 + callbacks.count()
             ),
             second.offset(),
             &RESPONSE.child(second),
