@@ -5,6 +5,7 @@
 //!                  [--allow RULE]... [--warn RULE]... [--deny RULE]...
 //! ivr-xml fmt [FILE...|-] [--quote single|double] [--declaration ...] [--indent N|--compact] [--check|--write]
 //! ivr-xml explain [CODE]
+//! ivr-xml explore URL [--format text|json|mermaid|dot|html] [--out FILE] [--deny error|warning|info]
 //! ```
 //!
 //! Exit status: 0 when clean, 1 when a finding reaches the `--deny` level (or `fmt --check`
@@ -15,6 +16,7 @@
 //! document, then from `--allow`, `--warn` and `--deny` (see `config`).
 
 mod config;
+mod explore;
 mod fmt;
 mod inputs;
 mod output;
@@ -42,6 +44,8 @@ enum Command {
         /// The rule's code or name; none lists every rule.
         code: Option<String>,
     },
+    /// Crawl a running application as the platform would, draw its call flow and find its dead ends.
+    Explore(explore::ExploreArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Explore(args) => explore::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -21,6 +21,7 @@
 
 mod agenda;
 mod engine;
+pub mod explore;
 mod platform;
 mod rest;
 mod script;
