@@ -4,7 +4,43 @@
 //! that a message stays one line whatever the input holds.
 
 use crate::error::{write_one_line, ErrorKind};
-use crate::value::is_xml_char;
+use crate::value::{is_xml_char, is_xml_name};
+
+/// For each byte: bit 0, an ASCII character that can start an XML name; bit 1, one that can
+/// follow (the ASCII part of XML 1.0's `NameStartChar` and `NameChar`).
+static NAME_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() || c == b'_' || c == b':' {
+            table[b] = 0b11;
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            table[b] = 0b10;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Whether `name` is an XML name, as [`is_xml_name`] says: an ASCII name (nearly all of them)
+/// is checked with one table look-up per byte, the others by [`is_xml_name`].
+pub(super) fn is_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let Some((&first, rest)) = bytes.split_first() else {
+        return false;
+    };
+    // An ASCII byte outside the table makes any name invalid; a non-ASCII one needs the full check.
+    if NAME_BYTES[usize::from(first)] & 0b01 == 0 {
+        return first >= 0x80 && is_xml_name(name);
+    }
+    for &b in rest {
+        if NAME_BYTES[usize::from(b)] & 0b10 == 0 {
+            return b >= 0x80 && is_xml_name(name);
+        }
+    }
+    true
+}
 
 /// quick-xml's own error, as a message of ours: its text can quote any amount of the input
 /// (a close tag running over lines), so it is made one line and cut like a quote.
@@ -179,4 +215,59 @@ pub(super) fn resolve_reference(name: &str) -> Option<Result<char, ErrorKind>> {
         }
     };
     Some(Ok(resolved))
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::{is_name, is_xml_name};
+
+    /// The table agrees with the full check on every ASCII name of one or two characters and on
+    /// names mixing ASCII and other characters.
+    #[test]
+    fn is_name_agrees_with_is_xml_name() {
+        let mut names: Vec<String> = Vec::new();
+        for a in 0u8..128 {
+            names.push(char::from(a).to_string());
+            for b in 0u8..128 {
+                names.push([char::from(a), char::from(b)].iter().collect());
+            }
+        }
+        for name in [
+            "",
+            "Play",
+            "a1",
+            "1a",
+            "-a",
+            ".a",
+            "a-b.c",
+            "x:y",
+            "_",
+            "é",
+            "aé",
+            "éa",
+            "a b",
+            "a·",
+            "·a",
+            "名前",
+            "a名",
+            "a\u{300}",
+            "\u{300}a",
+            "a\u{10000}",
+            "a>",
+            "a/",
+        ] {
+            names.push(name.to_owned());
+        }
+        let mut valid = 0;
+        for name in &names {
+            assert_eq!(is_name(name), is_xml_name(name), "{name:?}");
+            valid += usize::from(is_name(name));
+        }
+        // Not a vacuous agreement: both accept and refuse.
+        assert!(
+            valid > 1000 && valid < names.len() / 2,
+            "{valid} of {}",
+            names.len()
+        );
+    }
 }

@@ -384,7 +384,7 @@ pub(crate) fn judge<T: FromXml>(
         found.push(ParseError::new(kind, &cx.source, first, String::new()));
     }
     if wants_response {
-        crate::validate::check_rules(&cx.source, &document, &mut found);
+        crate::validate::check_rules(&cx.source, &document, policy, &mut found);
     }
     // The policy judges IVR documents; other roots (a REST body, one command) keep what the
     // mode says: every finding is a warning of the lenient parser. Each finding's rule is looked

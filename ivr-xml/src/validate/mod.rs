@@ -141,14 +141,15 @@ pub fn validate_with(text: &str, options: &ValidateOptions) -> Vec<Diagnostic> {
 }
 
 /// The rules on a read `Response`: field names everywhere, the platform's rules under a
-/// `<Response>` root.
+/// `<Response>` root. Findings the policy allows are not built: the judge would drop them.
 pub(crate) fn check_rules(
     at: &Locator<'_>,
     document: &Document<'_>,
+    policy: &crate::policy::Policy,
     findings: &mut Vec<ParseError>,
 ) {
-    rules::check_field_names(at, document, findings);
-    rules::check(at, &document.root(), findings);
+    rules::check_field_names(at, document, policy, findings);
+    rules::check(at, &document.root(), policy, findings);
 }
 
 /// Every finding in `bytes`: input that is not UTF-8 is one error at the first bad byte.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::rule;
 use crate::de::{Attribute, Document, Element, Node};
 use crate::error::{ErrorKind, Locator, ParseError};
-use crate::policy::{field_name, MAIN_ONLY};
+use crate::policy::{field_name, Level, Policy, FIELD_NAMES, MAIN_ONLY};
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 /// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
@@ -50,10 +50,28 @@ impl<'a> Path<'a> {
     }
 
     fn render(&self) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out);
+        out
+    }
+
+    /// Appends the path to `out`, outermost first: one `String` for the whole path.
+    fn render_into(&self, out: &mut String) {
         match self {
-            Path::Root(name) => (*name).to_owned(),
-            Path::Child(parent, name, index) => format!("{}/{name}[{index}]", parent.render()),
-            Path::Attribute(parent, name) => format!("{}/@{name}", parent.render()),
+            Path::Root(name) => out.push_str(name),
+            Path::Child(parent, name, index) => {
+                parent.render_into(out);
+                out.push('/');
+                out.push_str(name);
+                out.push('[');
+                out.push_str(itoa::Buffer::new().format(*index));
+                out.push(']');
+            }
+            Path::Attribute(parent, name) => {
+                parent.render_into(out);
+                out.push_str("/@");
+                out.push_str(name);
+            }
         }
     }
 }
@@ -64,13 +82,37 @@ const RESPONSE: Path<'static> = Path::Root("Response");
 struct Checker<'t> {
     at: &'t Locator<'t>,
     findings: &'t mut Vec<ParseError>,
+    /// The policy that judges the findings: one it allows is dropped by the judge anyway, so
+    /// it is not built (path, position, message) at all.
+    policy: &'t Policy,
+    /// Whether IVR209 (unfilled placeholders, allowed by default) is kept: when it is not,
+    /// values are not searched for `$name`.
+    placeholders: bool,
 }
 
-impl Checker<'_> {
+impl<'t> Checker<'t> {
+    fn new(at: &'t Locator<'t>, findings: &'t mut Vec<ParseError>, policy: &'t Policy) -> Self {
+        // Looked up once per process: the catalogue search is a scan of string comparisons.
+        static UNFILLED_PLACEHOLDER: std::sync::OnceLock<&'static super::Rule> =
+            std::sync::OnceLock::new();
+        let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| rule("IVR209"));
+        let placeholders = policy.level_of(ivr209) != Level::Allow;
+        Checker {
+            at,
+            findings,
+            policy,
+            placeholders,
+        }
+    }
+
     fn report(&mut self, code: &str, message: String, offset: usize, path: &Path<'_>) {
+        let rule = rule(code);
+        if self.policy.level_of(rule) == Level::Allow {
+            return;
+        }
         let path = path.render();
         let kind = ErrorKind::Rule {
-            code: rule(code).code,
+            code: rule.code,
             message,
         };
         self.findings
@@ -82,14 +124,26 @@ impl Checker<'_> {
 pub(super) fn check_field_names(
     at: &Locator<'_>,
     document: &Document<'_>,
+    policy: &Policy,
     findings: &mut Vec<ParseError>,
 ) {
-    let mut checker = Checker { at, findings };
+    let mut checker = Checker::new(at, findings, policy);
     let root = document.root();
     field_names(&mut checker, &root, &Path::Root(root.name()));
 }
 
 fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
+    // Only the few elements with a field-evidence entry can hold one: the others' attributes
+    // are not looked up one by one.
+    if FIELD_NAMES.iter().any(|f| f.element == element.name()) {
+        field_names_of(checker, element, path);
+    }
+    for child in element.child_elements() {
+        field_names(checker, &child, &path.child(&child));
+    }
+}
+
+fn field_names_of(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
     if let Some(field) = field_name(element.name(), None) {
         checker.report(
             "IVR110",
@@ -117,9 +171,6 @@ fn field_names(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>
             );
         }
     }
-    for child in element.child_elements() {
-        field_names(checker, &child, &path.child(&child));
-    }
 }
 
 /// An element's text and where it starts: borrowed when it is one piece, as it nearly always is.
@@ -139,12 +190,18 @@ fn text_of<'t>(element: &Element<'t>) -> (Cow<'t, str>, usize) {
 }
 
 /// Checks the rules on a document's tree. Only a `<Response>` root is checked (others are IVR004).
-pub(super) fn check(at: &Locator<'_>, root: &Element<'_>, findings: &mut Vec<ParseError>) {
+pub(super) fn check(
+    at: &Locator<'_>,
+    root: &Element<'_>,
+    policy: &Policy,
+    findings: &mut Vec<ParseError>,
+) {
     if root.name() != "Response" {
         return;
     }
-    let mut checker = Checker { at, findings };
-    let commands: Vec<Element<'_>> = root.child_elements().collect();
+    let mut checker = Checker::new(at, findings, policy);
+    // Inline for the usual few commands: strict parse runs this on every document.
+    let commands: smallvec::SmallVec<[Element<'_>; 16]> = root.child_elements().collect();
     if commands.is_empty() {
         checker.report(
             "IVR204",
@@ -234,16 +291,16 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             &RESPONSE.child(main),
         );
     }
-    let callbacks: Vec<&Element<'_>> = commands
+    // Counted without collecting them: this runs on every document.
+    let mut callbacks = commands
         .iter()
-        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()))
-        .collect();
-    if let [_, second, ..] = callbacks.as_slice() {
+        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()));
+    if let (Some(_), Some(second)) = (callbacks.next(), callbacks.next()) {
         checker.report(
             "IVR211",
             format!(
                 "{} commands report back; only the main command's callback is documented",
-                callbacks.len()
+                2 + callbacks.count()
             ),
             second.offset(),
             &RESPONSE.child(second),
@@ -354,7 +411,8 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
     if element.name() == "Redirect" {
         check_url(checker, text.trim(), offset, path);
     }
-    if let Some(name) = placeholder(&text) {
+    // IVR209 is allowed by default: its `$name` is looked for only when the policy keeps it.
+    if let Some(name) = checker.placeholders.then(|| placeholder(&text)).flatten() {
         // Point at the `$name` itself where the source spells it out (it may be escaped), looking
         // no further than the text's own markup, so that many placeholders cost linear time.
         let at = checker
@@ -376,6 +434,9 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
 }
 
 fn check_placeholder(checker: &mut Checker<'_>, attribute: &Attribute<'_>, path: &Path<'_>) {
+    if !checker.placeholders {
+        return;
+    }
     if let Some(name) = placeholder(attribute.value()) {
         checker.report(
             "IVR209",

@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use quick_xml::events::BytesStart;
 
 use crate::error::{ErrorKind, ParseError};
-use crate::value::{first_non_xml_char, is_xml_name};
+use crate::value::first_non_xml_char;
 
 use super::{drop_if_blank, Open, TreeReader, LINEAR_ATTRIBUTES};
-use crate::de::syntax::{not_an_xml_char, quoted, reader_error, resolve_reference};
+use crate::de::syntax::{is_name, not_an_xml_char, quoted, reader_error, resolve_reference};
 use crate::de::tree::{Attribute, ElementData, NodeData};
 
 impl<'a> TreeReader<'a> {
@@ -25,7 +25,7 @@ impl<'a> TreeReader<'a> {
         open: bool,
     ) -> Result<(), ParseError> {
         let name = self.slice(start.name().as_ref());
-        if !is_xml_name(name) {
+        if !is_name(name) {
             let kind = ErrorKind::Syntax(format!("`{}` is not an XML element name", quoted(name)));
             return Err(self.error(kind, offset));
         }
@@ -79,7 +79,8 @@ impl<'a> TreeReader<'a> {
         };
         let attributes_start = self.document.attributes.len();
         // Filled only for an element with many attributes: a scan is faster for a few.
-        let mut seen_names: HashSet<&'a str> = HashSet::new();
+        // (Made on first use: a `HashSet::new()` seeds its hasher even when it stays empty.)
+        let mut seen_names: Option<HashSet<&'a str>> = None;
         for attribute in start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|err| {
                 let kind = reader_error(&err);
@@ -88,7 +89,7 @@ impl<'a> TreeReader<'a> {
             let attr_name = self.slice(attribute.key.as_ref());
             let attr_offset = self.offset_of(attribute.key.as_ref());
             // Checked first: every message below quotes the name.
-            if !is_xml_name(attr_name) {
+            if !is_name(attr_name) {
                 let kind = ErrorKind::Syntax(format!(
                     "`{}` is not an XML attribute name",
                     quoted(attr_name)
@@ -121,10 +122,9 @@ impl<'a> TreeReader<'a> {
             let duplicate = if previous.len() < LINEAR_ATTRIBUTES {
                 previous.iter().any(|a| a.name == attr_name)
             } else {
-                if seen_names.is_empty() {
-                    seen_names.extend(previous.iter().map(|a| a.name));
-                }
-                !seen_names.insert(attr_name)
+                let seen =
+                    seen_names.get_or_insert_with(|| previous.iter().map(|a| a.name).collect());
+                !seen.insert(attr_name)
             };
             if duplicate {
                 let kind = ErrorKind::DuplicateAttribute {
@@ -212,7 +212,11 @@ impl<'a> TreeReader<'a> {
         offset: usize,
         path: &dyn Fn(&TreeReader<'a>) -> String,
     ) -> Result<Cow<'a, str>, ParseError> {
-        if !raw.contains(['&', '\t', '\n', '\r']) {
+        // A byte test: `contains` with a set of `char`s decodes every character.
+        if !raw
+            .bytes()
+            .any(|b| matches!(b, b'&' | b'\t' | b'\n' | b'\r'))
+        {
             return Ok(Cow::Borrowed(raw));
         }
         let normalized = raw.replace("\r\n", " ").replace(['\t', '\n', '\r'], " ");
