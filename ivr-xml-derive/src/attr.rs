@@ -129,6 +129,10 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
             return None;
         }
     };
+    if fields.iter().any(|f| matches!(f.role, Role::Flatten)) {
+        check::check_flattened(input, &fields, element_given, errors);
+        return Some(Shape::Flattened { fields });
+    }
     check::check_fields(&fields, errors);
     if !element_given {
         errors.push(
@@ -146,8 +150,9 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let mut default: Option<proc_macro2::Span> = None;
     let mut all: Option<proc_macro2::Span> = None;
     for_each_xml_item(&field.attrs, errors, |meta, errors| {
-        const ROLES: [&str; 7] = [
+        const ROLES: [&str; 8] = [
             "attribute",
+            "flatten",
             "text",
             "child",
             "children",
@@ -264,6 +269,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
                 return None;
             }
         },
+        "flatten" => Role::Flatten,
         "extra" => Role::Extra,
         "pending" => Role::Pending,
         _ => Role::Skip,

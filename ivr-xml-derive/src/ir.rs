@@ -15,6 +15,9 @@ pub(crate) enum Shape {
     Element { name: LitStr, fields: Vec<Field> },
     /// An enum of newtype variants, each an alternative element.
     Alternatives { variants: Vec<Variant> },
+    /// A struct with one `#[xml(flatten)]` field: the element of that field's type, whose
+    /// attributes (and raw attributes, and content) it keeps, plus this struct's attributes.
+    Flattened { fields: Vec<Field> },
 }
 
 pub(crate) struct Field {
@@ -46,6 +49,9 @@ pub(crate) enum Role {
     Pending,
     /// Neither written nor parsed; `Default` when parsed.
     Skip,
+    /// Another element type's attributes, element name and raw attributes, merged into this
+    /// element (`#[xml(flatten)]`, the field's type implements `__private::Flatten`).
+    Flatten,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
