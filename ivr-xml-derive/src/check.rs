@@ -72,6 +72,20 @@ pub(crate) fn check_fields(fields: &[Field], errors: &mut Errors) {
             );
         }
     }
+    // A checked setter and `raw_attribute` record their error in the pending field.
+    if !fields.iter().any(|f| matches!(f.role, Role::Pending)) {
+        for field in fields {
+            let Some(setter) = &field.setter else {
+                continue;
+            };
+            if setter.from.is_some() || matches!(field.role, Role::Extra) {
+                errors.push(
+                    setter.span,
+                    "this setter checks its value and records an error in the #[xml(pending)] field: add a `PendingError` field with #[xml(pending)]",
+                );
+            }
+        }
+    }
     let mut seen: Vec<(String, &Member)> = Vec::new();
     for field in fields {
         if let Role::Attribute { name, .. } = &field.role {

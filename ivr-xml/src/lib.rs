@@ -109,6 +109,10 @@ pub use value::{
 /// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser; [`ToXml::check`] refuses a name given twice or one of a known attribute ([`RawAttribute::check_extra`]) |
 /// | `#[xml(pending)]` | [`PendingError`] | a builder's deferred error, reported by [`ToXml::check`] |
 /// | `#[xml(skip)]` | `T: Default` | neither written nor parsed |
+/// | `#[xml(attribute, setter)]` | `Option<T>` | a builder method `field(self, value: T) -> Self` |
+/// | `#[xml(attribute, setter(new = A))]` | `Option<T>` | `field(self, value: A)`, checked with `T::new(value)`; an error is recorded in the pending field and reported by [`ToXml::check`] |
+/// | `#[xml(attribute, setter(new = A))]` | `T` (required) | an argument of the generated `new(...)`, in field order, checked the same way (needs `Default`) |
+/// | `#[xml(extra, setter)]` | `Vec<RawAttribute>` | `raw_attribute(name, value)`, checked, recorded the same way |
 /// | `#[xml(flatten)]` | a derived, non-generic struct whose fields are attributes | this struct *is* that element plus its own attributes (see below) |
 ///
 /// A struct with one `#[xml(flatten)]` field takes no `element = "..."`: it is written as the

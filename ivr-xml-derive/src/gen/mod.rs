@@ -18,7 +18,14 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
     match &container.shape {
         Shape::Element { name, fields } => expand_element(container, name, fields),
         Shape::Alternatives { variants } => expand_alternatives(container, variants),
-        Shape::Flattened { fields } => flatten::flattening(container, fields),
+        Shape::Flattened { fields } => {
+            let impls = flatten::flattening(container, fields);
+            let setters = builder::setters(container, fields);
+            quote! {
+                #impls
+                #setters
+            }
+        }
     }
 }
 
@@ -29,10 +36,12 @@ fn expand_element(container: &Container, name: &LitStr, fields: &[Field]) -> Tok
     let to_xml = write::element(container, name, fields);
     let from_xml = parse::element(container, name, fields);
     let flatten = flatten::flatten_impl(container, name, fields);
+    let setters = builder::setters(container, fields);
     quote! {
         #to_xml
         #from_xml
         #flatten
+        #setters
     }
 }
 

@@ -6,7 +6,6 @@ use crate::value::{RelUrl, Text};
 use crate::{CreateConf, Xml};
 
 use super::{Role, Speak};
-use crate::commands::raw_attribute_method;
 
 /// `<CreateConf>` in a REST body (spec §4.3, field evidence): the IVR command [`CreateConf`]
 /// (every attribute shared, with its types) plus the REST-only `passwd` and `passwderrorurl`.
@@ -34,10 +33,10 @@ pub struct RestCreateConf {
     #[xml(flatten)]
     pub conf: CreateConf,
     /// `passwd`: the join password (REST only, field evidence).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub passwd: Option<Text>,
     /// `passwderrorurl`: callback after three wrong passwords (REST only, field evidence).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub passwderrorurl: Option<RelUrl>,
     #[xml(pending)]
     pending: PendingError,
@@ -50,18 +49,6 @@ impl RestCreateConf {
             conf,
             ..RestCreateConf::default()
         }
-    }
-
-    /// Sets `passwd`.
-    pub fn passwd(mut self, passwd: impl Into<String>) -> RestCreateConf {
-        self.passwd = self.pending.record(Text::new(passwd));
-        self
-    }
-
-    /// Sets `passwderrorurl`.
-    pub fn passwderrorurl(mut self, url: impl Into<String>) -> RestCreateConf {
-        self.passwderrorurl = self.pending.record(RelUrl::new(url));
-        self
     }
 }
 
@@ -92,41 +79,31 @@ impl From<CreateConf> for RestCreateConf {
 #[xml(element = "InviteJoinConf")]
 pub struct InviteJoinConf {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Mobile, landline or VoIP account numbers, joined with `#` (at most 20 \[field\]; not checked).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub number: Text,
     /// Invite-result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Member or host (platform default member).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub role: Option<Role>,
     /// Whether the member can speak (platform default `1`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub speak: Option<Speak>,
     /// Join-success callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub joinurl: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
 }
 
-setters!(InviteJoinConf; url: [action, joinurl]);
-
 impl InviteJoinConf {
-    /// Invites `number` into conference `confid`.
-    pub fn new(confid: impl Into<String>, number: impl Into<String>) -> InviteJoinConf {
-        let mut invite = InviteJoinConf::default();
-        invite.confid = invite.pending.record(Text::new(confid)).unwrap_or_default();
-        invite.number = invite.pending.record(Text::new(number)).unwrap_or_default();
-        invite
-    }
-
     /// Adds a number, joined to the others with `#`.
     pub fn add_number(mut self, number: impl Into<String>) -> InviteJoinConf {
         let mut numbers = self.number.as_str().to_owned();
@@ -144,18 +121,4 @@ impl InviteJoinConf {
     pub fn numbers(&self) -> impl Iterator<Item = &str> {
         self.number.as_str().split('#').filter(|n| !n.is_empty())
     }
-
-    /// Sets `role`.
-    pub fn role(mut self, role: Role) -> InviteJoinConf {
-        self.role = Some(role);
-        self
-    }
-
-    /// Sets `speak`.
-    pub fn speak(mut self, speak: Speak) -> InviteJoinConf {
-        self.speak = Some(speak);
-        self
-    }
-
-    raw_attribute_method!();
 }
