@@ -58,9 +58,6 @@ enum ExploreFormat {
     Html,
 }
 
-/// The simulator follows redirects by recursion; a deep flow needs more than the main stack.
-const STACK: usize = 256 * 1024 * 1024;
-
 pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
     let deny: Severity = args.deny.parse()?;
     let url = args.url.trim_end_matches('/').to_owned();
@@ -85,47 +82,40 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
             return Err(format!("--input `{input}`: expected keys 0-9, * and #"));
         }
     }
+    // One limit for the HTTP transport and the explorer's own guard.
+    let answer_timeout = Duration::from_millis(args.answer_timeout.max(1));
     let options = ExploreOptions {
         caller: args.caller.clone(),
         inputs: args.input.clone(),
         max_calls: args.max_calls,
         max_steps_per_call: args.max_steps_per_call,
         max_time: Duration::from_secs(args.max_seconds),
-        answer_timeout: Duration::from_millis(args.answer_timeout.max(1)),
+        answer_timeout,
         base_url: url.clone(),
         ..ExploreOptions::default()
     };
-    let worker = std::thread::Builder::new()
-        .name("explore".to_owned())
-        .stack_size(STACK)
-        .spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(|err| format!("cannot start the async runtime: {err}"))?;
-            let live = std::io::stderr().is_terminal();
-            let mut transport = Http::new(url);
-            Ok::<_, String>(runtime.block_on(explore::explore_with_progress(
-                &mut transport,
-                &options,
-                |p| {
-                    let line = format!(
-                        "exploring: {} calls, {} states, {} edges, {} findings, {} paths queued",
-                        p.calls, p.states, p.edges, p.findings, p.queued
-                    );
-                    // One line rewritten in place on a terminal; every 50 calls in a log.
-                    if live {
-                        eprint!("\r{line} ");
-                    } else if p.calls % 50 == 0 {
-                        eprintln!("{line}");
-                    }
-                },
-            )))
-        })
-        .map_err(|err| format!("cannot start the explorer: {err}"))?;
-    let exploration = worker
-        .join()
-        .map_err(|_| "the explorer stopped unexpectedly".to_owned())??;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| format!("cannot start the async runtime: {err}"))?;
+    let live = std::io::stderr().is_terminal();
+    let mut transport = Http::new(url).timeout(answer_timeout);
+    let exploration = runtime.block_on(explore::explore_with_progress(
+        &mut transport,
+        &options,
+        |p| {
+            let line = format!(
+                "exploring: {} calls, {} states, {} edges, {} findings, {} paths queued",
+                p.calls, p.states, p.edges, p.findings, p.queued
+            );
+            // One line rewritten in place on a terminal; every 50 calls in a log.
+            if live {
+                eprint!("\r{line} ");
+            } else if p.calls % 50 == 0 {
+                eprintln!("{line}");
+            }
+        },
+    ));
     let errors = |s: Severity| {
         exploration
             .findings

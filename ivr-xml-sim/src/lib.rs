@@ -32,4 +32,7 @@ pub use engine::{Config, CustomCommands, Simulator, UrlForm};
 pub use platform::Platform;
 pub use script::{Action, Caller};
 pub use transcript::{Entry, Event, Transcript};
-pub use transport::{AppResponse, Http, InProcess, PlatformRequest, Transport, TransportError};
+pub use transport::{
+    AppResponse, Http, InProcess, PlatformRequest, Transport, TransportError,
+    DEFAULT_ANSWER_TIMEOUT,
+};

@@ -32,7 +32,8 @@ mod codes {
 impl Platform {
     /// The platform's REST interface on this platform's state, checking every request's
     /// signature against `credentials`. Serve it on loopback and point a
-    /// [`RestClient`](ivr_xml::rest::RestClient) at it.
+    /// `ivr_xml::rest::RestClient` (ivr-xml's feature `rest-client`, which this crate does not
+    /// enable, so no link) at it.
     ///
     /// Simulated: `Dial` (an IVR outbound call: the number's [scripted](Platform::answer_as)
     /// person answers and `startservice` runs with `direction=1`), `CreateConf` (its `action` gets

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::future::Future;
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -104,11 +105,31 @@ where
     })
 }
 
+/// How long an application may take to answer a notification (connecting, the headers and the
+/// whole body) before it counts as unreachable: 5 seconds. The platform's own limit is
+/// undocumented \[unknown\]; this is the default of [`Http::timeout`] and of the explorer's
+/// `ExploreOptions::answer_timeout`, so the simulator and the explorer give up alike.
+///
+/// ```
+/// assert_eq!(ivr_xml_sim::DEFAULT_ANSWER_TIMEOUT.as_secs(), 5);
+/// ```
+pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// Calls an application over HTTP at a base URL (the "IVR notification URL" of the console),
-/// such as `http://127.0.0.1:8080/ivr`.
+/// such as `http://127.0.0.1:8080/ivr`. A request that gets no whole answer within its
+/// [`Http::timeout`] (default [`DEFAULT_ANSWER_TIMEOUT`]) fails with a [`TransportError`] that
+/// says so, and the simulator flags it as an unreachable application.
+///
+/// ```
+/// use std::time::Duration;
+/// use ivr_xml_sim::Http;
+/// let http = Http::new("http://127.0.0.1:8080/ivr").timeout(Duration::from_millis(500));
+/// assert_eq!(http.answer_timeout(), Duration::from_millis(500));
+/// ```
 #[derive(Debug, Clone)]
 pub struct Http {
     base: String,
+    timeout: Duration,
     client: hyper_util::client::legacy::Client<
         hyper_util::client::legacy::connect::HttpConnector,
         Full<Bytes>,
@@ -116,13 +137,48 @@ pub struct Http {
 }
 
 impl Http {
-    /// A transport to `base` (`http://` only; a trailing `/` is ignored).
+    /// A transport to `base` (`http://` only; a trailing `/` is ignored), with the default
+    /// [`DEFAULT_ANSWER_TIMEOUT`].
+    ///
+    /// ```
+    /// let http = ivr_xml_sim::Http::new("http://127.0.0.1:8080/");
+    /// assert_eq!(http.answer_timeout(), ivr_xml_sim::DEFAULT_ANSWER_TIMEOUT);
+    /// ```
     pub fn new(base: impl Into<String>) -> Http {
         let base = base.into().trim_end_matches('/').to_owned();
         let client =
             hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
                 .build_http::<Full<Bytes>>();
-        Http { base, client }
+        Http {
+            base,
+            timeout: DEFAULT_ANSWER_TIMEOUT,
+            client,
+        }
+    }
+
+    /// Sets how long one request may take, from connecting to the end of the answer's body.
+    /// Needs a `tokio` runtime with its timer enabled (`#[tokio::test]` and `#[tokio::main]`
+    /// have one).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let http = ivr_xml_sim::Http::new("http://127.0.0.1:8080").timeout(Duration::from_secs(2));
+    /// assert_eq!(http.answer_timeout(), Duration::from_secs(2));
+    /// ```
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Http {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How long one request may take ([`Http::timeout`]).
+    ///
+    /// ```
+    /// let http = ivr_xml_sim::Http::new("http://127.0.0.1:8080");
+    /// assert_eq!(http.answer_timeout().as_secs(), 5);
+    /// ```
+    pub fn answer_timeout(&self) -> Duration {
+        self.timeout
     }
 }
 
@@ -134,11 +190,21 @@ impl Transport for Http {
             .uri(&uri)
             .body(Full::new(Bytes::new()))
             .map_err(|err| TransportError(format!("bad URL `{uri}`: {err}")))?;
-        let response = self
-            .client
-            .request(http_request)
+        let exchange = async {
+            let response = self
+                .client
+                .request(http_request)
+                .await
+                .map_err(|err| TransportError(format!("cannot reach {uri}: {err}")))?;
+            read_response(response).await
+        };
+        tokio::time::timeout(self.timeout, exchange)
             .await
-            .map_err(|err| TransportError(format!("cannot reach {uri}: {err}")))?;
-        read_response(response).await
+            .unwrap_or_else(|_| {
+                Err(TransportError(format!(
+                    "no answer from {uri} within {} ms (Http::timeout)",
+                    self.timeout.as_millis()
+                )))
+            })
     }
 }

@@ -174,6 +174,8 @@ impl<T: Transport> World<'_, T> {
         let call = &self.calls[next.call];
         if !call.ended && call.generation == next.generation {
             self.wake(next.call, next.wake).await;
+            // The answers the wake-up asked for, one after another (no recursion).
+            self.follow(next.call).await;
         }
         true
     }
@@ -216,8 +218,7 @@ impl<T: Transport> World<'_, T> {
                             "startservice",
                             start.to_params(),
                             http::Method::POST,
-                        )
-                        .await;
+                        );
                     }
                     // An IVR outbound call: `from` is empty and `userdata` comes back [field] [official].
                     OutboundKindOrInbound::Outbound(OutboundKind::Dial { userdata }) => {
@@ -228,8 +229,7 @@ impl<T: Transport> World<'_, T> {
                             "startservice",
                             start.to_params(),
                             http::Method::POST,
-                        )
-                        .await;
+                        );
                     }
                     // An invited member joins when it answers; no document runs for it.
                     OutboundKindOrInbound::Outbound(OutboundKind::Invite {
@@ -283,8 +283,7 @@ impl<T: Transport> World<'_, T> {
                     .filter(|a| !a.is_empty())
                     .unwrap_or("dtmfreport")
                     .to_owned();
-                self.notify_and_run(call, &action, report.to_params(), method_of(&get))
-                    .await;
+                self.notify_and_run(call, &action, report.to_params(), method_of(&get));
             }
             Wake::GetTimeout { subs } => {
                 self.record(Who::Call(call), Event::TimedOut);

@@ -169,7 +169,7 @@ impl<T: Transport> World<'_, T> {
                     call,
                     "<Redirect> as the main command (undocumented)".to_owned(),
                 );
-                self.redirect(call, &redirect).await;
+                self.redirect(call, &redirect);
             }
             Command::Hangup(_) => self.end_call(call, "application").await,
             Command::CmdNone(_) => self.idle(call),
@@ -300,7 +300,7 @@ impl<T: Transport> World<'_, T> {
                     }
                     return;
                 }
-                Command::Redirect(redirect) => return self.redirect(call, &redirect).await,
+                Command::Redirect(redirect) => return self.redirect(call, &redirect),
                 Command::Hangup(_) => return self.end_call(call, "application").await,
                 Command::CmdNone(_) => return self.idle(call),
                 Command::Raw(ref raw) if self.is_custom(&command) => self.run_custom(call, raw),
@@ -320,18 +320,17 @@ impl<T: Transport> World<'_, T> {
         self.idle(call);
     }
 
-    async fn redirect(&mut self, call: usize, redirect: &ivr_xml::Redirect) {
+    fn redirect(&mut self, call: usize, redirect: &ivr_xml::Redirect) {
         let mut request = RedirectRequest::new(self.app_id.clone(), self.calls[call].id.clone());
         if self.config.report_redirect_tag {
             request.tag = redirect.tag.as_ref().map(ToString::to_string);
         }
-        Box::pin(self.notify_and_run(
+        self.notify_and_run(
             call,
             redirect.url.as_str(),
             request.to_params(),
             http::Method::POST,
-        ))
-        .await;
+        );
     }
 
     /// The call waits for the caller: in a conference, or with nothing left to run.

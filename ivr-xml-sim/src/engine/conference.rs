@@ -92,8 +92,7 @@ impl<T: Transport> World<'_, T> {
                     action.as_str(),
                     created.to_params(),
                     http::Method::POST,
-                )
-                .await;
+                );
             }
             None => self.idle(call),
         }
@@ -160,8 +159,7 @@ impl<T: Transport> World<'_, T> {
                     action.as_str(),
                     joined.to_params(),
                     http::Method::POST,
-                )
-                .await;
+                );
             }
             (Ok(_), None) => self.idle(call),
             (Err(reason), _) => {

@@ -46,6 +46,14 @@ pub struct Config {
     pub first_confid: u64,
     /// Virtual time after which the simulation stops (a safety net for flows that never end).
     pub max_time: Duration,
+    /// How many answers one call may run one after another with no wait between them (a
+    /// `<Redirect>` whose answer redirects again, an `action` answered at once) before the
+    /// simulator stops following them, flags the call and ends it. Such a chain takes no virtual
+    /// time, so [`Config::max_time`] never ends it. The platform's own limit is undocumented
+    /// (spec §2.5 says nothing of one \[unknown\]), so this is a safety net, like `max_time`.
+    /// Default 1000. The chain is followed by a loop, not recursion: any bound is safe for the
+    /// stack.
+    pub max_answers_in_a_row: usize,
     /// How notification URLs are written (default [`UrlForm::Path`], what the platform sends);
     /// a [`Caller`] may choose its own ([`Caller::url_form`]).
     pub url_form: UrlForm,
@@ -177,6 +185,7 @@ impl Default for Config {
             empty_conference_ttl: Duration::from_secs(600),
             first_confid: 10_000_001,
             max_time: Duration::from_secs(4 * 3600),
+            max_answers_in_a_row: 1000,
             url_form: UrlForm::Path,
             base_path: String::new(),
             keep_url_query: true,
@@ -220,8 +229,20 @@ struct Call {
     url_form: UrlForm,
     base_path: String,
     ended: bool,
+    /// The notification whose answer the call runs next, set by a `<Redirect>` or an `action`
+    /// and sent by the scheduler's loop ([`World::follow`]), so that a chain of answers never
+    /// nests calls.
+    next: Option<FollowUp>,
     /// Bumped whenever the call's next wake-up changes, so stale ones are dropped.
     generation: u64,
+}
+
+/// A notification whose answer is the call's next document.
+#[derive(Debug)]
+struct FollowUp {
+    relative: String,
+    params: ivr_xml::notify::Params,
+    method: http::Method,
 }
 
 /// How a call came about.
@@ -385,6 +406,7 @@ impl<T: Transport> World<'_, T> {
                 .base_path
                 .unwrap_or_else(|| self.config.base_path.clone()),
             ended: false,
+            next: None,
             generation: 0,
         });
         self.schedule_at(start, index, Wake::Start);

@@ -5,7 +5,7 @@
 use ivr_xml::notify::Params;
 use ivr_xml::{ParseOptions, Response};
 
-use super::{UrlForm, Who, World};
+use super::{FollowUp, UrlForm, Who, World};
 use crate::transcript::Event;
 use crate::transport::{PlatformRequest, Transport};
 
@@ -127,10 +127,52 @@ impl<T: Transport> World<'_, T> {
         self.send(who, relative, &params, http::Method::POST).await
     }
 
-    /// A notification whose answer is the call's next document: reads it strictly under the
-    /// configured policy and runs it. An answer with an error under the policy ends the call; its
-    /// warnings are recorded and it runs.
-    pub(super) async fn notify_and_run(
+    /// A notification whose answer is the call's next document: queued on the call, and sent
+    /// by [`World::follow`] once the current wake-up is done (every caller is in tail position),
+    /// so that a chain of answers is followed by a loop rather than by nested calls.
+    pub(super) fn notify_and_run(
+        &mut self,
+        call: usize,
+        relative: &str,
+        params: Params,
+        method: http::Method,
+    ) {
+        self.calls[call].next = Some(FollowUp {
+            relative: relative.to_owned(),
+            params,
+            method,
+        });
+    }
+
+    /// Sends the call's queued notifications one after another and runs each answer, until the
+    /// call waits (nothing queued) or ends; past [`Config::max_answers_in_a_row`] the call is
+    /// flagged and ended.
+    pub(super) async fn follow(&mut self, call: usize) {
+        let mut followed = 0_usize;
+        while let Some(next) = self.calls[call].next.take() {
+            if self.calls[call].ended {
+                return;
+            }
+            if followed >= self.config.max_answers_in_a_row {
+                self.flag(
+                    Who::Call(call),
+                    format!(
+                        "the call ran {followed} answers in a row with no wait (redirects or actions answered at once), the simulator's bound (Config::max_answers_in_a_row); not sending {}",
+                        next.relative
+                    ),
+                );
+                return self.end_call_quietly(call, "platform");
+            }
+            followed += 1;
+            self.fetch_and_run(call, &next.relative, next.params, next.method)
+                .await;
+        }
+    }
+
+    /// Sends one notification, reads its answer strictly under the configured policy and runs
+    /// it. An answer with an error under the policy ends the call; its warnings are recorded and
+    /// it runs.
+    async fn fetch_and_run(
         &mut self,
         call: usize,
         relative: &str,
@@ -154,7 +196,7 @@ impl<T: Transport> World<'_, T> {
                     );
                 }
                 let doc = parsed.value;
-                Box::pin(self.execute(call, doc)).await;
+                self.execute(call, doc).await;
             }
             Err(err) => {
                 self.flag(

@@ -19,9 +19,7 @@
 //! ([`ExploreOptions::max_calls`], [`ExploreOptions::max_steps_per_call`],
 //! [`ExploreOptions::max_time`]); [`Exploration::cut`] says when a bound cut it.
 //!
-//! It runs on a `tokio` runtime with its timer enabled (each answer has a time limit), and
-//! the simulator follows redirects by recursion: the `ivr-xml explore` command runs it on a
-//! thread with a large stack.
+//! It runs on a `tokio` runtime with its timer enabled (each answer has a time limit).
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -73,12 +71,15 @@ pub struct ExploreOptions {
     pub max_calls: usize,
     /// At most this many requests are sent in one call; a call that needs more is cut. (A
     /// redirect loop with no caller input is cut as soon as an answer comes again, and
-    /// reported as such.) The simulator follows redirects by recursion: a large bound needs a
-    /// large stack.
+    /// reported as such.)
     pub max_steps_per_call: usize,
     /// The exploration stops starting calls after this much real time.
     pub max_time: Duration,
-    /// How long one answer may take before the application counts as unreachable.
+    /// How long one answer may take before the application counts as unreachable, whatever the
+    /// transport (an in-process application that never answers too). Default
+    /// [`DEFAULT_ANSWER_TIMEOUT`](crate::DEFAULT_ANSWER_TIMEOUT), the default of
+    /// [`Http::timeout`](crate::Http::timeout) as well: give an `Http` transport the same value
+    /// (`ivr-xml explore --answer-timeout` sets both).
     pub answer_timeout: Duration,
     /// Written before each request's path in findings and reports (`http://127.0.0.1:8080`).
     pub base_url: String,
@@ -93,7 +94,7 @@ impl Default for ExploreOptions {
             max_calls: 500,
             max_steps_per_call: 50,
             max_time: Duration::from_secs(60),
-            answer_timeout: Duration::from_secs(5),
+            answer_timeout: crate::DEFAULT_ANSWER_TIMEOUT,
             base_url: String::new(),
         }
     }

@@ -36,8 +36,8 @@ struct Recorder<'t, T> {
     max_steps: usize,
     answer_timeout: Duration,
     /// The answers (request path and identity) since the last `<Get>`: one that comes again
-    /// is a loop with no caller input, and the call is cut at the next request (the simulator
-    /// follows redirects by recursion, so a loop must not run on to the step bound).
+    /// is a loop with no caller input, and the call is cut at the next request (reported as a
+    /// loop, rather than running on to the step bound).
     since_get: Vec<(String, String)>,
     looped: bool,
 }
