@@ -8,7 +8,7 @@ use syn::{
 
 use crate::check;
 pub(crate) use crate::ctxt::{unknown_option, Errors};
-use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
+use crate::ir::{Absent, Container, Field, Role, Setter, Shape, Variant};
 
 /// Calls `each` for every item inside the `#[xml(...)]` attributes.
 ///
@@ -41,6 +41,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
     };
     shape.map(|shape| Container {
         ident: input.ident.clone(),
+        vis: input.vis.clone(),
         generics: input.generics.clone(),
         shape,
     })
@@ -129,6 +130,10 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
             return None;
         }
     };
+    if fields.iter().any(|f| matches!(f.role, Role::Flatten)) {
+        check::check_flattened(input, &fields, element_given, errors);
+        return Some(Shape::Flattened { fields });
+    }
     check::check_fields(&fields, errors);
     if !element_given {
         errors.push(
@@ -145,9 +150,11 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let mut rename: Option<LitStr> = None;
     let mut default: Option<proc_macro2::Span> = None;
     let mut all: Option<proc_macro2::Span> = None;
+    let mut setter: Option<Setter> = None;
     for_each_xml_item(&field.attrs, errors, |meta, errors| {
-        const ROLES: [&str; 7] = [
+        const ROLES: [&str; 8] = [
             "attribute",
+            "flatten",
             "text",
             "child",
             "children",
@@ -174,6 +181,30 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             Ok(())
         } else if meta.path.is_ident("default") {
             default = Some(meta.path.span());
+            Ok(())
+        } else if meta.path.is_ident("setter") {
+            let mut from = None;
+            if meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|inner| {
+                    if inner.path.is_ident("new") {
+                        from = Some(inner.value()?.parse::<Type>()?);
+                        Ok(())
+                    } else {
+                        unknown_option(
+                            &inner,
+                            errors,
+                            "unknown option: expected `setter(new = Type)`",
+                        )
+                    }
+                })?;
+            }
+            if setter.is_some() {
+                errors.push(&meta.path, "duplicate `setter`");
+            }
+            setter = Some(Setter {
+                from,
+                span: meta.path.span(),
+            });
             Ok(())
         } else {
             unknown_option(
@@ -264,14 +295,55 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
                 return None;
             }
         },
+        "flatten" => Role::Flatten,
         "extra" => Role::Extra,
         "pending" => Role::Pending,
         _ => Role::Skip,
     };
+    if let Some(setter) = &setter {
+        match (&role, &setter.from) {
+            (
+                Role::Attribute {
+                    absent: Absent::Optional,
+                    ..
+                },
+                _,
+            ) => {}
+            // A required attribute's `setter(new = Type)` makes it an argument of `new`.
+            (
+                Role::Attribute {
+                    absent: Absent::Required,
+                    ..
+                },
+                Some(_),
+            ) => {}
+            (Role::Extra, None) => {}
+            (Role::Extra, Some(from)) => errors.push(
+                from,
+                "the `extra` field's setter is `raw_attribute(name, value)`: it takes no `new`",
+            ),
+            (Role::Attribute { .. }, _) => errors.push(
+                setter.span,
+                "`setter` sets an optional attribute (an `Option` field); a required one is an argument of `new` with `setter(new = Type)`",
+            ),
+            _ => errors.push(
+                setter.span,
+                "`setter` applies to optional attributes and to the #[xml(extra)] field",
+            ),
+        }
+    }
+    let docs = field
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .cloned()
+        .collect();
     Some(Field {
         member: Member::Named(ident),
         ty,
         role,
+        setter,
+        docs,
     })
 }
 

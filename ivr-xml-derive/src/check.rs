@@ -72,6 +72,20 @@ pub(crate) fn check_fields(fields: &[Field], errors: &mut Errors) {
             );
         }
     }
+    // A checked setter and `raw_attribute` record their error in the pending field.
+    if !fields.iter().any(|f| matches!(f.role, Role::Pending)) {
+        for field in fields {
+            let Some(setter) = &field.setter else {
+                continue;
+            };
+            if setter.from.is_some() || matches!(field.role, Role::Extra) {
+                errors.push(
+                    setter.span,
+                    "this setter checks its value and records an error in the #[xml(pending)] field: add a `PendingError` field with #[xml(pending)]",
+                );
+            }
+        }
+    }
     let mut seen: Vec<(String, &Member)> = Vec::new();
     for field in fields {
         if let Role::Attribute { name, .. } = &field.role {
@@ -95,4 +109,51 @@ pub(crate) fn member_name(member: &Member) -> String {
         Member::Named(ident) => ident.to_string(),
         Member::Unnamed(index) => index.index.to_string(),
     }
+}
+
+/// The rules of a struct with an `#[xml(flatten)]` field: one such field, whose element (name,
+/// content, raw attributes) this struct is, so that the other fields only add attributes.
+pub(crate) fn check_flattened(
+    input: &syn::DeriveInput,
+    fields: &[Field],
+    element_given: bool,
+    errors: &mut Errors,
+) {
+    let flattened: Vec<&Field> = fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::Flatten))
+        .collect();
+    let first = member_name(&flattened[0].member);
+    if element_given {
+        errors.push(
+            &input.ident,
+            format!("`{first}` is #[xml(flatten)]: this struct is written as that field's element, so it takes no `element = \"...\"`"),
+        );
+    }
+    if !input.generics.params.is_empty() {
+        errors.push(
+            &input.generics,
+            "a struct with an #[xml(flatten)] field cannot have type parameters: the flattened type must be known",
+        );
+    }
+    for extra in flattened.iter().skip(1) {
+        errors.push(
+            &extra.member,
+            format!("only one field can be #[xml(flatten)], and `{first}` already is"),
+        );
+    }
+    for field in fields {
+        let role = match field.role {
+            Role::Text => "text",
+            Role::Child { .. } => "child",
+            Role::Children { .. } => "children",
+            Role::Extra => "extra",
+            _ => continue,
+        };
+        errors.push(
+            &field.member,
+            format!("`{first}` is #[xml(flatten)] and its element keeps the content and the raw attributes: the other fields can be #[xml(attribute)], #[xml(pending)] or #[xml(skip)], not #[xml({role})]"),
+        );
+    }
+    check_fields(fields, errors);
 }

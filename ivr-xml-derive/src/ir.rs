@@ -5,6 +5,8 @@ use syn::{Generics, Ident, LitStr, Member, Type};
 /// A type deriving `Xml`.
 pub(crate) struct Container {
     pub(crate) ident: Ident,
+    /// The type's visibility, which its generated builder methods get.
+    pub(crate) vis: syn::Visibility,
     /// The type's parameters: type parameters only (structs), checked by `attr`.
     pub(crate) generics: Generics,
     pub(crate) shape: Shape,
@@ -15,12 +17,26 @@ pub(crate) enum Shape {
     Element { name: LitStr, fields: Vec<Field> },
     /// An enum of newtype variants, each an alternative element.
     Alternatives { variants: Vec<Variant> },
+    /// A struct with one `#[xml(flatten)]` field: the element of that field's type, whose
+    /// attributes (and raw attributes, and content) it keeps, plus this struct's attributes.
+    Flattened { fields: Vec<Field> },
 }
 
 pub(crate) struct Field {
     pub(crate) member: Member,
     pub(crate) ty: Type,
     pub(crate) role: Role,
+    /// `#[xml(setter)]`: a builder method for this field (`gen/builder.rs`).
+    pub(crate) setter: Option<Setter>,
+    /// The field's `///` lines, repeated on its setter.
+    pub(crate) docs: Vec<syn::Attribute>,
+}
+
+/// `#[xml(setter)]` (the setter takes the value) or `#[xml(setter(new = Type))]` (it takes
+/// `Type` and checks it with the value type's `new`, recording an error in the pending field).
+pub(crate) struct Setter {
+    pub(crate) from: Option<Type>,
+    pub(crate) span: proc_macro2::Span,
 }
 
 /// Where a field lives in the element.
@@ -46,6 +62,9 @@ pub(crate) enum Role {
     Pending,
     /// Neither written nor parsed; `Default` when parsed.
     Skip,
+    /// Another element type's attributes, element name and raw attributes, merged into this
+    /// element (`#[xml(flatten)]`, the field's type implements `__private::Flatten`).
+    Flatten,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -51,6 +51,7 @@ mod commands;
 pub mod de;
 mod deferred_error;
 mod error;
+mod flatten;
 pub mod notify;
 mod playmix;
 pub mod policy;
@@ -86,6 +87,7 @@ pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, 
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de::ParseContext;
+    pub use crate::flatten::Flatten;
     pub use crate::ser::XmlWriter;
 }
 pub use value::{
@@ -111,6 +113,34 @@ pub use value::{
 /// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser; [`ToXml::check`] refuses a name given twice or one of a known attribute ([`RawAttribute::check_extra`]) |
 /// | `#[xml(pending)]` | [`PendingError`] | a builder's deferred error, reported by [`ToXml::check`] |
 /// | `#[xml(skip)]` | `T: Default` | neither written nor parsed |
+/// | `#[xml(attribute, setter)]` | `Option<T>` | a builder method `field(self, value: T) -> Self` |
+/// | `#[xml(attribute, setter(new = A))]` | `Option<T>` | `field(self, value: A)`, checked with `T::new(value)`; an error is recorded in the pending field and reported by [`ToXml::check`] |
+/// | `#[xml(attribute, setter(new = A))]` | `T` (required) | an argument of the generated `new(...)`, in field order, checked the same way (needs `Default`) |
+/// | `#[xml(extra, setter)]` | `Vec<RawAttribute>` | `raw_attribute(name, value)`, checked, recorded the same way |
+/// | `#[xml(flatten)]` | a derived, non-generic struct whose fields are attributes | this struct *is* that element plus its own attributes (see below) |
+///
+/// A struct with one `#[xml(flatten)]` field takes no `element = "..."`: it is written as the
+/// flattened type's element, with that type's attributes, then its own (`attribute`, `pending`
+/// and `skip` fields only), then the flattened type's raw attributes; the parser gives each
+/// attribute to the field that knows it and reports errors at the attribute, as for any element.
+/// [`rest::RestCreateConf`] is [`CreateConf`] plus `passwd` and `passwderrorurl`:
+///
+/// ```
+/// use ivr_xml::{from_str, to_string_with, CreateConf, Style, Xml};
+///
+/// #[derive(Debug, PartialEq, Xml)]
+/// struct Tagged {
+///     #[xml(flatten)]
+///     conf: CreateConf,
+///     #[xml(attribute)]
+///     tag: String,
+/// }
+/// let tagged = Tagged { conf: CreateConf::new().maxmember(5), tag: "blue".into() };
+/// let xml = to_string_with(&tagged, &Style::compact())?;
+/// assert_eq!(xml, "<CreateConf maxmember='5' tag='blue'/>");
+/// assert_eq!(from_str::<Tagged>(&xml)?, tagged);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// Attributes are written in field order. A struct may have **type parameters** (not lifetimes
 /// or const parameters): each field whose type names one gets the bound its role needs, such as

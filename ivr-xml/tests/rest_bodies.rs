@@ -296,7 +296,9 @@ fn create_conf_takes_the_rest_attributes_and_reports_the_others_where_they_are()
         "at `maxmember`"
     );
     assert_eq!((err.position().line, err.position().column), (2, 39));
-    assert_eq!(err.path(), "Request/CreateConf[1]");
+    // Located at the attribute, like every other element's attribute errors (the re-parse this
+    // replaced reported the element only).
+    assert_eq!(err.path(), "Request/CreateConf[1]/@maxmember");
 
     let typo = "<Request><Appid>a</Appid><CreateConf passwd='1' maxmembr='3'/></Request>";
     let err = RestRequest::parse(typo).unwrap_err();

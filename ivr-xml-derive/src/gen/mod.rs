@@ -4,6 +4,7 @@
 //! `builder` the builders; this module puts the pieces of one type together.
 
 mod builder;
+mod flatten;
 mod parse;
 mod write;
 
@@ -17,6 +18,14 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
     match &container.shape {
         Shape::Element { name, fields } => expand_element(container, name, fields),
         Shape::Alternatives { variants } => expand_alternatives(container, variants),
+        Shape::Flattened { fields } => {
+            let impls = flatten::flattening(container, fields);
+            let setters = builder::setters(container, fields);
+            quote! {
+                #impls
+                #setters
+            }
+        }
     }
 }
 
@@ -26,9 +35,13 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
 fn expand_element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
     let to_xml = write::element(container, name, fields);
     let from_xml = parse::element(container, name, fields);
+    let flatten = flatten::flatten_impl(container, name, fields);
+    let setters = builder::setters(container, fields);
     quote! {
         #to_xml
         #from_xml
+        #flatten
+        #setters
     }
 }
 
@@ -104,7 +117,7 @@ pub(super) fn bounded(container: &Container, fields: &[Field], which: Impl) -> G
             (Role::Pending | Role::Skip, Impl::Parse) => {
                 bound(&field.ty, quote!(::core::default::Default));
             }
-            (Role::Extra | Role::Pending | Role::Skip, _) => {}
+            (Role::Extra | Role::Pending | Role::Skip | Role::Flatten, _) => {}
         }
     }
     generics.make_where_clause().predicates.extend(predicates);

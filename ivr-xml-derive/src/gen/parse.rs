@@ -9,7 +9,7 @@ use crate::ir::{Absent, Container, Field, Role, Variant};
 
 pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
     let ident = &container.ident;
-    let parser = element_parser(name, fields);
+    let parser = element_parser(name, fields, false);
     let generics = super::bounded(container, fields, super::Impl::Parse);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
@@ -129,7 +129,10 @@ fn local(member: &Member) -> syn::Ident {
     }
 }
 
-fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
+/// The parser's body. With `flat` (the body of `Flatten::parse_flattened`), an attribute none
+/// of the fields takes is offered to the flattening type's `__outer` first, and the expected
+/// names of an unknown one are this type's, then `__outer_names`.
+pub(super) fn element_parser(name: &LitStr, fields: &[Field], flat: bool) -> TokenStream {
     let attribute_names: Vec<&LitStr> = fields
         .iter()
         .filter_map(|f| match &f.role {
@@ -156,7 +159,7 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
             Role::Children { .. } | Role::Extra => {
                 quote! { let mut #local = ::std::vec::Vec::new(); }
             }
-            Role::Text | Role::Pending | Role::Skip => quote! {},
+            Role::Text | Role::Pending | Role::Skip | Role::Flatten => quote! {},
         }
     });
 
@@ -294,7 +297,7 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
                     }
                 }
             },
-            Role::Pending | Role::Skip => {
+            Role::Pending | Role::Skip | Role::Flatten => {
                 let ty = &field.ty;
                 quote_spanned! {ty.span()=> <#ty as ::core::default::Default>::default() }
             }
@@ -303,12 +306,25 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
     });
 
     let _ = name;
+    let unknown = if flat {
+        quote! {
+            _ => if !__outer(__attribute, __cx)? {
+                let mut __expected: ::std::vec::Vec<&'static str> = ::std::vec![#(#attribute_names),*];
+                __expected.extend_from_slice(__outer_names);
+                __cx.unknown_attribute(__element, __attribute, &__expected, #keep_unknown)?
+            },
+        }
+    } else {
+        quote! {
+            _ => __cx.unknown_attribute(__element, __attribute, &[#(#attribute_names),*], #keep_unknown)?,
+        }
+    };
     quote! {
         #(#declarations)*
         for __attribute in __element.attributes() {
             match __attribute.name() {
                 #(#attribute_arms)*
-                _ => __cx.unknown_attribute(__element, __attribute, &[#(#attribute_names),*], #keep_unknown)?,
+                #unknown
             }
         }
         #content

@@ -215,7 +215,7 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
                 });
                 has_nested.push(quote! { !self.#member.is_empty() });
             }
-            Role::Pending | Role::Skip => {}
+            Role::Pending | Role::Skip | Role::Flatten => {}
         }
     }
 

@@ -24,114 +24,62 @@ use super::Play;
 #[xml(element = "CreateConf")]
 pub struct CreateConf {
     /// Callback after successful creation.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Maximum members, 3 to 300 (platform default 3).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = u32))]
     pub maxmember: Option<MaxMember>,
     /// Callback for keys pressed in the conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub dtmfreporturl: Option<RelUrl>,
     /// Callback when the conference is deleted.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub delreporturl: Option<RelUrl>,
     /// Join the creating caller automatically (platform default `false`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub autojoin: Option<bool>,
     /// Callback when a member joins.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub joinurl: Option<RelUrl>,
     /// Length in seconds from the first join; `<= 0` unlimited (platform default 0).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub confduration: Option<i64>,
     /// Hang up the members when the conference ends by itself (platform default `false`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub autohangup: Option<bool>,
     /// Prompt file played before the automatic end.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confendprompt: Option<Text>,
     /// Record automatically (platform default `false`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub autorecord: Option<bool>,
     /// Callback when a member leaves.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub quiturl: Option<RelUrl>,
     /// Callback with the result of a media operation.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub mediaopturl: Option<RelUrl>,
     /// Prompts and background audio (platform default [`VoiceMode::AllPrompts`]).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub voicemod: Option<VoiceMode>,
     /// Delete the conference automatically (platform default `true`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub autodelete: Option<bool>,
     /// Use a short conference id (platform default `false`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub shortconf: Option<bool>,
     /// Unknown attributes (the official table may continue; `passwd` is REST-only field evidence), in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
 }
-
-/// Setters for `CreateConf`'s URL and boolean attributes, one line each.
-macro_rules! setters {
-    ($ty:ident; urls: $($url:ident),*; bools: $($flag:ident),*) => {
-        impl $ty {
-            $(
-                #[doc = concat!("Sets `", stringify!($url), "`.")]
-                pub fn $url(mut self, url: impl Into<String>) -> $ty {
-                    self.$url = self.pending.record(RelUrl::new(url));
-                    self
-                }
-            )*
-            $(
-                #[doc = concat!("Sets `", stringify!($flag), "`.")]
-                pub fn $flag(mut self, value: bool) -> $ty {
-                    self.$flag = Some(value);
-                    self
-                }
-            )*
-        }
-    };
-}
-
-setters!(CreateConf;
-    urls: action, dtmfreporturl, delreporturl, joinurl, quiturl, mediaopturl;
-    bools: autojoin, autohangup, autorecord, autodelete, shortconf);
 
 impl CreateConf {
     /// A `<CreateConf/>` with no attributes.
     pub fn new() -> CreateConf {
         CreateConf::default()
     }
-
-    /// Sets `maxmember` (3 to 300).
-    pub fn maxmember(mut self, n: u32) -> CreateConf {
-        self.maxmember = self.pending.record(MaxMember::new(n));
-        self
-    }
-
-    /// Sets `confduration` in seconds (`<= 0` unlimited).
-    pub fn confduration(mut self, seconds: i64) -> CreateConf {
-        self.confduration = Some(seconds);
-        self
-    }
-
-    /// Sets `confendprompt`, a file name.
-    pub fn confendprompt(mut self, file: impl Into<String>) -> CreateConf {
-        self.confendprompt = self.pending.record(Text::new(file));
-        self
-    }
-
-    /// Sets `voicemod`.
-    pub fn voicemod(mut self, mode: VoiceMode) -> CreateConf {
-        self.voicemod = Some(mode);
-        self
-    }
-
-    raw_attribute_method!();
 }
 
 /// `<JoinConf/>` 加入会议: joins the caller to a conference; on success the platform requests
@@ -149,13 +97,13 @@ impl CreateConf {
 #[xml(element = "JoinConf")]
 pub struct JoinConf {
     /// Callback after a successful join.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// The conference to join (a string: leading zeros and short or long forms are possible).
     #[xml(attribute)]
     pub confid: Text,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
@@ -168,14 +116,6 @@ impl JoinConf {
         join.confid = join.pending.record(Text::new(confid)).unwrap_or_default();
         join
     }
-
-    /// Sets `action`.
-    pub fn action(mut self, url: impl Into<String>) -> JoinConf {
-        self.action = self.pending.record(RelUrl::new(url));
-        self
-    }
-
-    raw_attribute_method!();
 }
 
 /// `<ConsultationCall>` 咨询呼叫: calls a third party while the caller hears the nested `<Play>`.
@@ -199,34 +139,34 @@ impl JoinConf {
 #[xml(element = "ConsultationCall")]
 pub struct ConsultationCall {
     /// Number to call: mobile, landline or platform VoIP account.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub number: Option<Text>,
     /// Record the call.
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub record: Option<bool>,
     /// Seconds to wait for an answer; on timeout the sub-commands run.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = u32))]
     pub timeout: Option<Timeout>,
     /// Maximum talk time in seconds; then `calltimeoverurl` is requested.
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub calltime: Option<u32>,
     /// Callback when `calltime` expires.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub calltimeoverurl: Option<RelUrl>,
     /// Callback when the consulted party hangs up.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub hangupurl: Option<RelUrl>,
     /// Caller id shown to the consulted party.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub disnumber: Option<Text>,
     /// Meaning unknown (probably ringback passthrough).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub ringback: Option<bool>,
     /// Callback when the consulted party does not answer.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub noanswerurl: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     /// What the caller hears meanwhile.
     #[xml(child)]
@@ -235,38 +175,10 @@ pub struct ConsultationCall {
     pending: PendingError,
 }
 
-setters!(ConsultationCall;
-    urls: calltimeoverurl, hangupurl, noanswerurl;
-    bools: record, ringback);
-
 impl ConsultationCall {
     /// A `<ConsultationCall>` with no attributes.
     pub fn new() -> ConsultationCall {
         ConsultationCall::default()
-    }
-
-    /// Sets `number`.
-    pub fn number(mut self, number: impl Into<String>) -> ConsultationCall {
-        self.number = self.pending.record(Text::new(number));
-        self
-    }
-
-    /// Sets `disnumber`.
-    pub fn disnumber(mut self, number: impl Into<String>) -> ConsultationCall {
-        self.disnumber = self.pending.record(Text::new(number));
-        self
-    }
-
-    /// Sets `timeout` in seconds (>= 1).
-    pub fn timeout(mut self, seconds: u32) -> ConsultationCall {
-        self.timeout = self.pending.record(Timeout::new(seconds));
-        self
-    }
-
-    /// Sets `calltime` in seconds.
-    pub fn calltime(mut self, seconds: u32) -> ConsultationCall {
-        self.calltime = Some(seconds);
-        self
     }
 
     /// Sets the nested `<Play>`.
@@ -274,6 +186,4 @@ impl ConsultationCall {
         self.hold_music = Some(play);
         self
     }
-
-    raw_attribute_method!();
 }

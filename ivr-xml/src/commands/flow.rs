@@ -20,10 +20,10 @@ use crate::Xml;
 #[xml(element = "Redirect")]
 pub struct Redirect {
     /// A label of the application's choosing.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub tag: Option<Text>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     /// The relative URL to request.
     #[xml(text)]
@@ -42,14 +42,6 @@ impl Redirect {
             .unwrap_or_default();
         redirect
     }
-
-    /// Sets `tag`.
-    pub fn tag(mut self, tag: impl Into<String>) -> Redirect {
-        self.tag = self.pending.record(Text::new(tag));
-        self
-    }
-
-    raw_attribute_method!();
 }
 
 /// `<Hangup/>` 应用侧挂机: ends the call; the platform then sends `stopservice` \[guide\].
@@ -62,7 +54,7 @@ impl Redirect {
 #[xml(element = "Hangup")]
 pub struct Hangup {
     /// Unknown attributes (`callid` is seen once in the field), in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
@@ -73,8 +65,6 @@ impl Hangup {
     pub fn new() -> Hangup {
         Hangup::default()
     }
-
-    raw_attribute_method!();
 }
 
 /// `<CmdNone/>` 空指令: nothing more to do. Used alone \[guide\].
@@ -87,7 +77,7 @@ impl Hangup {
 #[xml(element = "CmdNone")]
 pub struct CmdNone {
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
@@ -98,6 +88,4 @@ impl CmdNone {
     pub fn new() -> CmdNone {
         CmdNone::default()
     }
-
-    raw_attribute_method!();
 }

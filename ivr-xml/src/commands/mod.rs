@@ -7,27 +7,6 @@
 use crate::raw::RawElement;
 use crate::Xml;
 
-/// Builder methods every command shares.
-macro_rules! raw_attribute_method {
-    () => {
-        /// Adds an attribute the library does not know (written after the known ones).
-        ///
-        /// A name that is not an XML name, a value with a character XML cannot carry, a name
-        /// given twice, or the name of one of the element's known attributes (set that with its
-        /// own setter) is reported when the document is built: none would read back as built.
-        /// The strict parser refuses unknown attributes; parse such documents with
-        /// [`ParseOptions::lenient`](crate::ParseOptions::lenient).
-        pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-            if let Some(attribute) = self.pending.record($crate::RawAttribute::new(name, value)) {
-                self.extra.push(attribute);
-            }
-            self
-        }
-    };
-}
-
-pub(crate) use raw_attribute_method;
-
 mod conf;
 mod flow;
 mod prompts;

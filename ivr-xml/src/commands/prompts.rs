@@ -24,22 +24,22 @@ use crate::Xml;
 #[xml(element = "Get")]
 pub struct Get {
     /// Key-report callback, relative URL (platform default `dtmfreport`).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// How many keys to collect (platform default 12).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = u32))]
     pub numdigits: Option<NumDigits>,
     /// Seconds to wait, counted after the prompt has played once (platform default 20).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = u32))]
     pub timeout: Option<Timeout>,
     /// HTTP method of the `action` request (platform default `POST`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub method: Option<Method>,
     /// The key that ends input (platform default `#`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub finishkey: Option<Key>,
     /// Unknown attributes (`firstendkey` is seen in the field), in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     /// The prompt(s) played while waiting. The docs always show exactly one.
     #[xml(children)]
@@ -54,43 +54,11 @@ impl Get {
         Get::default()
     }
 
-    /// Sets `action`, the key-report callback.
-    pub fn action(mut self, url: impl Into<String>) -> Get {
-        self.action = self.pending.record(RelUrl::new(url));
-        self
-    }
-
-    /// Sets `numdigits` (>= 1).
-    pub fn numdigits(mut self, n: u32) -> Get {
-        self.numdigits = self.pending.record(NumDigits::new(n));
-        self
-    }
-
-    /// Sets `timeout` in seconds (>= 1).
-    pub fn timeout(mut self, seconds: u32) -> Get {
-        self.timeout = self.pending.record(Timeout::new(seconds));
-        self
-    }
-
-    /// Sets `method`.
-    pub fn method(mut self, method: Method) -> Get {
-        self.method = Some(method);
-        self
-    }
-
-    /// Sets `finishkey`.
-    pub fn finishkey(mut self, key: Key) -> Get {
-        self.finishkey = Some(key);
-        self
-    }
-
     /// Adds a prompt: a [`Play`] or a [`PlayTts`].
     pub fn prompt(mut self, prompt: impl Into<Prompt>) -> Get {
         self.prompts.push(prompt.into());
         self
     }
-
-    raw_attribute_method!();
 }
 
 /// What `<Get>` can hold: `"在<Get>中可以嵌套:<Play>、<PlayTTS>"` \[official\].
@@ -122,13 +90,13 @@ pub struct Play {
     #[xml(attribute, rename = "loop")]
     pub repeat: Option<Loop>,
     /// The key that stops playback (platform default none).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub finishkey: Option<Key>,
     /// Whether the file is a platform recording (platform default `false`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub isrecord: Option<bool>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     /// The audio file name, as written (whitespace kept; see [`Text::trimmed`]).
     #[xml(text)]
@@ -152,20 +120,6 @@ impl Play {
         self.repeat = self.pending.record(Loop::new(count));
         self
     }
-
-    /// Sets `finishkey`.
-    pub fn finishkey(mut self, key: Key) -> Play {
-        self.finishkey = Some(key);
-        self
-    }
-
-    /// Sets `isrecord`.
-    pub fn isrecord(mut self, isrecord: bool) -> Play {
-        self.isrecord = Some(isrecord);
-        self
-    }
-
-    raw_attribute_method!();
 }
 
 /// `<PlayTTS>` 播放TTS: speaks text. Inside `<Get>` \[official\]; as a command and its `loop`
@@ -185,7 +139,7 @@ pub struct PlayTts {
     #[xml(attribute, rename = "loop")]
     pub repeat: Option<Loop>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     /// The text to speak.
     #[xml(text)]
@@ -209,6 +163,4 @@ impl PlayTts {
         self.repeat = self.pending.record(Loop::new(count));
         self
     }
-
-    raw_attribute_method!();
 }

@@ -6,30 +6,6 @@ use crate::value::{Loop, RelUrl, Text};
 use crate::Xml;
 
 use super::Speak;
-use crate::commands::raw_attribute_method;
-
-/// The constructor (the required ids, conference first), `raw_attribute` and the one-line
-/// setters of a conference operation.
-macro_rules! conf_op_impl {
-    (
-        $name:ident = $element:literal;
-        new($($arg:ident),*);
-        setters { $($kind:ident: [$($setter:ident),*]),* $(,)? }
-    ) => {
-        impl $name {
-            #[doc = concat!("A `<", $element, ">` with its required ids: `new(", stringify!($($arg),*), ")`, conference first.")]
-            pub fn new($($arg: impl Into<String>),*) -> $name {
-                let mut op = $name::default();
-                $( op.$arg = op.pending.record(Text::new($arg)).unwrap_or_default(); )*
-                op
-            }
-
-            raw_attribute_method!();
-        }
-
-        setters!($name; $($kind: [$($setter),*]),*);
-    };
-}
 
 /// `<DismissConf>` 解散会议: ends conference `confid` (spec §4.5, field evidence).
 ///
@@ -47,34 +23,28 @@ macro_rules! conf_op_impl {
 #[xml(element = "DismissConf")]
 pub struct DismissConf {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Callback when the conference is deleted.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub delurl: Option<RelUrl>,
     /// Hang up the members.
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub autohangup: Option<bool>,
     /// Callback when a member leaves.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub quiturl: Option<RelUrl>,
     /// Callback with the conference's recording.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub recordurl: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    DismissConf = "DismissConf";
-    new(confid);
-    setters { url: [action, delurl, quiturl, recordurl], flag: [autohangup] }
 }
 
 /// `<QuitConf>` 退出会议: removes call `callid` from conference `confid` (spec §4.5, field evidence).
@@ -99,19 +69,23 @@ pub struct QuitConf {
     #[xml(attribute)]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
 }
 
-conf_op_impl! {
-    QuitConf = "QuitConf";
-    new(confid, callid);
-    setters { url: [action] }
+impl QuitConf {
+    /// A `<QuitConf>` with its required ids: `new(confid, callid)`, conference first.
+    pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> QuitConf {
+        let mut op = QuitConf::default();
+        op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
+        op.callid = op.pending.record(Text::new(callid)).unwrap_or_default();
+        op
+    }
 }
 
 /// `<ConfMute>` 会议静音: mutes call `callid` in conference `confid` (spec §4.5, field evidence).
@@ -136,19 +110,23 @@ pub struct ConfMute {
     #[xml(attribute)]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
 }
 
-conf_op_impl! {
-    ConfMute = "ConfMute";
-    new(confid, callid);
-    setters { url: [action] }
+impl ConfMute {
+    /// A `<ConfMute>` with its required ids: `new(confid, callid)`, conference first.
+    pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> ConfMute {
+        let mut op = ConfMute::default();
+        op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
+        op.callid = op.pending.record(Text::new(callid)).unwrap_or_default();
+        op
+    }
 }
 
 /// `<ConfUnMute>` 取消静音: unmutes call `callid` in conference `confid` (spec §4.5, field evidence).
@@ -173,19 +151,23 @@ pub struct ConfUnMute {
     #[xml(attribute)]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
 }
 
-conf_op_impl! {
-    ConfUnMute = "ConfUnMute";
-    new(confid, callid);
-    setters { url: [action] }
+impl ConfUnMute {
+    /// A `<ConfUnMute>` with its required ids: `new(confid, callid)`, conference first.
+    pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> ConfUnMute {
+        let mut op = ConfUnMute::default();
+        op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
+        op.callid = op.pending.record(Text::new(callid)).unwrap_or_default();
+        op
+    }
 }
 
 /// `<ConfPlay>` 会议放音: plays `filename` into conference `confid` (spec §4.5, field evidence).
@@ -205,31 +187,25 @@ conf_op_impl! {
 #[xml(element = "ConfPlay")]
 pub struct ConfPlay {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// The audio file.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub filename: Text,
     /// Play count (`loop`): `-1` forever, `0` never, `n` times.
     #[xml(attribute, rename = "loop")]
     pub repeat: Option<Loop>,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Callback when playback completes.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub playcompleteurl: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfPlay = "ConfPlay";
-    new(confid, filename);
-    setters { url: [action, playcompleteurl] }
 }
 
 impl ConfPlay {
@@ -256,22 +232,16 @@ impl ConfPlay {
 #[xml(element = "ConfStopPlay")]
 pub struct ConfStopPlay {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfStopPlay = "ConfStopPlay";
-    new(confid);
-    setters { url: [action] }
 }
 
 /// `<ConfRecord>` 会议录音: records conference `confid` (spec §4.5, field evidence).
@@ -291,28 +261,22 @@ conf_op_impl! {
 #[xml(element = "ConfRecord")]
 pub struct ConfRecord {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Recording time (unit undocumented).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub time: Option<Text>,
     /// Callback when the recording time is over.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub timeoutrecordurl: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfRecord = "ConfRecord";
-    new(confid);
-    setters { url: [action, timeoutrecordurl], text: [time] }
 }
 
 /// `<ConfStopRecord>` 停止会议录音: stops recording conference `confid` (spec §4.5, field evidence).
@@ -331,22 +295,16 @@ conf_op_impl! {
 #[xml(element = "ConfStopRecord")]
 pub struct ConfStopRecord {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfStopRecord = "ConfStopRecord";
-    new(confid);
-    setters { url: [action] }
 }
 
 /// `<ConfVolumeAdjust>` 调节会议音量: adjusts conference `confid`'s volume (spec §4.5, field evidence).
@@ -366,25 +324,19 @@ conf_op_impl! {
 #[xml(element = "ConfVolumeAdjust")]
 pub struct ConfVolumeAdjust {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// How to adjust (values undocumented).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub adjusttype: Option<Text>,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfVolumeAdjust = "ConfVolumeAdjust";
-    new(confid);
-    setters { url: [action], text: [adjusttype] }
 }
 
 /// `<ConfMemberPause>` 暂停会议成员: pauses call `callid` in conference `confid` (spec §4.5, field evidence).
@@ -403,25 +355,19 @@ conf_op_impl! {
 #[xml(element = "ConfMemberPause")]
 pub struct ConfMemberPause {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// The member's call.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub callid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfMemberPause = "ConfMemberPause";
-    new(confid, callid);
-    setters { url: [action] }
 }
 
 /// `<ConfMemberResume>` 恢复会议成员: resumes call `callid` in conference `confid` (spec §4.5, field evidence).
@@ -440,28 +386,22 @@ conf_op_impl! {
 #[xml(element = "ConfMemberResume")]
 pub struct ConfMemberResume {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// The member's call.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub callid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Whether the member can speak after resuming.
     #[xml(attribute)]
     pub speak: Option<Speak>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfMemberResume = "ConfMemberResume";
-    new(confid, callid);
-    setters { url: [action] }
 }
 
 impl ConfMemberResume {
@@ -490,46 +430,40 @@ impl ConfMemberResume {
 #[xml(element = "ConfAlarmClock")]
 pub struct ConfAlarmClock {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// When the clock fires (unit undocumented).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub time: Option<Text>,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// What happens when it fires (`0`, `1`, `2` seen; meanings undocumented).
     #[xml(attribute)]
     pub timeraction: Option<u8>,
     /// Callback when the clock fires (platform default `alarmclock`).
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub clockurl: Option<RelUrl>,
     /// Prompt file played when it fires.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub promptfile: Option<Text>,
     /// Hang up the members.
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub autohangup: Option<bool>,
     /// Callback when a member leaves.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub quiturl: Option<RelUrl>,
     /// Callback with the conference's recording.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub recordurl: Option<RelUrl>,
     /// Callback when the conference is deleted.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub delurl: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    ConfAlarmClock = "ConfAlarmClock";
-    new(confid);
-    setters { url: [action, clockurl, quiturl, recordurl, delurl], text: [time, promptfile], flag: [autohangup] }
 }
 
 impl ConfAlarmClock {
@@ -558,20 +492,14 @@ impl ConfAlarmClock {
 #[xml(element = "QueryConfState")]
 pub struct QueryConfState {
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub action: Option<RelUrl>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-conf_op_impl! {
-    QueryConfState = "QueryConfState";
-    new(confid);
-    setters { url: [action] }
 }

@@ -8,8 +8,6 @@ use crate::raw_attribute::RawAttribute;
 use crate::value::Text;
 use crate::Xml;
 
-use crate::commands::raw_attribute_method;
-
 /// `<Dial>` IVR外呼: calls `number`; once connected, the call runs the application's IVR
 /// documents, starting with `startservice` (spec §4.2) \[official\]. Sent to [`Endpoint::Dial`](crate::rest::Endpoint::Dial).
 ///
@@ -29,40 +27,27 @@ use crate::commands::raw_attribute_method;
 #[xml(element = "Dial")]
 pub struct Dial {
     /// The number to call.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub number: Text,
     /// Returned in the `startservice` notification. The official page says it must be Base64
     /// ([`Dial::userdata_base64`]); SDK comments say digits only \[field\]. Kept opaque.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub userdata: Option<Text>,
     /// Record the call (platform default `false`).
-    #[xml(attribute)]
+    #[xml(attribute, setter)]
     pub record: Option<bool>,
     /// Caller id shown to the callee, under the platform's caller-id rules; must be enabled by
     /// the platform.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub disnumber: Option<Text>,
     /// Unknown attributes, in order.
-    #[xml(extra)]
+    #[xml(extra, setter)]
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
 }
 
 impl Dial {
-    /// Calls `number` (mobile, landline).
-    pub fn new(number: impl Into<String>) -> Dial {
-        let mut dial = Dial::default();
-        dial.number = dial.pending.record(Text::new(number)).unwrap_or_default();
-        dial
-    }
-
-    /// Sets `userdata` as given.
-    pub fn userdata(mut self, data: impl Into<String>) -> Dial {
-        self.userdata = self.pending.record(Text::new(data));
-        self
-    }
-
     /// Sets `userdata` to the Base64 (standard, padded) of `data`, as the official page asks.
     ///
     /// ```
@@ -73,18 +58,4 @@ impl Dial {
     pub fn userdata_base64(self, data: impl AsRef<[u8]>) -> Dial {
         self.userdata(BASE64.encode(data))
     }
-
-    /// Sets `record`.
-    pub fn record(mut self, record: bool) -> Dial {
-        self.record = Some(record);
-        self
-    }
-
-    /// Sets `disnumber`.
-    pub fn disnumber(mut self, number: impl Into<String>) -> Dial {
-        self.disnumber = self.pending.record(Text::new(number));
-        self
-    }
-
-    raw_attribute_method!();
 }

@@ -15,36 +15,6 @@ use crate::rest::path::Endpoint;
 use crate::ser::ToXml;
 use crate::{CreateConf, Xml};
 
-/// One-line setters: `url` (a [`RelUrl`]), `text` (a [`Text`]) and `flag` (a `bool`) attributes.
-macro_rules! setters {
-    ($ty:ident; $($kind:ident: [$($field:ident),* $(,)?]),* $(,)?) => {
-        impl $ty {
-            $( setters!(@$kind $ty; $($field),*); )*
-        }
-    };
-    (@url $ty:ident; $($field:ident),*) => {$(
-        #[doc = concat!("Sets `", stringify!($field), "`, a callback URL (relative, like the IVR commands' `action`).")]
-        pub fn $field(mut self, url: impl Into<String>) -> $ty {
-            self.$field = self.pending.record(RelUrl::new(url));
-            self
-        }
-    )*};
-    (@text $ty:ident; $($field:ident),*) => {$(
-        #[doc = concat!("Sets `", stringify!($field), "`.")]
-        pub fn $field(mut self, value: impl Into<String>) -> $ty {
-            self.$field = self.pending.record(Text::new(value));
-            self
-        }
-    )*};
-    (@flag $ty:ident; $($field:ident),*) => {$(
-        #[doc = concat!("Sets `", stringify!($field), "` (`true` or `false`).")]
-        pub fn $field(mut self, value: bool) -> $ty {
-            self.$field = Some(value);
-            self
-        }
-    )*};
-}
-
 closed_set!(
     /// `role` of `<InviteJoinConf>`: member or host (field evidence; platform default member;
     /// one host per conference, the last one invited wins).
