@@ -210,7 +210,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected one of `attribute`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`",
+                "unknown option: expected one of `attribute`, `flatten`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`, `setter`",
             )
         }
     });
@@ -218,7 +218,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         [] => {
             errors.push(
                 &ident,
-                "field needs a role: #[xml(attribute)], #[xml(text)], #[xml(child)], #[xml(children)], #[xml(extra)], #[xml(pending)] or #[xml(skip)]",
+                "field needs a role: #[xml(attribute)], #[xml(flatten)], #[xml(text)], #[xml(child)], #[xml(children)], #[xml(extra)], #[xml(pending)] or #[xml(skip)]",
             );
             return None;
         }
