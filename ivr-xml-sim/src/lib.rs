@@ -8,7 +8,7 @@
 //! virtual clock, so a 30-second timeout costs no real time, and several calls share conferences.
 //!
 //! The application is reached in-process through any `tower` service ([`InProcess`], for an
-//! axum `Router`) or over HTTP at a base URL ([`Http`]). The [`Transcript`] records every
+//! axum `Router`) or, with the default feature `http`, over HTTP at a base URL (`Http`). The [`Transcript`] records every
 //! notification, answer, prompt and key press with its virtual time, ready for snapshots;
 //! [`Transcript::flags`] lists what the platform would reject.
 //!
@@ -19,9 +19,12 @@
 //! `CreateConf@action` as `confid`. Notifications are sent in any of the platform's URL forms
 //! under any path ([`Config::url_form`], [`Config::base_path`]).
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 mod agenda;
 mod engine;
 mod platform;
+#[cfg(feature = "http")]
 mod rest;
 mod script;
 mod transcript;
@@ -31,4 +34,11 @@ pub use engine::{Config, CustomCommands, Simulator, UrlForm};
 pub use platform::Platform;
 pub use script::{Action, Caller};
 pub use transcript::{Entry, Event, Transcript};
-pub use transport::{AppResponse, Http, InProcess, PlatformRequest, Transport, TransportError};
+#[cfg(feature = "http")]
+pub use transport::Http;
+pub use transport::{AppResponse, InProcess, PlatformRequest, Transport, TransportError};
+
+/// The crate README's examples, run as doctests so that the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

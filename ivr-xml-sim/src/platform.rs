@@ -48,6 +48,8 @@ pub(crate) struct Outbound {
     pub(crate) kind: OutboundKind,
 }
 
+// Outbound calls are placed only through the REST interface (feature `http`).
+#[cfg_attr(not(feature = "http"), allow(dead_code))]
 #[derive(Debug, Clone)]
 pub(crate) enum OutboundKind {
     /// REST `ivr/dial`: the call runs the application's documents from `startservice`.
@@ -97,6 +99,7 @@ impl State {
     }
 
     /// The script of the person at `number` when the platform calls it.
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
     pub(crate) fn callee(&mut self, number: &str) -> Caller {
         self.callees
             .get_mut(number)

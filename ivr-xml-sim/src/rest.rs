@@ -40,6 +40,7 @@ impl Platform {
     /// the join), `DismissConf` (members are hung up, the conference deleted) and `QueryConfState`
     /// (answers the `confid` and, as the simulator's own `memberCount`, the member count: the
     /// platform's answer format is undocumented). Other operations answer code `990005`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
     pub fn rest_router(&self, credentials: Credentials) -> Router {
         let rest = Rest {
             platform: self.clone(),

@@ -3,8 +3,11 @@
 use std::fmt;
 use std::future::Future;
 
+#[cfg(feature = "http")]
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::BodyExt;
+#[cfg(feature = "http")]
+use http_body_util::Full;
 
 /// A request from the platform to the application.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +108,19 @@ where
 }
 
 /// Calls an application over HTTP at a base URL (the "IVR notification URL" of the console),
-/// such as `http://127.0.0.1:8080/ivr`.
+/// such as `http://127.0.0.1:8080/ivr`. Feature `http` (default).
+///
+/// ```no_run
+/// # async fn demo() {
+/// use ivr_xml_sim::{Caller, Http, Simulator};
+/// let transcript = Simulator::new(Http::new("http://127.0.0.1:8080/ivr"))
+///     .run(vec![Caller::new("13800000001")])
+///     .await;
+/// println!("{transcript}");
+/// # }
+/// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 #[derive(Debug, Clone)]
 pub struct Http {
     base: String,
@@ -115,6 +130,7 @@ pub struct Http {
     >,
 }
 
+#[cfg(feature = "http")]
 impl Http {
     /// A transport to `base` (`http://` only; a trailing `/` is ignored).
     pub fn new(base: impl Into<String>) -> Http {
@@ -126,6 +142,7 @@ impl Http {
     }
 }
 
+#[cfg(feature = "http")]
 impl Transport for Http {
     async fn send(&mut self, request: PlatformRequest) -> Result<AppResponse, TransportError> {
         let uri = format!("{}{}", self.base, request.path_and_query);
