@@ -50,6 +50,8 @@ extern crate self as ivr_xml;
 
 mod commands;
 pub mod de;
+#[doc = include_str!("guide.md")]
+pub mod guide {}
 mod deferred_error;
 mod error;
 pub mod notify;
