@@ -21,6 +21,16 @@
 //! bidirectional overrides, the byte order mark) are shown escaped, as `\u{feff}`, so that a
 //! document cannot drive the terminal or hide what the carets point at.
 //!
+//! ```
+//! use ivr_xml::validate::validate;
+//! use ivr_xml_cli::report::Renderer;
+//!
+//! let source = "<Response>\n    <Play>a.wav</Play>\n    <Get action='menu'/>\n</Response>";
+//! let out = Renderer::plain().render("menu.xml", source, &validate(source));
+//! assert!(out.starts_with("error[IVR201]: `<Get>` can only be the main command"), "{out}");
+//! assert!(out.contains(" --> menu.xml:3:5\n"), "{out}");
+//! ```
+//!
 //! The window and the escaping are done here, before annotate-snippets sees the line, so that
 //! its work per finding is bounded too; the position shown after `-->` is always the finding's
 //! own (the library's line and column, in characters), not one recomputed from the excerpt.
@@ -34,6 +44,17 @@ use ivr_xml::{ParseError, Position};
 
 /// The widest excerpt of a source line, in columns (a tab counts 4), not counting the `...`
 /// markers of a cut line.
+///
+/// ```
+/// use ivr_xml::validate::validate;
+/// use ivr_xml_cli::report::{render, WINDOW_COLUMNS};
+///
+/// // One 10,000-character line: the excerpt is a window around the finding.
+/// let source = format!("<Response>{}<Foo/></Response>", " ".repeat(10_000));
+/// let out = render("long.xml", &source, &validate(&source));
+/// let excerpt = out.lines().nth(3).unwrap();
+/// assert!(excerpt.len() <= "1 | ".len() + WINDOW_COLUMNS + 2 * "...".len());
+/// ```
 pub const WINDOW_COLUMNS: usize = 120;
 
 /// The most bytes one finding renders to, not counting its file name, with or without colour.
@@ -42,6 +63,16 @@ pub const WINDOW_COLUMNS: usize = 120;
 /// made only of control characters is shown escaped, up to 6 bytes for each of its bytes). Real
 /// findings take a few hundred bytes; this bound is what the longest message, element path and
 /// help line can take once shortened.
+///
+/// ```
+/// use ivr_xml::validate::validate;
+/// use ivr_xml_cli::report::{render, MAX_FINDING_BYTES};
+///
+/// let source = format!("<Response><{}/></Response>", "x".repeat(100_000));
+/// let findings = validate(&source);
+/// let out = render("a.xml", &source, &findings);
+/// assert!(out.len() <= findings.len() * (MAX_FINDING_BYTES + 6 * "a.xml".len()));
+/// ```
 pub const MAX_FINDING_BYTES: usize = 10 * 1024;
 
 /// The most characters of a message or help line shown: the first and last halves of a longer

@@ -18,6 +18,22 @@
 //! `finishkey` stops it, and the sub-commands go on; the conference id is reported to
 //! `CreateConf@action` as `confid`. Notifications are sent in any of the platform's URL forms
 //! under any path ([`Config::url_form`], [`Config::base_path`]).
+//!
+//! ```
+//! use std::time::Duration;
+//! use ivr_xml_sim::{Caller, InProcess, Simulator};
+//!
+//! // An application that plays a menu, and says goodbye when no key comes.
+//! let app = axum::Router::new().fallback(|| async {
+//!     "<Response><Get action='menu' timeout='5'><Play>menu.wav</Play></Get><Play>bye.wav</Play><Hangup/></Response>"
+//! });
+//! let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+//! let transcript = runtime.block_on(
+//!     Simulator::new(InProcess(app)).run(vec![Caller::new("13800000001").silence()]),
+//! );
+//! assert_eq!(transcript.heard(1), ["menu.wav", "bye.wav"]);
+//! assert_eq!(transcript.hung_up_by(1), Some("application"));
+//! ```
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 

@@ -144,6 +144,13 @@ impl Platform {
 
     /// Scripts the person who answers when the platform calls `number` (once per call; calls
     /// with no script answer and hang up at once, or stay silent at a `<Get>`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Caller, Platform};
+    /// let platform = Platform::default();
+    /// platform.answer_as("13800000009", Caller::new("13800000009").press("1", Duration::from_secs(2)));
+    /// ```
     pub fn answer_as(&self, number: impl Into<String>, callee: Caller) {
         self.lock()
             .callees
@@ -153,6 +160,11 @@ impl Platform {
     }
 
     /// How many members conference `confid` has now (`None` if it does not exist).
+    ///
+    /// ```
+    /// use ivr_xml_sim::Platform;
+    /// assert_eq!(Platform::default().members("10000001"), None);
+    /// ```
     pub fn members(&self, confid: &str) -> Option<usize> {
         let id = ConfId::new(confid).ok()?;
         self.lock().conferences.get(&id).map(|c| c.members.len())

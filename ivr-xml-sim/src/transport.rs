@@ -10,6 +10,12 @@ use http_body_util::BodyExt;
 use http_body_util::Full;
 
 /// A request from the platform to the application.
+///
+/// ```
+/// use ivr_xml_sim::PlatformRequest;
+/// let request = PlatformRequest { method: http::Method::POST, path_and_query: "/startservice?appid=a1".to_owned() };
+/// assert_eq!(request.path_and_query, "/startservice?appid=a1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformRequest {
     /// `POST` (the field's practice) or `GET` (`<Get method='GET'>`).
@@ -19,6 +25,17 @@ pub struct PlatformRequest {
 }
 
 /// The application's answer.
+///
+/// ```
+/// use ivr_xml_sim::{AppResponse, InProcess, PlatformRequest, Transport};
+/// let app = axum::Router::new().fallback(|| async { "<Response><Hangup/></Response>" });
+/// let request = PlatformRequest { method: http::Method::POST, path_and_query: "/startservice".to_owned() };
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let answer: AppResponse = runtime.block_on(InProcess(app).send(request))?;
+/// assert_eq!(answer.status, http::StatusCode::OK);
+/// assert_eq!(answer.body, "<Response><Hangup/></Response>");
+/// # Ok::<(), ivr_xml_sim::TransportError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppResponse {
     /// HTTP status.
@@ -30,6 +47,12 @@ pub struct AppResponse {
 }
 
 /// The application could not be reached.
+///
+/// ```
+/// use ivr_xml_sim::TransportError;
+/// let err = TransportError("connection refused".to_owned());
+/// assert_eq!(err.to_string(), "connection refused");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransportError(pub String);
 
@@ -42,6 +65,26 @@ impl fmt::Display for TransportError {
 impl std::error::Error for TransportError {}
 
 /// Sends the platform's requests to the application.
+///
+/// ```
+/// use ivr_xml_sim::{AppResponse, PlatformRequest, Transport, TransportError};
+///
+/// /// A transport that answers every request with the same document, for a unit test.
+/// struct Fixed(&'static str);
+///
+/// impl Transport for Fixed {
+///     async fn send(&mut self, _request: PlatformRequest) -> Result<AppResponse, TransportError> {
+///         Ok(AppResponse { status: http::StatusCode::OK, content_type: None, body: self.0.to_owned() })
+///     }
+/// }
+///
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let transcript = runtime.block_on(
+///     ivr_xml_sim::Simulator::new(Fixed("<Response><Play>a.wav</Play><Hangup/></Response>"))
+///         .run(vec![ivr_xml_sim::Caller::new("1")]),
+/// );
+/// assert_eq!(transcript.heard(1), ["a.wav"]);
+/// ```
 pub trait Transport {
     /// Sends one request and returns the answer.
     fn send(
@@ -52,6 +95,14 @@ pub trait Transport {
 
 /// Calls an application in-process: any `tower` service taking `http::Request<String>`, such as
 /// an axum `Router`.
+///
+/// ```
+/// use ivr_xml_sim::{Caller, InProcess, Simulator};
+/// let app = axum::Router::new().fallback(|| async { "<Response><Play>a.wav</Play><Hangup/></Response>" });
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let transcript = runtime.block_on(Simulator::new(InProcess(app)).run(vec![Caller::new("1")]));
+/// assert_eq!(transcript.heard(1), ["a.wav"]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct InProcess<S>(pub S);
 
@@ -133,6 +184,12 @@ pub struct Http {
 #[cfg(feature = "http")]
 impl Http {
     /// A transport to `base` (`http://` only; a trailing `/` is ignored).
+    ///
+    /// ```
+    /// use ivr_xml_sim::Http;
+    /// let transport = Http::new("http://127.0.0.1:8080/ivr/"); // the trailing `/` is ignored
+    /// # let _ = transport;
+    /// ```
     pub fn new(base: impl Into<String>) -> Http {
         let base = base.into().trim_end_matches('/').to_owned();
         let client =
