@@ -5,32 +5,9 @@ use syn::{
     Attribute, Data, DeriveInput, Fields, GenericArgument, LitStr, Member, PathArguments, Type,
 };
 
+use crate::check;
+pub(crate) use crate::ctxt::{unknown_option, Errors};
 use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
-
-/// Collects errors so that all of them are reported together.
-#[derive(Default)]
-pub(crate) struct Errors(Vec<syn::Error>);
-
-impl Errors {
-    pub(crate) fn push(&mut self, span: impl Spanned, message: impl std::fmt::Display) {
-        self.0.push(syn::Error::new(span.span(), message));
-    }
-
-    pub(crate) fn push_error(&mut self, error: syn::Error) {
-        self.0.push(error);
-    }
-
-    pub(crate) fn finish(self) -> Result<(), syn::Error> {
-        let mut errors = self.0.into_iter();
-        match errors.next() {
-            None => Ok(()),
-            Some(mut first) => {
-                errors.for_each(|e| first.combine(e));
-                Err(first)
-            }
-        }
-    }
-}
 
 /// Calls `each` for every item inside the `#[xml(...)]` attributes.
 ///
@@ -46,26 +23,6 @@ fn for_each_xml_item(
             errors.push_error(err);
         }
     }
-}
-
-/// Reports an unknown option at its name and skips its value (`= ...` or `(...)`), so that the
-/// options after it are still read and no second, misleading error follows.
-pub(crate) fn unknown_option(
-    meta: &syn::meta::ParseNestedMeta<'_>,
-    errors: &mut Errors,
-    message: &str,
-) -> syn::Result<()> {
-    errors.push_error(meta.error(message));
-    meta.input.step(|cursor| {
-        let mut rest = *cursor;
-        while let Some((tree, next)) = rest.token_tree() {
-            if matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
-                break;
-            }
-            rest = next;
-        }
-        Ok(((), rest))
-    })
 }
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
@@ -108,18 +65,7 @@ fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) ->
     if data.variants.is_empty() {
         errors.push(&input.ident, "#[derive(Xml)] needs at least one variant");
     }
-    let mut others = variants.iter().filter(|v| v.other);
-    if let Some(first) = others.next() {
-        for extra in others {
-            errors.push(
-                &extra.ident,
-                format!(
-                    "only one variant can be #[xml(other)], and `{}` already is",
-                    first.ident
-                ),
-            );
-        }
-    }
+    check::check_variants(&variants, errors);
     Some(Shape::Alternatives { variants })
 }
 
@@ -163,7 +109,7 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
             return None;
         }
     };
-    check_fields(&fields, errors);
+    check::check_fields(&fields, errors);
     if !element_given {
         errors.push(
             &input.ident,
@@ -171,67 +117,6 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
         );
     }
     element.map(|name| Shape::Element { name, fields })
-}
-
-/// The rules between fields: one text, text or children, one extra and pending, unique attribute names.
-fn check_fields(fields: &[Field], errors: &mut Errors) {
-    let with_role =
-        |pred: fn(&Role) -> bool| fields.iter().filter(|f| pred(&f.role)).collect::<Vec<_>>();
-    let texts = with_role(|r| matches!(r, Role::Text));
-    let nested = with_role(|r| matches!(r, Role::Child { .. } | Role::Children { .. }));
-    for extra in texts.iter().skip(1) {
-        errors.push(&extra.member, "only one field can be #[xml(text)]");
-    }
-    if let (Some(text), Some(child)) = (texts.first(), nested.first()) {
-        let role = match child.role {
-            Role::Children { .. } => "children",
-            _ => "child",
-        };
-        errors.push(
-            &text.member,
-            format!(
-                "an element holds either text or child elements, not both: `{}` is #[xml({role})]",
-                member_name(&child.member)
-            ),
-        );
-    }
-    for (role_name, pred) in [
-        (
-            "extra",
-            (|r: &Role| matches!(r, Role::Extra)) as fn(&Role) -> bool,
-        ),
-        ("pending", |r: &Role| matches!(r, Role::Pending)),
-    ] {
-        for dup in with_role(pred).iter().skip(1) {
-            errors.push(
-                &dup.member,
-                format!("only one field can be #[xml({role_name})]"),
-            );
-        }
-    }
-    let mut seen: Vec<(String, &Member)> = Vec::new();
-    for field in fields {
-        if let Role::Attribute { name, .. } = &field.role {
-            match seen.iter().find(|(n, _)| *n == name.value()) {
-                Some((_, first)) => errors.push(
-                    name,
-                    format!(
-                        "field `{}` already uses the attribute name `{}`",
-                        member_name(first),
-                        name.value()
-                    ),
-                ),
-                None => seen.push((name.value(), &field.member)),
-            }
-        }
-    }
-}
-
-fn member_name(member: &Member) -> String {
-    match member {
-        Member::Named(ident) => ident.to_string(),
-        Member::Unnamed(index) => index.index.to_string(),
-    }
 }
 
 fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {

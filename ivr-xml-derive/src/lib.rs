@@ -2,11 +2,14 @@
 //! XML writer (`ToXml`) and a strict parser (`FromXml`) for a struct (one element) or an enum
 //! (alternative elements).
 //!
-//! Use it through `ivr_xml::Xml`; the attributes are documented there. Attribute parsing
-//! (`attr`) is kept apart from code generation (`gen`), with a small closed model (`ir`)
-//! between them; every error is collected with its span and all are reported together.
+//! Use it through `ivr_xml::Xml`; the attributes are documented there. The stages follow
+//! serde_derive's shape: `attr` reads the attributes into a small closed model (`ir`), `check`
+//! applies the rules between fields, and `gen` (`write`, `parse`, `builder`) generates code from
+//! the model; `ctxt` collects every error with its span so that all are reported together.
 
 mod attr;
+mod check;
+mod ctxt;
 mod gen;
 mod ir;
 mod notify;

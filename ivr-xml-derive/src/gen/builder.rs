@@ -1,0 +1,2 @@
+//! Builders: generated `new(required...)` and setters (not yet generated: `ivr-xml`'s
+//! `commands.rs` still writes them with `macro_rules!`).
