@@ -3,6 +3,13 @@
 use std::fmt;
 
 /// A position in a parsed document, 1-based, with the column counted in characters.
+///
+/// ```
+/// use ivr_xml::Position;
+/// let at = Position::from_offset("<Response>\n  <Foo/>", 13);
+/// assert_eq!((at.line, at.column), (2, 3));
+/// assert_eq!(at.to_string(), "2:3");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Position {
     /// Line number, starting at 1.
@@ -111,6 +118,12 @@ pub struct ValueError {
 
 impl ValueError {
     /// Creates an error for `value` of the named kind, saying what was expected.
+    ///
+    /// ```
+    /// use ivr_xml::ValueError;
+    /// let err = ValueError::new("queuetype", "many", "an integer from 0 to 9");
+    /// assert_eq!(err.to_string(), "invalid queuetype `many`: expected an integer from 0 to 9");
+    /// ```
     pub fn new(
         what: &'static str,
         value: impl Into<String>,
@@ -124,16 +137,31 @@ impl ValueError {
     }
 
     /// What kind of value was refused (`numdigits`, `text`, ...).
+    ///
+    /// ```
+    /// let err = ivr_xml::NumDigits::new(0).unwrap_err();
+    /// assert_eq!(err.what(), "numdigits");
+    /// ```
     pub fn what(&self) -> &'static str {
         self.what
     }
 
     /// The refused value, as given.
+    ///
+    /// ```
+    /// let err = ivr_xml::NumDigits::new(0).unwrap_err();
+    /// assert_eq!(err.value(), "0");
+    /// ```
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// What would have been accepted.
+    ///
+    /// ```
+    /// let err = ivr_xml::NumDigits::new(0).unwrap_err();
+    /// assert_eq!(err.expected(), "an integer >= 1");
+    /// ```
     pub fn expected(&self) -> &str {
         &self.expected
     }
@@ -173,6 +201,15 @@ impl fmt::Display for ValueError {
 impl std::error::Error for ValueError {}
 
 /// What a [`ParseError`] is about.
+///
+/// ```
+/// use ivr_xml::{ErrorKind, Response};
+/// let err = "<Response><Hanqup/></Response>".parse::<Response>().unwrap_err();
+/// match err.kind() {
+///     ErrorKind::UnknownElement { name, .. } => assert_eq!(name, "Hanqup"),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -457,21 +494,45 @@ impl ParseError {
     }
 
     /// What went wrong.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert!(matches!(err.kind(), ivr_xml::ErrorKind::UnknownElement { .. }));
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
     }
 
     /// Where, as line and column.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!((err.position().line, err.position().column), (2, 3));
+    /// ```
     pub fn position(&self) -> Position {
         self.0.position
     }
 
     /// Where, as a byte offset into the input.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(err.offset(), 13); // the byte offset of `<Hanqup`
+    /// ```
     pub fn offset(&self) -> usize {
         self.0.offset
     }
 
     /// In which element (and attribute), like `Response/Get[1]/@numdigits`; empty outside the root.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(err.path(), "Response/Hanqup[1]");
+    /// ```
     pub fn path(&self) -> &str {
         &self.0.path
     }
@@ -533,31 +594,81 @@ impl Warning {
     }
 
     /// What the strict parser would have refused.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert!(matches!(warning.kind(), ivr_xml::ErrorKind::UnknownElement { .. }));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         self.0.kind()
     }
 
     /// Where, as line and column.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.position().line, 2);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn position(&self) -> Position {
         self.0.position()
     }
 
     /// Where, as a byte offset into the input.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.offset(), 13);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn offset(&self) -> usize {
         self.0.offset()
     }
 
     /// In which element (and attribute).
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.path(), "Response/Hanqup[1]");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn path(&self) -> &str {
         self.0.path()
     }
 
     /// The code of the rule that reports it (see [`ParseError::code`]).
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.code(), "IVR101");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn code(&self) -> &'static str {
         self.0.code()
     }
 
     /// The error the strict parser reports for the same thing.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// // The same finding as the strict parser's refusal.
+    /// let strict = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(warning.as_error(), &strict);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn as_error(&self) -> &ParseError {
         &self.0
     }
@@ -588,6 +699,12 @@ impl BuildError {
     }
 
     /// The refused value.
+    ///
+    /// ```
+    /// use ivr_xml::{Get, Response};
+    /// let err = Response::builder().main(Get::new().numdigits(0)).build().unwrap_err();
+    /// assert_eq!(err.value_error().what(), "numdigits");
+    /// ```
     pub fn value_error(&self) -> &ValueError {
         &self.error
     }
