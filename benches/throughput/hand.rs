@@ -44,6 +44,7 @@ pub(crate) struct Get<'a> {
 pub(crate) struct Play<'a> {
     repeat: Option<i64>,
     finishkey: Option<Cow<'a, str>>,
+    isrecord: Option<bool>,
     file: Cow<'a, str>,
 }
 
@@ -136,6 +137,7 @@ fn write_command(command: &Command<'_>, out: &mut String, pretty: bool, depth: u
             out.push_str("<Play");
             opt_int(out, " loop='", play.repeat);
             opt_attr(out, " finishkey='", &play.finishkey);
+            opt_bool(out, " isrecord='", play.isrecord);
             out.push('>');
             escape_text(out, &play.file);
             out.push_str("</Play>");
@@ -167,13 +169,7 @@ fn write_command(command: &Command<'_>, out: &mut String, pretty: bool, depth: u
             out.push_str("<CreateConf");
             opt_attr(out, " action='", &create.action);
             opt_int(out, " maxmember='", create.maxmember);
-            if let Some(autojoin) = create.autojoin {
-                out.push_str(if autojoin {
-                    " autojoin='true'"
-                } else {
-                    " autojoin='false'"
-                });
-            }
+            opt_bool(out, " autojoin='", create.autojoin);
             out.push_str("/>");
         }
         Command::JoinConf(join) => {
@@ -191,6 +187,13 @@ fn opt_attr(out: &mut String, start: &str, value: &Option<Cow<'_, str>>) {
         out.push_str(start);
         escape_attr(out, value);
         out.push('\'');
+    }
+}
+
+fn opt_bool(out: &mut String, start: &str, value: Option<bool>) {
+    if let Some(value) = value {
+        out.push_str(start);
+        out.push_str(if value { "true'" } else { "false'" });
     }
 }
 
@@ -275,14 +278,26 @@ fn fail<T>(what: &str) -> Result<T, Error> {
     Err(Error(what.to_owned()))
 }
 
-struct Parser<'a> {
+/// The parser; `OWNED` makes every string an owned copy (`Cow::Owned`), as ivr-xml's values are.
+struct Parser<'a, const OWNED: bool> {
     input: &'a str,
     reader: Reader<&'a [u8]>,
 }
 
 /// Parses a `<Response>` document, borrowing unescaped strings from `input`.
 pub(crate) fn parse(input: &str) -> Result<Doc<'_>, Error> {
-    let mut parser = Parser {
+    parse_with::<false>(input)
+}
+
+/// The same quick-xml events driven by the same hand-written code, but every string is copied
+/// into an owned `String`: what the reference costs with values that own their text, as
+/// ivr-xml's do.
+pub(crate) fn parse_owned(input: &str) -> Result<Doc<'_>, Error> {
+    parse_with::<true>(input)
+}
+
+fn parse_with<const OWNED: bool>(input: &str) -> Result<Doc<'_>, Error> {
+    let mut parser = Parser::<OWNED> {
         input,
         reader: Reader::from_str(input),
     };
@@ -340,7 +355,16 @@ fn boolean(value: &str) -> Result<bool, Error> {
     }
 }
 
-impl<'a> Parser<'a> {
+impl<'a, const OWNED: bool> Parser<'a, OWNED> {
+    /// `value` as it is, or owned when `OWNED`.
+    fn own(value: Cow<'a, str>) -> Cow<'a, str> {
+        if OWNED {
+            Cow::Owned(value.into_owned())
+        } else {
+            value
+        }
+    }
+
     /// `part`, a slice of the input handed out by the reader, with the input's lifetime.
     fn reborrow(&self, part: &[u8]) -> &'a str {
         let start = (part.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
@@ -356,7 +380,7 @@ impl<'a> Parser<'a> {
         for attribute in start.attributes() {
             let attribute = attribute?;
             let value = unescape(self.reborrow(&attribute.value))?;
-            each(attribute.key.as_ref(), value)?;
+            each(attribute.key.as_ref(), Self::own(value))?;
         }
         Ok(())
     }
@@ -424,7 +448,7 @@ impl<'a> Parser<'a> {
                         return fail("unknown entity");
                     }
                 }
-                Event::End(_) => return Ok(text),
+                Event::End(_) => return Ok(Self::own(text)),
                 _ => return fail("unexpected content in a text element"),
             }
         }
@@ -467,6 +491,7 @@ impl<'a> Parser<'a> {
             match name {
                 b"loop" => play.repeat = Some(number(&value)?),
                 b"finishkey" => play.finishkey = Some(value),
+                b"isrecord" => play.isrecord = Some(boolean(&value)?),
                 _ => return fail("unknown attribute on <Play>"),
             }
             Ok(())

@@ -51,6 +51,8 @@ struct Play {
     repeat: Option<i64>,
     #[xml(attribute)]
     finishkey: Option<String>,
+    #[xml(attribute)]
+    isrecord: Option<bool>,
     #[xml(direct)]
     file: String,
 }

@@ -3,6 +3,11 @@
 //! serde + quick-xml, instant-xml, and quick-xml tokenizing alone (the parse floor); and of
 //! notification parsing against serde_urlencoded.
 //!
+//! strong-xml and hard-xml derives and a hand-driven quick-xml reader with owned strings are
+//! parsing peers too (issue 17). `cargo bench --bench throughput -- --round-robin` times every
+//! case in shuffled rounds instead and prints ratios to the reference from the same round
+//! (`round_robin.rs`); `-- --parse-only N [guide|1000cmd]` runs ivr-xml's strict parse alone.
+//!
 //! `cargo bench` runs everything and ends with a comparison table (medians of per-document ratios
 //! to the hand-written baselines); `cargo bench -- write-compact` runs a subset. See
 //! BENCHMARKS.md for how to read it.
@@ -17,8 +22,21 @@ mod corpus;
 mod hand;
 mod instant_model;
 mod notifications;
+mod round_robin;
 mod serde_model;
 mod summary;
+
+/// strong-xml derives (xmlparser), strings borrowed.
+mod strong_model {
+    use strong_xml::{XmlError, XmlRead, XmlWrite, XmlWriter};
+    include!("derive_model.rs");
+}
+
+/// hard-xml derives (a fork of strong-xml), strings borrowed.
+mod hard_model {
+    use hard_xml::{XmlError, XmlRead, XmlWrite, XmlWriter};
+    include!("derive_model.rs");
+}
 
 use corpus::{Case, Layout};
 
@@ -28,6 +46,8 @@ struct Prepared<'a> {
     hand: hand::Doc<'a>,
     serde: serde_model::Doc,
     instant: instant_model::Doc,
+    strong: strong_model::Doc<'a>,
+    hard: hard_model::Doc<'a>,
     /// Whether instant-xml parses the docs' layout (whitespace between elements).
     instant_parses_docs: bool,
 }
@@ -40,6 +60,10 @@ fn prepare(case: &Case) -> Prepared<'_> {
         .unwrap_or_else(|err| panic!("{id}: serde + quick-xml parser: {err}"));
     let instant = instant_model::parse(&case.compact_text)
         .unwrap_or_else(|err| panic!("{id}: instant-xml parser: {err}"));
+    let strong = strong_model::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: strong-xml parser: {err}"));
+    let hard = hard_model::parse(&case.compact_text)
+        .unwrap_or_else(|err| panic!("{id}: hard-xml parser: {err}"));
     for layout in Layout::ALL {
         let text = case.text(layout);
         let name = layout.name();
@@ -51,6 +75,18 @@ fn prepare(case: &Case) -> Prepared<'_> {
         match hand::parse(text) {
             Ok(again) => assert_eq!(again, hand, "{id} {name}: hand-written parser"),
             Err(err) => panic!("{id} {name}: hand-written parser: {err}"),
+        }
+        match hand::parse_owned(text) {
+            Ok(again) => assert_eq!(again, hand, "{id} {name}: hand-written owned parser"),
+            Err(err) => panic!("{id} {name}: hand-written owned parser: {err}"),
+        }
+        match strong_model::parse(text) {
+            Ok(again) => assert_eq!(again, strong, "{id} {name}: strong-xml parser"),
+            Err(err) => panic!("{id} {name}: strong-xml parser: {err}"),
+        }
+        match hard_model::parse(text) {
+            Ok(again) => assert_eq!(again, hard, "{id} {name}: hard-xml parser"),
+            Err(err) => panic!("{id} {name}: hard-xml parser: {err}"),
         }
         match serde_model::parse(text) {
             Ok(again) => assert_eq!(again, serde, "{id} {name}: serde parser"),
@@ -68,12 +104,34 @@ fn prepare(case: &Case) -> Prepared<'_> {
         panic!("{id}: instant-xml writer: {err}");
     }
     assert_eq!(reparse(&out), case.doc, "{id}: instant-xml writer");
+    for (name, written) in [
+        ("strong-xml", {
+            let mut out = Vec::new();
+            strong_model::write(&strong, &mut out)
+                .map(|()| out)
+                .map_err(|e| e.to_string())
+        }),
+        ("hard-xml", {
+            let mut out = Vec::new();
+            hard_model::write(&hard, &mut out)
+                .map(|()| out)
+                .map_err(|e| e.to_string())
+        }),
+    ] {
+        match written.map(String::from_utf8) {
+            Ok(Ok(out)) => assert_eq!(reparse(&out), case.doc, "{id}: {name} writer"),
+            Ok(Err(err)) => panic!("{id}: {name} writer: {err}"),
+            Err(err) => panic!("{id}: {name} writer: {err}"),
+        }
+    }
     let instant_parses_docs = instant_model::parse(&case.docs_text).as_ref() == Ok(&instant);
     Prepared {
         case,
         hand,
         serde,
         instant,
+        strong,
+        hard,
         instant_parses_docs,
     }
 }
@@ -131,6 +189,21 @@ fn bench_write(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
                 black_box(result.is_ok())
             })
         });
+        let mut bytes = Vec::with_capacity(len);
+        group.bench_function("strong-xml", |b| {
+            b.iter(|| {
+                bytes.clear();
+                let result = strong_model::write(black_box(&prepared.strong), &mut bytes);
+                black_box(result.is_ok())
+            })
+        });
+        group.bench_function("hard-xml", |b| {
+            b.iter(|| {
+                bytes.clear();
+                let result = hard_model::write(black_box(&prepared.hard), &mut bytes);
+                black_box(result.is_ok())
+            })
+        });
     }
     group.finish();
 }
@@ -145,6 +218,15 @@ fn bench_parse(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
         b.iter(|| black_box(text).parse::<Response>())
     });
     group.bench_function("hand", |b| b.iter(|| hand::parse(black_box(text))));
+    group.bench_function("hand-owned", |b| {
+        b.iter(|| hand::parse_owned(black_box(text)))
+    });
+    group.bench_function("strong-xml", |b| {
+        b.iter(|| strong_model::parse(black_box(text)))
+    });
+    group.bench_function("hard-xml", |b| {
+        b.iter(|| hard_model::parse(black_box(text)))
+    });
     group.bench_function("serde-quick-xml", |b| {
         b.iter(|| serde_model::parse(black_box(text)))
     });
@@ -163,6 +245,33 @@ fn main() {
     let started = SystemTime::now();
     let cases = corpus::cases();
     let prepared: Vec<Prepared<'_>> = cases.iter().map(prepare).collect();
+
+    // `-- --round-robin`: the interleaved ratio mode instead of criterion (criterion would
+    // refuse the option).
+    let args: Vec<String> = std::env::args().collect();
+    // `-- --parse-only N [guide|1000cmd]`: ivr-xml's strict parse of every document, N times, and nothing else,
+    // for a profiler (`valgrind --tool=callgrind`) or an instruction count.
+    if let Some(i) = args.iter().position(|a| a == "--parse-only") {
+        let times: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(100);
+        // `guide` or `1000cmd` after N: only those documents.
+        let only = args.get(i + 2).map(String::as_str);
+        for layout in Layout::ALL {
+            for case in cases.iter().filter(|c| match only {
+                Some("guide") => c.guide,
+                Some("1000cmd") => !c.guide,
+                _ => true,
+            }) {
+                for _ in 0..times {
+                    black_box(black_box(case.text(layout)).parse::<Response>().is_ok());
+                }
+            }
+        }
+        return;
+    }
+    if args.iter().any(|a| a == "--round-robin") {
+        round_robin::run(&prepared, &args);
+        return;
+    }
 
     // Short defaults keep a full run (about 250 benchmarks) near ten minutes on 2 cores; the
     // command line (`-- --warm-up-time 1 --measurement-time 3`) overrides them.

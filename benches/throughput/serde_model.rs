@@ -67,6 +67,8 @@ struct Play {
         skip_serializing_if = "Option::is_none"
     )]
     finishkey: Option<String>,
+    #[serde(rename = "@isrecord", default, skip_serializing_if = "Option::is_none")]
+    isrecord: Option<bool>,
     #[serde(rename = "$text")]
     file: String,
 }

@@ -110,18 +110,26 @@ fn cell(value: Option<f64>, suffix: &str, digits: usize) -> String {
     }
 }
 
-const WRITERS: [(&str, &str); 6] = [
+const WRITERS: [(&str, &str); 8] = [
     ("ivr-xml", "ivr-xml, reused buffer"),
     ("ivr-xml-fresh", "ivr-xml, fresh `String`"),
     ("hand", "hand-written `push_str`, reused buffer"),
     ("hand-fresh", "hand-written `push_str`, fresh `String`"),
     ("serde-quick-xml", "serde + quick-xml, reused buffer"),
     ("instant-xml", "instant-xml, reused buffer"),
+    ("strong-xml", "strong-xml derive, reused buffer"),
+    ("hard-xml", "hard-xml derive, reused buffer"),
 ];
 
-const PARSERS: [(&str, &str); 5] = [
+const PARSERS: [(&str, &str); 8] = [
     ("ivr-xml", "ivr-xml (strict, owned values)"),
     ("hand", "hand-written quick-xml `Reader`, borrowing"),
+    (
+        "hand-owned",
+        "quick-xml events driven by hand, owned strings",
+    ),
+    ("strong-xml", "strong-xml derive, borrowing"),
+    ("hard-xml", "hard-xml derive, borrowing"),
     ("serde-quick-xml", "serde + quick-xml"),
     ("instant-xml", "instant-xml"),
     ("quick-xml-tokens", "quick-xml tokenizing alone"),

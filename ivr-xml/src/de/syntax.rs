@@ -38,7 +38,22 @@ pub(super) fn one_line(text: &str, max_chars: usize) -> String {
 /// grammar (§2.8 `XMLDecl`): `version`, then optionally `encoding`, then optionally
 /// `standalone`, each once and in that order, whitespace-separated, quoted either way. Returns the
 /// encoding, if named, or why the declaration is not one.
+/// Declarations read as a whole by [`read_declaration`], with the encoding each names.
+const COMMON_DECLARATIONS: [(&str, &str); 4] = [
+    ("xml version='1.0' encoding='UTF-8'", "UTF-8"),
+    ("xml version=\"1.0\" encoding=\"UTF-8\"", "UTF-8"),
+    ("xml version='1.0' encoding='utf-8'", "utf-8"),
+    ("xml version=\"1.0\" encoding=\"utf-8\"", "utf-8"),
+];
+
 pub(super) fn read_declaration(content: &str) -> Result<Option<&str>, String> {
+    // The declarations IVR documents carry (the guide's and every writer's), recognised whole:
+    // the general reading below costs more than the rest of a small document's prolog.
+    for (common, encoding) in COMMON_DECLARATIONS {
+        if content == common {
+            return Ok(Some(encoding));
+        }
+    }
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
     let mut rest = content.strip_prefix("xml").unwrap_or(content);
     let mut encoding = None;

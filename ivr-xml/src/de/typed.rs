@@ -3,6 +3,8 @@
 //! ([`from_str_with`], [`from_str`], [`from_slice_with`], [`parse_tree`] and the crate's `judge`,
 //! the one verdict of the strict parser, the lenient parser and the validator).
 
+use std::sync::OnceLock;
+
 use smallvec::SmallVec;
 
 use crate::error::{ErrorKind, Locator, ParseError, Warning};
@@ -326,7 +328,9 @@ pub(crate) fn judge<T: FromXml>(
     mode: Mode,
 ) -> Result<(T, Vec<(Level, ParseError)>), ParseError> {
     let wants_response = T::matches_element("Response");
-    let commands = expected_of::<crate::Command>();
+    // The command names, listed once per process instead of once per parse.
+    static COMMANDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let commands = COMMANDS.get_or_init(expected_of::<crate::Command>);
     let is_command = |name: &str| {
         commands.contains(&name) || field_name(name, None).is_some() || policy.knows_element(name)
     };
@@ -383,17 +387,28 @@ pub(crate) fn judge<T: FromXml>(
         crate::validate::check_rules(&cx.source, &document, &mut found);
     }
     // The policy judges IVR documents; other roots (a REST body, one command) keep what the
-    // mode says: every finding is a warning of the lenient parser.
-    let level = |finding: &ParseError| match wants_response {
-        true => policy.level_of(rule_for(finding.kind())),
-        false => Level::Warn,
-    };
-    let mut findings: Vec<(Level, ParseError)> = found
+    // mode says: every finding is a warning of the lenient parser. Each finding's rule is looked
+    // up once, for its level and its place in the order (the sort compared `code()`s, which
+    // looked the rule up twice per comparison).
+    let mut keyed: Vec<(usize, &'static str, Level, ParseError)> = found
         .into_iter()
-        .map(|finding| (level(&finding), finding))
-        .filter(|(level, _)| *level != Level::Allow)
+        .map(|finding| {
+            let rule = rule_for(finding.kind());
+            let level = match wants_response {
+                true => policy.level_of(rule),
+                false => Level::Warn,
+            };
+            (finding.offset(), rule.code, level, finding)
+        })
+        .filter(|(_, _, level, _)| *level != Level::Allow)
         .collect();
-    findings.sort_by(|(_, a), (_, b)| (a.offset(), a.code()).cmp(&(b.offset(), b.code())));
+    if keyed.len() > 1 {
+        keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    }
+    let mut findings: Vec<(Level, ParseError)> = keyed
+        .into_iter()
+        .map(|(_, _, level, finding)| (level, finding))
+        .collect();
     findings.dedup();
     Ok((value, findings))
 }

@@ -41,6 +41,11 @@ impl Rule {
     /// assert!(Rule::find("IVR999").is_none());
     /// ```
     pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+        // The parser and the rules look codes up as the catalogue spells them, once per
+        // finding: an exact comparison first, the case-insensitive one for what users type.
+        if let Some(rule) = RULES.iter().find(|rule| rule.code == code_or_name) {
+            return Some(rule);
+        }
         RULES.iter().find(|rule| {
             rule.code.eq_ignore_ascii_case(code_or_name)
                 || rule.name.eq_ignore_ascii_case(code_or_name)
