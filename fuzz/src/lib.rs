@@ -172,13 +172,13 @@ pub fn text_roundtrip(data: &[u8]) {
             let mut formatted = String::new();
             parsed
                 .value
-                .write_fmt_to(&mut formatted, &style)
+                .write_to_fmt(&mut formatted, &style)
                 .unwrap_or_else(|err| panic!("fmt::Write failed: {err}"));
             assert_eq!(formatted, expected, "the fmt::Write path differs");
             let mut bytes = Vec::new();
             parsed
                 .value
-                .write_io(&mut bytes, &style)
+                .write_to_io(&mut bytes, &style)
                 .unwrap_or_else(|err| panic!("io::Write failed: {err}"));
             assert_eq!(bytes, expected.as_bytes(), "the io::Write path differs");
         }

@@ -5,6 +5,7 @@
 //!                  [--allow RULE]... [--warn RULE]... [--deny RULE]...
 //! ivr-xml fmt [FILE...|-] [--quote single|double] [--declaration ...] [--indent N|--compact] [--check|--write]
 //! ivr-xml explain [CODE]
+//! ivr-xml explore URL [--format text|json|mermaid|dot|html] [--out FILE] [--deny error|warning|info]
 //! ```
 //!
 //! Every subcommand takes `--color auto|always|never` (default `auto`: colours on a terminal,
@@ -18,6 +19,7 @@
 //! document, then from `--allow`, `--warn` and `--deny` (see `config`).
 
 mod config;
+mod explore;
 mod failure;
 mod fmt;
 mod inputs;
@@ -51,6 +53,8 @@ enum Command {
         /// The rule's code or name; none lists every rule.
         code: Option<String>,
     },
+    /// Crawl a running application as the platform would, draw its call flow and find its dead ends.
+    Explore(explore::ExploreArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +98,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Explore(args) => explore::run(&args).map_err(Failure::from),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -2,7 +2,8 @@
 
 use syn::spanned::Spanned;
 use syn::{
-    Attribute, Data, DeriveInput, Fields, GenericArgument, LitStr, Member, PathArguments, Type,
+    Attribute, Data, DeriveInput, Fields, GenericArgument, GenericParam, LitStr, Member,
+    PathArguments, Type,
 };
 
 use crate::check;
@@ -26,12 +27,7 @@ fn for_each_xml_item(
 }
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
-    if !input.generics.params.is_empty() {
-        errors.push(
-            &input.generics,
-            "#[derive(Xml)] does not support generic types",
-        );
-    }
+    check_generics(input, errors);
     let shape = match &input.data {
         Data::Struct(data) => parse_struct(input, &data.fields, errors),
         Data::Enum(data) => parse_enum(input, data, errors),
@@ -45,8 +41,32 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
     };
     shape.map(|shape| Container {
         ident: input.ident.clone(),
+        generics: input.generics.clone(),
         shape,
     })
+}
+
+/// Structs may have type parameters (each field's type that names one gets the bound its role
+/// needs); lifetimes and const parameters are refused, and so are generic enums, whose
+/// `From` impls for each variant could overlap.
+fn check_generics(input: &DeriveInput, errors: &mut Errors) {
+    for param in &input.generics.params {
+        match param {
+            GenericParam::Type(_) if matches!(input.data, Data::Enum(_)) => errors.push(
+                param,
+                "#[derive(Xml)] supports type parameters on structs only: an enum's variants each name their element type",
+            ),
+            GenericParam::Type(_) => {}
+            GenericParam::Lifetime(_) => errors.push(
+                param,
+                "#[derive(Xml)] does not support lifetime parameters: a parsed value owns its data",
+            ),
+            GenericParam::Const(_) => errors.push(
+                param,
+                "#[derive(Xml)] does not support const parameters, only type parameters",
+            ),
+        }
+    }
 }
 
 fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) -> Option<Shape> {
@@ -124,6 +144,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let mut role_seen: Vec<(&'static str, proc_macro2::Span)> = Vec::new();
     let mut rename: Option<LitStr> = None;
     let mut default: Option<proc_macro2::Span> = None;
+    let mut all: Option<proc_macro2::Span> = None;
     for_each_xml_item(&field.attrs, errors, |meta, errors| {
         const ROLES: [&str; 7] = [
             "attribute",
@@ -136,6 +157,17 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         ];
         if let Some(role) = ROLES.iter().find(|r| meta.path.is_ident(r)) {
             role_seen.push((role, meta.path.span()));
+            // `children(all)`: every child element goes to this field.
+            if *role == "children" && meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|inner| {
+                    if inner.path.is_ident("all") {
+                        all = Some(inner.path.span());
+                        Ok(())
+                    } else {
+                        unknown_option(&inner, errors, "unknown option: expected `children(all)`")
+                    }
+                })?;
+            }
             Ok(())
         } else if meta.path.is_ident("rename") {
             rename = Some(meta.value()?.parse()?);
@@ -223,7 +255,10 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             },
         },
         "children" => match inner_type(&ty, "Vec") {
-            Some(inner) => Role::Children { inner },
+            Some(inner) => Role::Children {
+                inner,
+                all: all.is_some(),
+            },
             None => {
                 errors.push(&ty, "#[xml(children)] needs a `Vec<T>` field");
                 return None;

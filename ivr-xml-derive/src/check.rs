@@ -27,6 +27,21 @@ pub(crate) fn check_fields(fields: &[Field], errors: &mut Errors) {
         |pred: fn(&Role) -> bool| fields.iter().filter(|f| pred(&f.role)).collect::<Vec<_>>();
     let texts = with_role(|r| matches!(r, Role::Text));
     let nested = with_role(|r| matches!(r, Role::Child { .. } | Role::Children { .. }));
+    // `children(all)` takes every child element: nothing else can hold content.
+    let all = with_role(|r| matches!(r, Role::Children { all: true, .. }));
+    if let Some(all) = all.first() {
+        for other in &nested {
+            if other.member != all.member {
+                errors.push(
+                    &other.member,
+                    format!(
+                        "`{}` is #[xml(children(all))] and takes every child element: it is the element's only content",
+                        member_name(&all.member)
+                    ),
+                );
+            }
+        }
+    }
     for extra in texts.iter().skip(1) {
         errors.push(&extra.member, "only one field can be #[xml(text)]");
     }

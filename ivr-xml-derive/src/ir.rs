@@ -1,10 +1,12 @@
 //! The small closed model between `syn` and code generation: what a type's `#[xml(...)]` attributes say.
 
-use syn::{Ident, LitStr, Member, Type};
+use syn::{Generics, Ident, LitStr, Member, Type};
 
 /// A type deriving `Xml`.
 pub(crate) struct Container {
     pub(crate) ident: Ident,
+    /// The type's parameters: type parameters only (structs), checked by `attr`.
+    pub(crate) generics: Generics,
     pub(crate) shape: Shape,
 }
 
@@ -34,8 +36,10 @@ pub(crate) enum Role {
     Text,
     /// One child element; `optional` when the field is an `Option`.
     Child { inner: Type, optional: bool },
-    /// Repeated child elements (a `Vec`).
-    Children { inner: Type },
+    /// Repeated child elements (a `Vec`). With `all` (`#[xml(children(all))]`) every child
+    /// element goes to this field, and `inner`'s parser reports the ones it does not know: the
+    /// field is then the element's only content.
+    Children { inner: Type, all: bool },
     /// Unknown attributes kept raw by the lenient parser (a `Vec<RawAttribute>`).
     Extra,
     /// A builder's deferred error (a `PendingError`), reported by `check`.

@@ -39,6 +39,7 @@
 
 mod agenda;
 mod engine;
+pub mod explore;
 mod platform;
 #[cfg(feature = "http")]
 mod rest;

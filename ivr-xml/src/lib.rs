@@ -61,7 +61,7 @@ mod raw;
 mod raw_attribute;
 mod response;
 pub mod rest;
-mod ser;
+pub mod ser;
 pub mod validate;
 mod value;
 #[cfg(feature = "axum")]
@@ -73,8 +73,7 @@ pub use commands::{
     Redirect, SubCommand,
 };
 pub use de::{
-    from_slice_with, from_str, from_str_with, FromXml, Limits, Mode, ParseContext, ParseOptions,
-    Parsed,
+    from_slice_with, from_str, from_str_with, FromXml, Limits, Mode, ParseOptions, Parsed,
 };
 pub use deferred_error::PendingError;
 pub use error::{BuildError, ErrorKind, ParseError, Position, ValueError, Warning};
@@ -82,7 +81,15 @@ pub use playmix::{MixItem, PlayMix};
 pub use raw::{RawElement, RawNode};
 pub use raw_attribute::RawAttribute;
 pub use response::{Response, ResponseBuilder};
-pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml, XmlWriter};
+pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml};
+
+/// What the code `#[derive(Xml)]` generates calls: the writer and the parser's context. Not part
+/// of the stable API; a hand-written [`ToXml`] or [`FromXml`] names them from here.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::de::ParseContext;
+    pub use crate::ser::XmlWriter;
+}
 pub use value::{
     is_xml_char, EscapeFree, Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout,
     VoiceMode, XmlValue,
@@ -102,11 +109,14 @@ pub use value::{
 /// | `#[xml(text)]` | `T: XmlValue` | the text content |
 /// | `#[xml(child)]` | `T` or `Option<T>`, `T: ToXml + FromXml` | one child element |
 /// | `#[xml(children)]` | `Vec<T>` | repeated child elements |
+/// | `#[xml(children(all))]` | `Vec<T>` | every child element, parsed as `T`, which reports the ones it does not know ([`Response`]'s commands); the element's only content |
 /// | `#[xml(extra)]` | `Vec<RawAttribute>` | unknown attributes, kept by the lenient parser; [`ToXml::check`] refuses a name given twice or one of a known attribute ([`RawAttribute::check_extra`]) |
 /// | `#[xml(pending)]` | [`PendingError`] | a builder's deferred error, reported by [`ToXml::check`] |
 /// | `#[xml(skip)]` | `T: Default` | neither written nor parsed |
 ///
-/// Attributes are written in field order. An **enum** of newtype variants is a choice of
+/// Attributes are written in field order. A struct may have **type parameters** (not lifetimes
+/// or const parameters): each field whose type names one gets the bound its role needs, such as
+/// `C: ToXml` in the writer of [`Response<C>`](Response). An **enum** of newtype variants is a choice of
 /// elements; `#[xml(other)]` marks the variant (usually [`RawElement`]) that keeps elements no
 /// other variant takes, in lenient mode. The derive also implements `From<Variant>` for the enum.
 ///

@@ -5,9 +5,10 @@ use std::io;
 use std::str::FromStr;
 
 use crate::commands::{Command, SubCommand};
-use crate::de::{from_str_with, Element, FromXml, Node, ParseContext, ParseOptions, Parsed};
+use crate::de::{from_str_with, FromXml, ParseOptions, Parsed};
 use crate::error::{BuildError, ParseError, ValueError};
 use crate::ser::{FmtSink, IoSink, Sink, Style, ToXml, XmlWriter};
+use crate::Xml;
 
 /// An answer to the platform: a main command, then the sub-commands that run when it times out or
 /// fails (spec §0.2).
@@ -38,8 +39,11 @@ use crate::ser::{FmtSink, IoSink, Sink, Style, ToXml, XmlWriter};
 /// assert_eq!(doc.to_string().parse::<Response>()?, doc);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "Response")]
 pub struct Response<C = Command> {
+    // Every child element is a command: `C`'s parser reports an unknown one itself.
+    #[xml(children(all))]
     commands: Vec<C>,
 }
 
@@ -48,6 +52,19 @@ impl Response {
     /// [`ResponseBuilder::new`]).
     pub fn builder() -> ResponseBuilder {
         ResponseBuilder::new()
+    }
+
+    /// Parses strictly (see [`ParseOptions`]): `Response::parse(text)` needs no type
+    /// annotation, where `text.parse()` needs `Response` named.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Response};
+    /// let doc = Response::parse("<Response><Hangup/></Response>")?;
+    /// assert!(matches!(doc.main(), Some(Command::Hangup(_))));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Response, ParseError> {
+        text.parse()
     }
 
     /// Parses with `options`, returning the lenient parser's warnings too (for your own command
@@ -118,16 +135,8 @@ impl<C: ToXml> Response<C> {
         style: &Style,
     ) -> Result<(), S::Error> {
         let mut writer = XmlWriter::new(sink, style);
-        if self.commands.is_empty() {
-            writer.declaration(style.declaration_style())?;
-            return self.write_xml(&mut writer);
-        }
-        // As `declaration` and `write_xml` would write it, with fewer writes.
-        writer.open_response(style.declaration_style())?;
-        for command in &self.commands {
-            command.write_xml(&mut writer)?;
-        }
-        writer.close_response()
+        writer.declaration(style.declaration_style())?;
+        self.write_xml(&mut writer)
     }
 
     /// Appends the document to `buffer` in `style`. Reusing a buffer (`buffer.clear()` between
@@ -147,13 +156,43 @@ impl<C: ToXml> Response<C> {
     }
 
     /// Writes the document into any [`fmt::Write`] in `style`.
-    pub fn write_fmt_to<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let mut out = String::new();
+    /// doc.write_to_fmt(&mut out, &Style::compact())?;
+    /// assert_eq!(out, "<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_to_fmt<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
         self.write_to_sink(&mut FmtSink(out), style)
     }
 
     /// Writes the document into any [`io::Write`] in `style`.
-    pub fn write_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let mut out: Vec<u8> = Vec::new();
+    /// doc.write_to_io(&mut out, &Style::compact())?;
+    /// assert!(out.ends_with(b"<Response><CmdNone/></Response>"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_to_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
         self.write_to_sink(&mut IoSink(out), style)
+    }
+
+    /// The old name of [`write_to_fmt`](Response::write_to_fmt).
+    #[deprecated(note = "renamed `write_to_fmt`: the writers are `write_to_{sink,string,fmt,io}`")]
+    pub fn write_fmt_to<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
+        self.write_to_fmt(out, style)
+    }
+
+    /// The old name of [`write_to_io`](Response::write_to_io).
+    #[deprecated(note = "renamed `write_to_io`: the writers are `write_to_{sink,string,fmt,io}`")]
+    pub fn write_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
+        self.write_to_io(out, style)
     }
 }
 
@@ -184,7 +223,7 @@ impl<C: ToXml> fmt::Display for Response<C> {
         } else {
             Style::docs()
         };
-        self.write_fmt_to(f, &style)
+        self.write_to_fmt(f, &style)
     }
 }
 
@@ -193,62 +232,6 @@ impl<C: FromXml> FromStr for Response<C> {
     type Err = ParseError;
     fn from_str(text: &str) -> Result<Response<C>, ParseError> {
         from_str_with(text, &ParseOptions::strict()).map(|parsed| parsed.value)
-    }
-}
-
-impl<C: ToXml> ToXml for Response<C> {
-    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        writer.start_line()?;
-        if self.commands.is_empty() {
-            return writer.markup("<Response/>");
-        }
-        writer.markup("<Response>")?;
-        writer.enter();
-        for command in &self.commands {
-            command.write_xml(writer)?;
-        }
-        writer.leave();
-        writer.start_line()?;
-        writer.markup("</Response>")
-    }
-
-    fn check(&self) -> Result<(), ValueError> {
-        self.commands.iter().try_for_each(ToXml::check)
-    }
-
-    fn element_name(&self) -> &str {
-        "Response"
-    }
-}
-
-impl<C: FromXml> FromXml for Response<C> {
-    fn matches_element(name: &str) -> bool {
-        name == "Response"
-    }
-
-    fn expected_elements(out: &mut Vec<&'static str>) {
-        out.push("Response");
-    }
-
-    fn from_element(
-        element: &Element<'_>,
-        cx: &mut ParseContext<'_>,
-    ) -> Result<Response<C>, ParseError> {
-        for attribute in element.attributes() {
-            cx.unknown_attribute(element, attribute, &[], None)?;
-        }
-        // Sized once: a long document does not grow (and copy) its commands again and again.
-        let mut commands = Vec::with_capacity(element.child_elements().count());
-        for node in element.children() {
-            match node {
-                Node::Element(child) => commands.push(cx.child::<C>(&child)?),
-                Node::Text(text) if !text.is_blank() => {
-                    return Err(cx.unexpected_text(element, text))
-                }
-                Node::Text(_) => {}
-            }
-        }
-        Ok(Response { commands })
     }
 }
 

@@ -75,11 +75,11 @@ fn every_sink_gets_the_same_bytes() {
     let expected = doc.to_string();
 
     let mut via_fmt = String::new();
-    doc.write_fmt_to(&mut via_fmt, &Style::docs()).unwrap();
+    doc.write_to_fmt(&mut via_fmt, &Style::docs()).unwrap();
     assert_eq!(via_fmt, expected);
 
     let mut via_io = Vec::new();
-    doc.write_io(&mut via_io, &Style::docs()).unwrap();
+    doc.write_to_io(&mut via_io, &Style::docs()).unwrap();
     assert_eq!(String::from_utf8(via_io).unwrap(), expected);
 
     let mut buffer = String::from("kept:");
@@ -102,7 +102,7 @@ fn io_errors_are_returned() {
             Ok(())
         }
     }
-    let err = menu().write_io(Full, &Style::docs()).unwrap_err();
+    let err = menu().write_to_io(Full, &Style::docs()).unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::StorageFull);
 }
 

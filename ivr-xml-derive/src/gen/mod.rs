@@ -7,11 +7,11 @@ mod builder;
 mod parse;
 mod write;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-use syn::LitStr;
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{quote, ToTokens};
+use syn::{Generics, Ident, LitStr, Type, WherePredicate};
 
-use crate::ir::{Container, Field, Shape, Variant};
+use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     match &container.shape {
@@ -52,4 +52,70 @@ fn expand_alternatives(container: &Container, variants: &[Variant]) -> TokenStre
         #from_xml
         #(#from_impls)*
     }
+}
+
+/// Which impl a set of bounds is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Impl {
+    /// `ToXml`: the writer and `check`.
+    Write,
+    /// `FromXml`: the parser.
+    Parse,
+}
+
+/// The type's generics with, for each field whose type names a type parameter, the bound its
+/// role needs in `which` impl (`XmlValue` for values, `ToXml` or `FromXml` for elements,
+/// `Default` for what parsing fills in): `Response<C>` gets `where C: ToXml`.
+pub(super) fn bounded(container: &Container, fields: &[Field], which: Impl) -> Generics {
+    let mut generics = container.generics.clone();
+    let params: Vec<Ident> = generics.type_params().map(|p| p.ident.clone()).collect();
+    if params.is_empty() {
+        return generics;
+    }
+    let nested = fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::Child { .. } | Role::Children { .. }))
+        .count();
+    let mut predicates: Vec<WherePredicate> = Vec::new();
+    let mut bound = |ty: &Type, bound: TokenStream| {
+        if mentions(ty.to_token_stream(), &params) {
+            predicates.push(syn::parse_quote!(#ty: #bound));
+        }
+    };
+    for field in fields {
+        match (&field.role, which) {
+            (Role::Attribute { value, absent, .. }, _) => {
+                bound(value, quote!(::ivr_xml::XmlValue));
+                if *absent == Absent::Default && which == Impl::Parse {
+                    bound(value, quote!(::core::default::Default));
+                }
+            }
+            (Role::Text, _) => bound(&field.ty, quote!(::ivr_xml::XmlValue)),
+            (Role::Child { inner, .. } | Role::Children { inner, .. }, Impl::Write) => {
+                bound(inner, quote!(::ivr_xml::ToXml));
+                // `check` asks the parser where each child would read back.
+                if nested > 1 {
+                    bound(inner, quote!(::ivr_xml::FromXml));
+                }
+            }
+            (Role::Child { inner, .. } | Role::Children { inner, .. }, Impl::Parse) => {
+                bound(inner, quote!(::ivr_xml::FromXml));
+            }
+            (Role::Pending | Role::Skip, Impl::Parse) => {
+                bound(&field.ty, quote!(::core::default::Default));
+            }
+            (Role::Extra | Role::Pending | Role::Skip, _) => {}
+        }
+    }
+    generics.make_where_clause().predicates.extend(predicates);
+    generics
+}
+
+/// Whether `tokens` name one of `params`.
+fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => params.contains(&ident),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
 }

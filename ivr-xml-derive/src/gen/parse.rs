@@ -10,9 +10,11 @@ use crate::ir::{Absent, Container, Field, Role, Variant};
 pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
     let ident = &container.ident;
     let parser = element_parser(name, fields);
+    let generics = super::bounded(container, fields, super::Impl::Parse);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl ::ivr_xml::FromXml for #ident {
+        impl #impl_generics ::ivr_xml::FromXml for #ident #ty_generics #where_clause {
             fn matches_element(__name: &str) -> bool {
                 __name == #name
             }
@@ -23,7 +25,7 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
 
             fn from_element(
                 __element: &::ivr_xml::de::Element<'_>,
-                __cx: &mut ::ivr_xml::ParseContext<'_>,
+                __cx: &mut ::ivr_xml::__private::ParseContext<'_>,
             ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
                 #parser
             }
@@ -110,7 +112,7 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
 
             fn from_element(
                 __element: &::ivr_xml::de::Element<'_>,
-                __cx: &mut ::ivr_xml::ParseContext<'_>,
+                __cx: &mut ::ivr_xml::__private::ParseContext<'_>,
             ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
                 #(#parse_arms)*
                 #fallback
@@ -147,6 +149,10 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
             Role::Attribute { .. } | Role::Child { .. } => {
                 quote! { let mut #local = ::core::option::Option::None; }
             }
+            // Sized once: a long list does not grow (and copy) again and again.
+            Role::Children { all: true, .. } => quote! {
+                let mut #local = ::std::vec::Vec::with_capacity(__element.child_elements().count());
+            },
             Role::Children { .. } | Role::Extra => {
                 quote! { let mut #local = ::std::vec::Vec::new(); }
             }
@@ -172,7 +178,28 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
         .iter()
         .filter(|f| matches!(f.role, Role::Child { .. } | Role::Children { .. }))
         .collect();
-    let content = if let Some(field) = text_field {
+    let all = nested
+        .iter()
+        .find(|f| matches!(f.role, Role::Children { all: true, .. }));
+    let content = if let (Some(field), Role::Children { inner, .. }) =
+        (all, all.map(|f| &f.role).unwrap_or(&Role::Skip))
+    {
+        // Every child element is parsed as `inner`, which reports the ones it does not know.
+        let local = local(&field.member);
+        let parse = quote_spanned! {inner.span()=> __cx.child::<#inner>(&__child)? };
+        quote! {
+            for __node in __element.children() {
+                match __node {
+                    ::ivr_xml::de::Node::Element(__child) => #local.push(#parse),
+                    ::ivr_xml::de::Node::Text(__text) => {
+                        if !__text.is_blank() {
+                            return ::core::result::Result::Err(__cx.unexpected_text(__element, __text));
+                        }
+                    }
+                }
+            }
+        }
+    } else if let Some(field) = text_field {
         let local = local(&field.member);
         let ty = &field.ty;
         let parse = quote_spanned! {ty.span()=> __cx.text::<#ty>(__element)? };
@@ -181,7 +208,7 @@ fn element_parser(name: &LitStr, fields: &[Field]) -> TokenStream {
         quote! { __cx.no_content(__element)?; }
     } else {
         let expected_types = nested.iter().map(|f| match &f.role {
-            Role::Child { inner, .. } | Role::Children { inner } => inner.clone(),
+            Role::Child { inner, .. } | Role::Children { inner, .. } => inner.clone(),
             _ => f.ty.clone(),
         });
         let expected_types: Vec<_> = expected_types.collect();

@@ -12,12 +12,14 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
     let ident = &container.ident;
     let writer = element_writer(name, fields);
     let check = element_check(ident, name, fields);
+    let generics = super::bounded(container, fields, super::Impl::Write);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl ::ivr_xml::ToXml for #ident {
+        impl #impl_generics ::ivr_xml::ToXml for #ident #ty_generics #where_clause {
             fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
                 &self,
-                __writer: &mut ::ivr_xml::XmlWriter<'_, __S>,
+                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
             ) -> ::core::result::Result<(), __S::Error> {
                 #writer
             }
@@ -126,7 +128,7 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
         impl ::ivr_xml::ToXml for #ident {
             fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
                 &self,
-                __writer: &mut ::ivr_xml::XmlWriter<'_, __S>,
+                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
             ) -> ::core::result::Result<(), __S::Error> {
                 match self {
                     #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::write_xml(__value, __writer),)*
@@ -202,7 +204,7 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
                 });
                 has_nested.push(quote! { true });
             }
-            Role::Children { inner } => {
+            Role::Children { inner, .. } => {
                 let write = quote_spanned! {inner.span()=>
                     <#inner as ::ivr_xml::ToXml>::write_xml(__child, __writer)?;
                 };
@@ -374,7 +376,7 @@ fn element_check(ident: &syn::Ident, name: &LitStr, fields: &[Field]) -> TokenSt
             } => Some(quote_spanned! {inner.span()=>
                 <#inner as ::ivr_xml::ToXml>::check(&self.#member)?;
             }),
-            Role::Children { inner } => {
+            Role::Children { inner, .. } => {
                 let check = quote_spanned! {inner.span()=>
                     <#inner as ::ivr_xml::ToXml>::check(__child)?;
                 };
@@ -416,7 +418,7 @@ fn element_check(ident: &syn::Ident, name: &LitStr, fields: &[Field]) -> TokenSt
     let nested: Vec<(&Field, &syn::Type)> = fields
         .iter()
         .filter_map(|field| match &field.role {
-            Role::Child { inner, .. } | Role::Children { inner } => Some((field, inner)),
+            Role::Child { inner, .. } | Role::Children { inner, .. } => Some((field, inner)),
             _ => None,
         })
         .collect();

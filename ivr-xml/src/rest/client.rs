@@ -13,7 +13,9 @@ use crate::rest::path::Endpoint;
 use crate::rest::request::RestRequest;
 use crate::rest::response::{ResponseError, RestResponse, StatusCode};
 use crate::rest::sign::{Credentials, Signature, Timestamp};
-use crate::rest::{official_style, ACCEPT, CONTENT_TYPE, PRODUCTION_BASE_URL, SOFT_VERSION};
+use crate::rest::{
+    official_style, ACCEPT, PRODUCTION_BASE_URL, REQUEST_CONTENT_TYPE, SOFT_VERSION,
+};
 use crate::ser::Style;
 
 /// Where the client's timestamps come from: the library never reads a clock itself.
@@ -273,7 +275,7 @@ impl PreparedRequest {
     pub fn headers(&self) -> [(&'static str, &str); 3] {
         [
             ("Accept", ACCEPT),
-            ("Content-Type", CONTENT_TYPE),
+            ("Content-Type", REQUEST_CONTENT_TYPE),
             ("Authorization", &self.signature.authorization),
         ]
     }
@@ -357,7 +359,10 @@ impl RestClient {
             .http
             .post(&prepared.url)
             .header(ACCEPT_HEADER, HeaderValue::from_static(ACCEPT))
-            .header(CONTENT_TYPE_HEADER, HeaderValue::from_static(CONTENT_TYPE))
+            .header(
+                CONTENT_TYPE_HEADER,
+                HeaderValue::from_static(REQUEST_CONTENT_TYPE),
+            )
             .header(AUTHORIZATION, authorization)
             .body(prepared.body)
             .send()

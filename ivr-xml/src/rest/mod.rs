@@ -57,12 +57,17 @@ pub use ops::{
     Operation, QueryConfState, QuitConf, RestCreateConf, Role, Speak,
 };
 pub use path::{Endpoint, RestTarget, TargetError};
-pub use request::{AppId, RestRequest};
+pub use request::{AppIdElement, RestRequest};
 pub use response::{ResponseError, RestResponse, StatusCode};
 pub use sign::{
     authorization, sig, Authorization, Credentials, CredentialsError, Signature, SignatureError,
     Timestamp, ACCOUNT_SID_VAR, AUTH_TOKEN_VAR,
 };
+
+/// The old name of [`AppIdElement`], the `<Appid>` element (not the notification parameter
+/// [`notify::AppId`](crate::notify::AppId)).
+#[deprecated(note = "renamed `AppIdElement`: `notify::AppId` is the id itself")]
+pub type AppId = AppIdElement;
 
 use crate::ser::{Declaration, Quote, Style};
 
@@ -96,13 +101,18 @@ pub const SOFT_VERSION: &str = "2013-12-26";
 /// ```
 pub const ACCEPT: &str = "application/xml";
 
-/// The `Content-Type` header the client sends. The official page writes
-/// `application/xml;charset=utf-8;` with a trailing `;`, which means the same.
+/// The `Content-Type` header the client sends with a request. The official page writes
+/// `application/xml;charset=utf-8;` with a trailing `;`, which means the same. (An application's
+/// answer to the platform goes out with `web::CONTENT_TYPE`, feature `axum`.)
 ///
 /// ```
-/// assert_eq!(ivr_xml::rest::CONTENT_TYPE, "application/xml;charset=utf-8");
+/// assert_eq!(ivr_xml::rest::REQUEST_CONTENT_TYPE, "application/xml;charset=utf-8");
 /// ```
-pub const CONTENT_TYPE: &str = "application/xml;charset=utf-8";
+pub const REQUEST_CONTENT_TYPE: &str = "application/xml;charset=utf-8";
+
+/// The old name of [`REQUEST_CONTENT_TYPE`].
+#[deprecated(note = "renamed `REQUEST_CONTENT_TYPE`: `web::CONTENT_TYPE` is the answer's")]
+pub const CONTENT_TYPE: &str = REQUEST_CONTENT_TYPE;
 
 /// The layout of the official `ivr/dial` example: double quotes,
 /// `<?xml version="1.0" encoding="UTF-8"?>`, two spaces per level. Request bodies are written in

@@ -13,17 +13,18 @@ use crate::ser::{Style, ToXml, XmlWriter};
 use crate::value::Text;
 use crate::Xml;
 
-/// `<Appid>`: the application id, the first child of every [`RestRequest`] \[official\].
+/// `<Appid>`: the element holding the application id, the first child of every [`RestRequest`]
+/// \[official\]. (The id as a notification parameter is [`notify::AppId`](crate::notify::AppId).)
 ///
 /// ```
-/// use ivr_xml::rest::AppId;
+/// use ivr_xml::rest::AppIdElement;
 /// use ivr_xml::{to_string_with, Style};
-/// assert_eq!(to_string_with(&AppId::new("12345678"), &Style::docs())?, "<Appid>12345678</Appid>");
+/// assert_eq!(to_string_with(&AppIdElement::new("12345678"), &Style::docs())?, "<Appid>12345678</Appid>");
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[xml(element = "Appid")]
-pub struct AppId {
+pub struct AppIdElement {
     /// Unknown attributes, in order.
     #[xml(extra)]
     pub extra: Vec<RawAttribute>,
@@ -34,10 +35,10 @@ pub struct AppId {
     pending: PendingError,
 }
 
-impl AppId {
+impl AppIdElement {
     /// The application id `id`.
-    pub fn new(id: impl Into<String>) -> AppId {
-        let mut appid = AppId::default();
+    pub fn new(id: impl Into<String>) -> AppIdElement {
+        let mut appid = AppIdElement::default();
         appid.id = appid.pending.record(Text::new(id)).unwrap_or_default();
         appid
     }
@@ -79,7 +80,7 @@ pub struct RestRequest {
     pub extra: Vec<RawAttribute>,
     /// `<Appid>`.
     #[xml(child)]
-    pub appid: AppId,
+    pub appid: AppIdElement,
     /// The operation.
     #[xml(child)]
     pub operation: Operation,
@@ -91,7 +92,7 @@ impl RestRequest {
     pub fn new(appid: impl Into<String>, operation: impl Into<Operation>) -> RestRequest {
         RestRequest {
             extra: Vec::new(),
-            appid: AppId::new(appid),
+            appid: AppIdElement::new(appid),
             operation: operation.into(),
         }
     }

@@ -2,9 +2,9 @@ use ivr_xml::Xml;
 
 #[derive(Xml)]
 #[xml(element = "Beep")]
-struct Beep<T> {
-    #[xml(attribute)]
-    count: T,
+struct Beep<const N: usize> {
+    #[xml(skip)]
+    notes: [u8; N],
 }
 
 fn main() {}

@@ -1,200 +1,10 @@
-//! The writer: styles, output sinks, escaping, and the [`ToXml`] trait the derive implements.
+//! [`XmlWriter`]: literal markup, escaped values and line starts, into a [`Sink`].
 
-use std::convert::Infallible;
-use std::fmt;
-use std::io;
-
-use crate::error::ValueError;
 use crate::raw_attribute::RawAttribute;
 use crate::value::XmlValue;
 
-/// The quote character around attribute values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Quote {
-    /// `'`, as in the conference and basic guides (the default).
-    #[default]
-    Single,
-    /// `"`, as in the command reference and the REST bodies.
-    Double,
-}
-
-/// Which XML declaration starts the document (spec §1.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Declaration {
-    /// `<?xml version='1.0' encoding='UTF-8'?>`, as in the guide (the default).
-    #[default]
-    SingleQuoted,
-    /// `<?xml version="1.0" encoding="UTF-8"?>`, as in the command reference's `<Get>` example.
-    DoubleQuoted,
-    /// `<?xml version="1.0" encoding="UTF-8" ?>`, as in the command reference's `<Play>` example.
-    DoubleQuotedSpaceBeforeClose,
-    /// No declaration, as in the basic guide and the guide's `<CmdNone/>` examples.
-    None,
-}
-
-impl Declaration {
-    /// The declaration's exact text (empty for [`Declaration::None`]).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Declaration::SingleQuoted => "<?xml version='1.0' encoding='UTF-8'?>",
-            Declaration::DoubleQuoted => "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            Declaration::DoubleQuotedSpaceBeforeClose => {
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>"
-            }
-            Declaration::None => "",
-        }
-    }
-}
-
-/// How a document is laid out: quote, declaration, and indentation.
-///
-/// [`Style::docs`] (the default) is the guide's style; [`Style::compact`] has no whitespace at all,
-/// the form to send over the wire.
-///
-/// ```
-/// use ivr_xml::{CmdNone, Declaration, Quote, Response, Style};
-/// let doc = Response::builder().main(CmdNone::new()).build().unwrap();
-/// assert_eq!(doc.to_string(), "<?xml version='1.0' encoding='UTF-8'?>\n<Response>\n    <CmdNone/>\n</Response>");
-/// assert_eq!(doc.to_string_with(&Style::compact()), "<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
-/// let reference = Style::docs().quote(Quote::Double).declaration(Declaration::None).indent("");
-/// assert_eq!(doc.to_string_with(&reference), "<Response>\n<CmdNone/>\n</Response>");
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Style {
-    quote: Quote,
-    declaration: Declaration,
-    indent: Option<String>,
-    /// How a line starts once something is written: worked out from `indent` when it is set,
-    /// so that a writer does not look at the indent's bytes for every document.
-    lines: LineStart,
-}
-
-impl fmt::Debug for Style {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Style")
-            .field("quote", &self.quote)
-            .field("declaration", &self.declaration)
-            .field("indent", &self.indent)
-            .finish()
-    }
-}
-
-impl Default for Style {
-    fn default() -> Style {
-        Style::docs()
-    }
-}
-
-impl Style {
-    /// The guide's style: single quotes, `<?xml version='1.0' encoding='UTF-8'?>`, one element per
-    /// line, four spaces per level, LF line ends.
-    pub fn docs() -> Style {
-        Style {
-            quote: Quote::Single,
-            declaration: Declaration::SingleQuoted,
-            indent: Some("    ".to_owned()),
-            lines: LineStart::FourSpaces,
-        }
-    }
-
-    /// The docs' quote and declaration with no whitespace at all between elements.
-    pub fn compact() -> Style {
-        Style {
-            indent: None,
-            lines: LineStart::None,
-            ..Style::docs()
-        }
-    }
-
-    /// Sets the quote character.
-    pub fn quote(mut self, quote: Quote) -> Style {
-        self.quote = quote;
-        self
-    }
-
-    /// Sets the declaration.
-    pub fn declaration(mut self, declaration: Declaration) -> Style {
-        self.declaration = declaration;
-        self
-    }
-
-    /// One element per line, indented by `indent` per level (`""` puts every line at column 0).
-    ///
-    /// Characters other than spaces and tabs are dropped from the indent: anything else would
-    /// change the document.
-    pub fn indent(mut self, indent: &str) -> Style {
-        let indent: String = indent.chars().filter(|c| matches!(c, ' ' | '\t')).collect();
-        self.lines = match indent.as_bytes() {
-            b"    " => LineStart::FourSpaces,
-            bytes if bytes.iter().all(|&b| b == b' ') => LineStart::Spaces,
-            bytes if bytes.iter().all(|&b| b == b'\t') => LineStart::Tabs,
-            _ => LineStart::Mixed,
-        };
-        self.indent = Some(indent);
-        self
-    }
-
-    /// No whitespace between elements.
-    pub fn no_indent(mut self) -> Style {
-        self.indent = None;
-        self.lines = LineStart::None;
-        self
-    }
-
-    /// The quote character in use.
-    pub fn quote_style(&self) -> Quote {
-        self.quote
-    }
-
-    /// The declaration in use.
-    pub fn declaration_style(&self) -> Declaration {
-        self.declaration
-    }
-
-    /// The indent per level, or `None` when compact.
-    pub fn indent_str(&self) -> Option<&str> {
-        self.indent.as_deref()
-    }
-}
-
-/// Where the writer puts its output: a `String`, any [`fmt::Write`] ([`FmtSink`]) or any [`io::Write`] ([`IoSink`]).
-pub trait Sink {
-    /// The sink's error (`Infallible` for `String`).
-    type Error;
-    /// Appends `text`.
-    fn write_str(&mut self, text: &str) -> Result<(), Self::Error>;
-}
-
-impl Sink for String {
-    type Error = Infallible;
-    #[inline]
-    fn write_str(&mut self, text: &str) -> Result<(), Infallible> {
-        self.push_str(text);
-        Ok(())
-    }
-}
-
-/// Adapts any [`fmt::Write`] (a `Formatter`, a `String` behind `&mut dyn fmt::Write`) into a [`Sink`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct FmtSink<W>(pub W);
-
-impl<W: fmt::Write> Sink for FmtSink<W> {
-    type Error = fmt::Error;
-    fn write_str(&mut self, text: &str) -> Result<(), fmt::Error> {
-        self.0.write_str(text)
-    }
-}
-
-/// Adapts any [`io::Write`] (a file, a socket, a `Vec<u8>`) into a [`Sink`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct IoSink<W>(pub W);
-
-impl<W: io::Write> Sink for IoSink<W> {
-    type Error = io::Error;
-    fn write_str(&mut self, text: &str) -> Result<(), io::Error> {
-        self.0.write_all(text.as_bytes())
-    }
-}
+use super::style::LineStart;
+use super::{Declaration, Quote, Sink, Style};
 
 /// Writes elements into a [`Sink`] in a [`Style`]. Used by code the [`Xml`](crate::Xml) derive generates.
 ///
@@ -203,6 +13,7 @@ impl<W: io::Write> Sink for IoSink<W> {
 /// ([`XmlWriter::attribute_value_in`], [`XmlWriter::text_value`]); the other methods write a
 /// tag, an attribute or a text from names known only at run time.
 #[derive(Debug)]
+#[doc(hidden)]
 pub struct XmlWriter<'a, S: ?Sized> {
     sink: &'a mut S,
     quote: Quote,
@@ -214,24 +25,6 @@ pub struct XmlWriter<'a, S: ?Sized> {
     /// The indent per level (empty when compact).
     indent: &'a str,
     depth: usize,
-}
-
-/// How a line starts: what the writer writes before an element or an end tag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum LineStart {
-    /// Nothing: compact, or mixed content.
-    None,
-    /// The document's first line: the indentation, without a line break.
-    BeforeFirst,
-    /// A line break and four spaces per level (the docs' style): a constant-length write for
-    /// the common depths.
-    FourSpaces,
-    /// A line break and spaces: a slice of [`SPACE_LINES`].
-    Spaces,
-    /// A line break and tabs: a slice of [`TAB_LINES`].
-    Tabs,
-    /// A line break and the indent, level by level (an indent of both spaces and tabs).
-    Mixed,
 }
 
 /// A line break and 128 spaces: line starts in an indent of spaces, up to 128 deep.
@@ -287,50 +80,6 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             self.line = self.pretty;
         }
         Ok(())
-    }
-
-    /// Writes the declaration and `<Response>`, the start tag of a root whose children follow,
-    /// as one write of constant length, one level deeper.
-    #[inline]
-    pub(crate) fn open_response(&mut self, declaration: Declaration) -> Result<(), S::Error> {
-        // Macros, not `Declaration::as_str`: `concat!` takes only literals.
-        macro_rules! with_declaration {
-            ($declaration:literal) => {
-                match self.line {
-                    LineStart::None => self.sink.write_str(concat!($declaration, "<Response>"))?,
-                    _ => self.sink.write_str(concat!($declaration, "\n<Response>"))?,
-                }
-            };
-        }
-        match declaration {
-            Declaration::SingleQuoted => {
-                with_declaration!("<?xml version='1.0' encoding='UTF-8'?>")
-            }
-            Declaration::DoubleQuoted => {
-                with_declaration!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-            }
-            Declaration::DoubleQuotedSpaceBeforeClose => {
-                with_declaration!("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>")
-            }
-            // The first line: no line break, no indentation at depth 0.
-            Declaration::None => self.sink.write_str("<Response>")?,
-        }
-        debug_assert_eq!(self.depth, 0, "a document starts at depth 0");
-        self.line = self.pretty;
-        self.depth = 1;
-        Ok(())
-    }
-
-    /// Writes `</Response>` after the root's children, on its own line in pretty styles.
-    #[inline]
-    pub(crate) fn close_response(&mut self) -> Result<(), S::Error> {
-        self.leave();
-        debug_assert_eq!(self.depth, 0, "the root ends at depth 0");
-        // At depth 0, after the first line, a line start is a line break in every pretty style.
-        match self.line {
-            LineStart::None => self.sink.write_str("</Response>"),
-            _ => self.sink.write_str("\n</Response>"),
-        }
     }
 
     /// Starts a line for an element or an end tag at the current depth: in pretty styles a line
@@ -668,51 +417,4 @@ fn escape_from<S: Sink + ?Sized>(
         }
     }
     sink.write_str(&text[start..])
-}
-
-/// A type that writes itself as one XML element (or, for an enum, as the alternative it holds).
-///
-/// Implemented by the [`Xml`](crate::Xml) derive; see its documentation.
-pub trait ToXml {
-    /// Writes the element.
-    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error>;
-
-    /// Reports the first invalid value a builder was given, if any, here or in a child.
-    fn check(&self) -> Result<(), ValueError> {
-        Ok(())
-    }
-
-    /// The element's name, for messages (an enum reports the alternative it holds).
-    fn element_name(&self) -> &str;
-}
-
-impl<T: ToXml> ToXml for Box<T> {
-    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        (**self).write_xml(writer)
-    }
-    fn check(&self) -> Result<(), ValueError> {
-        (**self).check()
-    }
-    fn element_name(&self) -> &str {
-        (**self).element_name()
-    }
-}
-
-/// Writes one element as a fragment (no declaration) in `style`.
-///
-/// Fails, writing nothing, if a builder was given an invalid value.
-///
-/// ```
-/// use ivr_xml::{to_string_with, Play, Style};
-/// let play = Play::new("menu.wav").repeat(-1);
-/// assert_eq!(to_string_with(&play, &Style::docs()).unwrap(), "<Play loop='-1'>menu.wav</Play>");
-/// ```
-pub fn to_string_with<T: ToXml + ?Sized>(value: &T, style: &Style) -> Result<String, ValueError> {
-    value.check()?;
-    let mut out = String::new();
-    let mut writer = XmlWriter::new(&mut out, style);
-    match value.write_xml(&mut writer) {
-        Ok(()) => Ok(out),
-        Err(never) => match never {},
-    }
 }

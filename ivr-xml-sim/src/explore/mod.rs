@@ -1,0 +1,367 @@
+//! Explores an application's call flow: plays every caller behaviour the platform allows at each
+//! point where the call waits for the caller, draws the states reached and finds the dead ends.
+//!
+//! Each explored path is one simulated call ([`Simulator`](crate::Simulator)) from `startservice`
+//! on, with a fresh call id, so an application that keeps state per call is explored as the
+//! platform would drive it. At each `<Get>` the caller presses each key `numdigits='1'` allows
+//! (`0`-`9`, `*`, `#`), or for longer inputs each value of a set (the values the flow itself
+//! produced, such as conference ids, [`ExploreOptions::inputs`], a wrong value and an empty
+//! input), keeps silent until the timeout, or hangs up; anywhere else the call goes on by itself
+//! (playback, redirects, conference callbacks, as the simulator plays them) until the caller hangs
+//! up where nothing is left to choose.
+//!
+//! A **state** is what the platform would do next: the answer's command structure and its action
+//! URLs, not the raw bytes (prompt files, `tag` values, conference ids and query values are left
+//! out), so a flow that counts retries in a `tag` converges; the first three answers of a state
+//! that differ in their bytes are each explored from, so that a branch the counter opens (the
+//! third timeout says goodbye) is still reached. The search is breadth first, so each
+//! state's and each finding's path is a shortest one, and it is bounded
+//! ([`ExploreOptions::max_calls`], [`ExploreOptions::max_steps_per_call`],
+//! [`ExploreOptions::max_time`]); [`Exploration::cut`] says when a bound cut it.
+//!
+//! It runs on a `tokio` runtime with its timer enabled (each answer has a time limit), and
+//! the simulator follows redirects by recursion: the `ivr-xml explore` command runs it on a
+//! thread with a large stack.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! use axum::{routing::post, Router};
+//! use ivr_xml_sim::explore::{explore, ExploreOptions, Severity};
+//! use ivr_xml_sim::InProcess;
+//!
+//! // Every notification gets a menu whose timeout leads nowhere.
+//! let menu = "<Response><Get action='menu' numdigits='1'><Play>menu.wav</Play></Get></Response>";
+//! let app = Router::new().fallback(post(move || async move { menu }));
+//! let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+//! let silent = exploration.findings.iter().find(|f| f.code == "EXP003").unwrap();
+//! assert_eq!(silent.severity, Severity::Error);
+//! assert_eq!(silent.path_text(), "timeout");
+//! # }
+//! ```
+
+mod analyze;
+mod html;
+mod identity;
+mod render;
+mod run;
+mod walk;
+
+use std::fmt;
+use std::time::Duration;
+
+use crate::engine::Config;
+use crate::script::Caller;
+use crate::transport::Transport;
+
+pub use html::{to_html, to_svg};
+pub use render::{to_dot, to_json, to_mermaid, to_text};
+
+/// What to explore and how far.
+#[derive(Debug, Clone)]
+pub struct ExploreOptions {
+    /// The simulated platform (application id, access number, policy, URL form, base path).
+    /// Media lengths are ignored while exploring: every prompt plays in no time, so that a key
+    /// press meant for a `<Get>` is never taken by the playback before it.
+    pub config: Config,
+    /// The caller's number.
+    pub caller: String,
+    /// Extra values typed at a `<Get>` that takes more than one key, besides the values the flow
+    /// produced (conference ids), a wrong value and an empty input.
+    pub inputs: Vec<String>,
+    /// At most this many calls (paths) are explored.
+    pub max_calls: usize,
+    /// At most this many requests are sent in one call; a call that needs more is cut. (A
+    /// redirect loop with no caller input is cut as soon as an answer comes again, and
+    /// reported as such.) The simulator follows redirects by recursion: a large bound needs a
+    /// large stack.
+    pub max_steps_per_call: usize,
+    /// The exploration stops starting calls after this much real time.
+    pub max_time: Duration,
+    /// How long one answer may take before the application counts as unreachable.
+    pub answer_timeout: Duration,
+    /// Written before each request's path in findings and reports (`http://127.0.0.1:8080`).
+    pub base_url: String,
+}
+
+impl Default for ExploreOptions {
+    fn default() -> ExploreOptions {
+        ExploreOptions {
+            config: Config::default(),
+            caller: "13800000001".to_owned(),
+            inputs: Vec::new(),
+            max_calls: 500,
+            max_steps_per_call: 50,
+            max_time: Duration::from_secs(60),
+            answer_timeout: Duration::from_secs(5),
+            base_url: String::new(),
+        }
+    }
+}
+
+/// How serious a finding is; [`Severity::Error`] fails a run of `ivr-xml explore` by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth knowing (keys that only replay a menu).
+    Info,
+    /// Probably a defect, or a case whose platform behaviour is undocumented.
+    Warning,
+    /// A caller is dropped, stuck in silence, or sent a document the platform refuses.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name (`error`).
+    ///
+    /// ```
+    /// use ivr_xml_sim::explore::Severity;
+    /// assert_eq!(Severity::Warning.as_str(), "warning");
+    /// assert_eq!("info".parse::<Severity>(), Ok(Severity::Info));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Severity, String> {
+        match text {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!(
+                "unknown severity `{other}`: expected info, warning or error"
+            )),
+        }
+    }
+}
+
+/// What the caller does at a point where the call waits.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Choice {
+    /// Presses these keys at a `<Get>`.
+    Press(String),
+    /// Presses nothing: the `<Get>` times out.
+    Silence,
+    /// Hangs up.
+    HangUp,
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Choice::Press(keys) => write!(f, "press {keys}"),
+            Choice::Silence => f.write_str("timeout"),
+            Choice::HangUp => f.write_str("hang up"),
+        }
+    }
+}
+
+/// One caller action of a path, with the delay that makes it land at its `<Get>` in a
+/// simulator with the explored [`Config`]'s media lengths (the end of the `<Get>`'s window for a
+/// key, just before it for a hang-up).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Step {
+    /// What the caller does.
+    pub choice: Choice,
+    /// When, from the start of the point that listens.
+    pub after: Duration,
+}
+
+/// What a state is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateKind {
+    /// Before the call: `startservice` leaves it.
+    Start,
+    /// A document the application answered, as the platform would run it.
+    Answer,
+    /// The call is over.
+    Ended,
+    /// A request failed: an HTTP error, no answer, or an answer the platform refuses.
+    Failed,
+}
+
+/// A state of the flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// Its index in [`Exploration::states`].
+    pub id: usize,
+    /// What it is.
+    pub kind: StateKind,
+    /// A one-line summary: the commands and their URLs, or the failure.
+    pub label: String,
+    /// The request that first reached it, `METHOD /path?query` (empty for the start and end).
+    pub request: String,
+    /// The answer's body as first received (empty if none).
+    pub answer: String,
+    /// A shortest path of caller actions reaching it.
+    pub path: Vec<Step>,
+}
+
+/// A transition between two states.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Edge {
+    /// The state it leaves.
+    pub from: usize,
+    /// The state it reaches.
+    pub to: usize,
+    /// What caused it: a caller action (`press 1`, `timeout`, `hang up`), or the notification
+    /// the platform sent by itself (`redirect gettimeout`, `createconfok`).
+    pub action: String,
+}
+
+/// Something wrong (or worth knowing) about the flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// `EXP001`-`EXP006`, or the validator's code (`IVR002`, `IVR201`…) for a refused answer.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, where, and what the platform expects.
+    pub message: String,
+    /// The URL of the request where it happens (base URL and path, no query).
+    pub url: String,
+    /// The state it is about.
+    pub state: Option<usize>,
+    /// The answer it is about, if any.
+    pub answer: String,
+    /// A shortest path of caller actions that reproduces it ([`Finding::caller`]).
+    pub path: Vec<Step>,
+    /// The transcript of the call that found it.
+    pub transcript: String,
+}
+
+impl Finding {
+    /// The path as text: `press 2, press 99999999, timeout`.
+    pub fn path_text(&self) -> String {
+        path_text(&self.path)
+    }
+
+    /// A scripted caller that walks the path in a [`Simulator`](crate::Simulator), which then
+    /// shows the finding in its transcript (an HTTP error, a refused answer, the silence).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::explore::{Choice, Finding, Severity, Step};
+    /// let finding = Finding {
+    ///     code: "EXP001".into(), severity: Severity::Error, message: String::new(), url: String::new(),
+    ///     state: None, answer: String::new(), transcript: String::new(),
+    ///     path: vec![Step { choice: Choice::Press("3".into()), after: Duration::from_secs(23) }],
+    /// };
+    /// assert_eq!(finding.caller("13800000001").actions().len(), 1);
+    /// ```
+    pub fn caller(&self, from: &str) -> Caller {
+        script(from, &self.path)
+    }
+}
+
+/// The path as text, `press 1, timeout`; `(start)` when empty.
+pub(crate) fn path_text(path: &[Step]) -> String {
+    if path.is_empty() {
+        return "(call starts)".to_owned();
+    }
+    path.iter()
+        .map(|s| s.choice.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A caller from `from` walking `path`.
+pub(crate) fn script(from: &str, path: &[Step]) -> Caller {
+    path.iter()
+        .fold(Caller::new(from), |caller, step| match &step.choice {
+            Choice::Press(keys) => caller.press(keys.clone(), step.after),
+            Choice::Silence => caller.silence(),
+            Choice::HangUp => caller.hang_up_after(step.after),
+        })
+}
+
+/// The result of an exploration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exploration {
+    /// The states; `states[0]` is the start, `states[1]` the end of the call.
+    pub states: Vec<State>,
+    /// The transitions, each once.
+    pub edges: Vec<Edge>,
+    /// The findings, most serious first, each once with its shortest path.
+    pub findings: Vec<Finding>,
+    /// How many calls were made.
+    pub calls: usize,
+    /// The bounds that cut the search, each said once; empty when it ran to its end.
+    pub cut: Vec<String>,
+    /// The real time it took.
+    pub elapsed: Duration,
+}
+
+impl Exploration {
+    /// The most serious finding's severity, if any.
+    ///
+    /// ```
+    /// use ivr_xml_sim::explore::Exploration;
+    /// assert_eq!(Exploration::default().worst(), None);
+    /// ```
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// The findings with this code.
+    pub fn with_code(&self, code: &str) -> Vec<&Finding> {
+        self.findings.iter().filter(|f| f.code == code).collect()
+    }
+}
+
+/// Where an exploration stands, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Calls made.
+    pub calls: usize,
+    /// Paths still to explore.
+    pub queued: usize,
+    /// States found.
+    pub states: usize,
+    /// Edges found.
+    pub edges: usize,
+    /// Findings so far.
+    pub findings: usize,
+}
+
+/// Explores the application behind `transport` (see the [module docs](self)).
+pub async fn explore<T: Transport>(transport: &mut T, options: &ExploreOptions) -> Exploration {
+    explore_with_progress(transport, options, |_| {}).await
+}
+
+/// [`explore`], calling `progress` after each call.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore_with_progress, ExploreOptions};
+/// use ivr_xml_sim::InProcess;
+/// let app = Router::new().fallback(post(|| async { "<Response><Hangup/></Response>" }));
+/// let mut calls = 0;
+/// let exploration =
+///     explore_with_progress(&mut InProcess(app), &ExploreOptions::default(), |p| calls = p.calls).await;
+/// assert_eq!((calls, exploration.findings.len()), (1, 0));
+/// # }
+/// ```
+pub async fn explore_with_progress<T: Transport>(
+    transport: &mut T,
+    options: &ExploreOptions,
+    progress: impl FnMut(&Progress),
+) -> Exploration {
+    analyze::Explorer::new(options)
+        .run(transport, progress)
+        .await
+}

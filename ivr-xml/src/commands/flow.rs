@@ -1,0 +1,103 @@
+//! Moving the call on: `<Redirect>`, `<Hangup>`, `<CmdNone>`.
+
+use crate::deferred_error::PendingError;
+use crate::raw_attribute::RawAttribute;
+use crate::value::{RelUrl, Text};
+use crate::Xml;
+
+/// `<Redirect>` 业务跳转: the platform requests the URL and runs the document it gets back.
+/// The sub-command that ends a failed or timed-out main command \[official\] \[guide\].
+///
+/// `tag` is echoed back as a parameter of that request (field evidence), so one URL can serve
+/// several places, as `gettimeout` does in the guide.
+///
+/// ```
+/// use ivr_xml::{to_string_with, Redirect, Style};
+/// let redirect = Redirect::new("gettimeout").tag("1");
+/// assert_eq!(to_string_with(&redirect, &Style::docs()).unwrap(), "<Redirect tag='1'>gettimeout</Redirect>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "Redirect")]
+pub struct Redirect {
+    /// A label of the application's choosing.
+    #[xml(attribute)]
+    pub tag: Option<Text>,
+    /// Unknown attributes, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    /// The relative URL to request.
+    #[xml(text)]
+    pub url: RelUrl,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl Redirect {
+    /// Redirects to `url`.
+    pub fn new(url: impl Into<String>) -> Redirect {
+        let mut redirect = Redirect::default();
+        redirect.url = redirect
+            .pending
+            .record(RelUrl::new(url))
+            .unwrap_or_default();
+        redirect
+    }
+
+    /// Sets `tag`.
+    pub fn tag(mut self, tag: impl Into<String>) -> Redirect {
+        self.tag = self.pending.record(Text::new(tag));
+        self
+    }
+
+    raw_attribute_method!();
+}
+
+/// `<Hangup/>` 应用侧挂机: ends the call; the platform then sends `stopservice` \[guide\].
+///
+/// ```
+/// use ivr_xml::{to_string_with, Hangup, Style};
+/// assert_eq!(to_string_with(&Hangup::new(), &Style::docs()).unwrap(), "<Hangup/>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "Hangup")]
+pub struct Hangup {
+    /// Unknown attributes (`callid` is seen once in the field), in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl Hangup {
+    /// `<Hangup/>`.
+    pub fn new() -> Hangup {
+        Hangup::default()
+    }
+
+    raw_attribute_method!();
+}
+
+/// `<CmdNone/>` 空指令: nothing more to do. Used alone \[guide\].
+///
+/// ```
+/// use ivr_xml::{to_string_with, CmdNone, Style};
+/// assert_eq!(to_string_with(&CmdNone::new(), &Style::docs()).unwrap(), "<CmdNone/>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "CmdNone")]
+pub struct CmdNone {
+    /// Unknown attributes, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl CmdNone {
+    /// `<CmdNone/>`.
+    pub fn new() -> CmdNone {
+        CmdNone::default()
+    }
+
+    raw_attribute_method!();
+}

@@ -1,0 +1,214 @@
+//! Collecting keys and playing prompts: `<Get>` and what it nests, `<Play>` and `<PlayTTS>`.
+
+use crate::deferred_error::PendingError;
+use crate::raw_attribute::RawAttribute;
+use crate::value::{Key, Loop, Method, NumDigits, RelUrl, Text, Timeout};
+use crate::Xml;
+
+/// `<Get>` 获取按键: collects keys while a prompt plays. **Main command only** \[official\].
+///
+/// When the caller presses keys, the platform requests `action` (default `dtmfreport`) with the
+/// digits and the sub-commands do not run; on timeout the sub-commands run.
+/// Attributes are written in the docs' order: `action`, `numdigits`, `timeout`, then `method`,
+/// `finishkey`. Only [`Play`] and [`PlayTts`] can be nested ([`Prompt`]).
+///
+/// ```
+/// use ivr_xml::{to_string_with, Get, Play, Style};
+/// let get = Get::new().action("firstget").numdigits(1).timeout(30).prompt(Play::new("confmenu.wav"));
+/// assert_eq!(
+///     to_string_with(&get, &Style::compact()).unwrap(),
+///     "<Get action='firstget' numdigits='1' timeout='30'><Play>confmenu.wav</Play></Get>"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "Get")]
+pub struct Get {
+    /// Key-report callback, relative URL (platform default `dtmfreport`).
+    #[xml(attribute)]
+    pub action: Option<RelUrl>,
+    /// How many keys to collect (platform default 12).
+    #[xml(attribute)]
+    pub numdigits: Option<NumDigits>,
+    /// Seconds to wait, counted after the prompt has played once (platform default 20).
+    #[xml(attribute)]
+    pub timeout: Option<Timeout>,
+    /// HTTP method of the `action` request (platform default `POST`).
+    #[xml(attribute)]
+    pub method: Option<Method>,
+    /// The key that ends input (platform default `#`).
+    #[xml(attribute)]
+    pub finishkey: Option<Key>,
+    /// Unknown attributes (`firstendkey` is seen in the field), in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    /// The prompt(s) played while waiting. The docs always show exactly one.
+    #[xml(children)]
+    pub prompts: Vec<Prompt>,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl Get {
+    /// A `<Get>` with no attributes and no prompt.
+    pub fn new() -> Get {
+        Get::default()
+    }
+
+    /// Sets `action`, the key-report callback.
+    pub fn action(mut self, url: impl Into<String>) -> Get {
+        self.action = self.pending.record(RelUrl::new(url));
+        self
+    }
+
+    /// Sets `numdigits` (>= 1).
+    pub fn numdigits(mut self, n: u32) -> Get {
+        self.numdigits = self.pending.record(NumDigits::new(n));
+        self
+    }
+
+    /// Sets `timeout` in seconds (>= 1).
+    pub fn timeout(mut self, seconds: u32) -> Get {
+        self.timeout = self.pending.record(Timeout::new(seconds));
+        self
+    }
+
+    /// Sets `method`.
+    pub fn method(mut self, method: Method) -> Get {
+        self.method = Some(method);
+        self
+    }
+
+    /// Sets `finishkey`.
+    pub fn finishkey(mut self, key: Key) -> Get {
+        self.finishkey = Some(key);
+        self
+    }
+
+    /// Adds a prompt: a [`Play`] or a [`PlayTts`].
+    pub fn prompt(mut self, prompt: impl Into<Prompt>) -> Get {
+        self.prompts.push(prompt.into());
+        self
+    }
+
+    raw_attribute_method!();
+}
+
+/// What `<Get>` can hold: `"在<Get>中可以嵌套:<Play>、<PlayTTS>"` \[official\].
+///
+/// ```
+/// use ivr_xml::{Get, Play, PlayTts, Prompt};
+/// let get = Get::new().prompt(Play::new("menu.wav")).prompt(PlayTts::new("请按键"));
+/// assert!(matches!(get.prompts[1], Prompt::PlayTts(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+pub enum Prompt {
+    /// `<Play>`
+    Play(Play),
+    /// `<PlayTTS>`
+    PlayTts(PlayTts),
+}
+
+/// `<Play>` 放音: plays an audio file (wav or mp3). Main or sub-command \[official\]; holds nothing.
+///
+/// ```
+/// use ivr_xml::{to_string_with, Key, Play, Style};
+/// let play = Play::new("menu.wav").repeat(-1).finishkey(Key::Hash);
+/// assert_eq!(to_string_with(&play, &Style::docs()).unwrap(), "<Play loop='-1' finishkey='#'>menu.wav</Play>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "Play")]
+pub struct Play {
+    /// Play count: `0` never, `-1` forever (platform default once).
+    #[xml(attribute, rename = "loop")]
+    pub repeat: Option<Loop>,
+    /// The key that stops playback (platform default none).
+    #[xml(attribute)]
+    pub finishkey: Option<Key>,
+    /// Whether the file is a platform recording (platform default `false`).
+    #[xml(attribute)]
+    pub isrecord: Option<bool>,
+    /// Unknown attributes, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    /// The audio file name, as written (whitespace kept; see [`Text::trimmed`]).
+    #[xml(text)]
+    pub file: Text,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl Play {
+    /// Plays `file`.
+    pub fn new(file: impl Into<String>) -> Play {
+        let mut play = Play::default();
+        play.file = play.pending.record(Text::new(file)).unwrap_or_default();
+        play
+    }
+
+    /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1). Named `repeat` because
+    /// `loop` is a Rust keyword.
+    #[doc(alias = "loop")]
+    pub fn repeat(mut self, count: i64) -> Play {
+        self.repeat = self.pending.record(Loop::new(count));
+        self
+    }
+
+    /// Sets `finishkey`.
+    pub fn finishkey(mut self, key: Key) -> Play {
+        self.finishkey = Some(key);
+        self
+    }
+
+    /// Sets `isrecord`.
+    pub fn isrecord(mut self, isrecord: bool) -> Play {
+        self.isrecord = Some(isrecord);
+        self
+    }
+
+    raw_attribute_method!();
+}
+
+/// `<PlayTTS>` 播放TTS: speaks text. Inside `<Get>` \[official\]; as a command and its `loop`
+/// attribute: **field evidence only** (two applications), not in the official docs.
+///
+/// TTS must be enabled in the console (which needs enterprise verification).
+///
+/// ```
+/// use ivr_xml::{to_string_with, PlayTts, Style};
+/// let tts = PlayTts::new("欢迎致电").repeat(3);
+/// assert_eq!(to_string_with(&tts, &Style::docs()).unwrap(), "<PlayTTS loop='3'>欢迎致电</PlayTTS>");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "PlayTTS")]
+pub struct PlayTts {
+    /// Play count, as in [`Play`] (field evidence).
+    #[xml(attribute, rename = "loop")]
+    pub repeat: Option<Loop>,
+    /// Unknown attributes, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    /// The text to speak.
+    #[xml(text)]
+    pub text: Text,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl PlayTts {
+    /// Speaks `text`.
+    pub fn new(text: impl Into<String>) -> PlayTts {
+        let mut tts = PlayTts::default();
+        tts.text = tts.pending.record(Text::new(text)).unwrap_or_default();
+        tts
+    }
+
+    /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1). Named `repeat` because
+    /// `loop` is a Rust keyword.
+    #[doc(alias = "loop")]
+    pub fn repeat(mut self, count: i64) -> PlayTts {
+        self.repeat = self.pending.record(Loop::new(count));
+        self
+    }
+
+    raw_attribute_method!();
+}

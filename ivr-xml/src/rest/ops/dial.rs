@@ -1,0 +1,90 @@
+//! `<Dial>`: the outbound call (spec §4.2, official).
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
+use crate::deferred_error::PendingError;
+use crate::raw_attribute::RawAttribute;
+use crate::value::Text;
+use crate::Xml;
+
+use crate::commands::raw_attribute_method;
+
+/// `<Dial>` IVR外呼: calls `number`; once connected, the call runs the application's IVR
+/// documents, starting with `startservice` (spec §4.2) \[official\]. Sent to [`Endpoint::Dial`](crate::rest::Endpoint::Dial).
+///
+/// `disnumber`'s placement on `<Dial>` is \[inferred\]; the attributes are \[official\].
+///
+/// ```
+/// use ivr_xml::rest::{official_style, Dial};
+/// use ivr_xml::to_string_with;
+/// let dial = Dial::new("13812345678").userdata("1").record(true);
+/// assert_eq!(
+///     to_string_with(&dial, &official_style())?,
+///     r#"<Dial number="13812345678" userdata="1" record="true"/>"#
+/// );
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(element = "Dial")]
+pub struct Dial {
+    /// The number to call.
+    #[xml(attribute)]
+    pub number: Text,
+    /// Returned in the `startservice` notification. The official page says it must be Base64
+    /// ([`Dial::userdata_base64`]); SDK comments say digits only \[field\]. Kept opaque.
+    #[xml(attribute)]
+    pub userdata: Option<Text>,
+    /// Record the call (platform default `false`).
+    #[xml(attribute)]
+    pub record: Option<bool>,
+    /// Caller id shown to the callee, under the platform's caller-id rules; must be enabled by
+    /// the platform.
+    #[xml(attribute)]
+    pub disnumber: Option<Text>,
+    /// Unknown attributes, in order.
+    #[xml(extra)]
+    pub extra: Vec<RawAttribute>,
+    #[xml(pending)]
+    pending: PendingError,
+}
+
+impl Dial {
+    /// Calls `number` (mobile, landline).
+    pub fn new(number: impl Into<String>) -> Dial {
+        let mut dial = Dial::default();
+        dial.number = dial.pending.record(Text::new(number)).unwrap_or_default();
+        dial
+    }
+
+    /// Sets `userdata` as given.
+    pub fn userdata(mut self, data: impl Into<String>) -> Dial {
+        self.userdata = self.pending.record(Text::new(data));
+        self
+    }
+
+    /// Sets `userdata` to the Base64 (standard, padded) of `data`, as the official page asks.
+    ///
+    /// ```
+    /// use ivr_xml::rest::Dial;
+    /// let dial = Dial::new("13812345678").userdata_base64("order=42");
+    /// assert_eq!(dial.userdata.unwrap().as_str(), "b3JkZXI9NDI=");
+    /// ```
+    pub fn userdata_base64(self, data: impl AsRef<[u8]>) -> Dial {
+        self.userdata(BASE64.encode(data))
+    }
+
+    /// Sets `record`.
+    pub fn record(mut self, record: bool) -> Dial {
+        self.record = Some(record);
+        self
+    }
+
+    /// Sets `disnumber`.
+    pub fn disnumber(mut self, number: impl Into<String>) -> Dial {
+        self.disnumber = self.pending.record(Text::new(number));
+        self
+    }
+
+    raw_attribute_method!();
+}
