@@ -25,13 +25,46 @@ use ivr_xml::{
 /// the segment is the path's last one, or the query's first bare key ([`ivr_xml::web::routes`],
 /// [`ivr_xml::notify::Request`]). The platform requests it with POST, or GET when a
 /// `<Get method='GET'>` says so (spec §3.1); any other method is a 405 with a message.
+///
+/// Every request is logged with `tracing` (method and path, at `info`), every answer's first
+/// command (at `info`), and every rejection with its status and reason (at `warn`), whatever
+/// refused it: the notification extractor, the 404 and 405 fallbacks or the application.
 pub(crate) fn router() -> Router {
     let notifications = post(notification)
         .get(notification)
         // `get` would answer HEAD too; the platform never sends it.
         .head(method_not_allowed)
         .fallback(method_not_allowed);
-    ivr_xml::web::routes("/", notifications).fallback(not_found)
+    ivr_xml::web::routes("/", notifications)
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(trace_request))
+}
+
+/// The most bytes of a rejection's reason logged.
+const LOGGED_REASON_BYTES: usize = 512;
+
+/// Logs the request, and the rejection if the answer is not a success.
+async fn trace_request(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let method = request.method().clone();
+    let path = excerpt(request.uri().path());
+    tracing::info!(%method, %path, "request");
+    let response = next.run(request).await;
+    let status = response.status();
+    if status.is_success() {
+        return response;
+    }
+    // Refusals are short plain text: read at most LOGGED_REASON_BYTES of it for the log, and
+    // send the same bytes on.
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, LOGGED_REASON_BYTES.max(64 * 1024))
+        .await
+        .unwrap_or_default();
+    let reason = String::from_utf8_lossy(&bytes[..bytes.len().min(LOGGED_REASON_BYTES)]);
+    tracing::warn!(%method, %path, status = status.as_u16(), reason = %excerpt(&reason), "rejected");
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// A refusal: the status and a plain-text message saying why.
@@ -128,12 +161,19 @@ async fn notification(received: Received<Incoming>) -> Result<Response, Refusal>
     if let Some(ignored) = &received.ignored_body {
         log(&format!("{}: {ignored}", received.notification.segment()));
     }
-    answer(received.notification)
+    let segment = received.notification.segment().to_owned();
+    let answered = answer(received.notification)?;
+    tracing::info!(
+        %segment,
+        first = %answered.main().map_or("(none)", |command| command.name()),
+        "answer"
+    );
+    Ok(answered)
 }
 
-/// One line on standard error: what went wrong, for whoever runs the service.
+/// What went wrong, for whoever runs the service: a `warn` event.
 pub(crate) fn log(line: &str) {
-    eprintln!("conference: {line}");
+    tracing::warn!("conference: {line}");
 }
 
 /// Why a notification is answered without a document.

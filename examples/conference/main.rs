@@ -85,6 +85,17 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    // Requests, answers and rejections, on standard error. Serving: every request (`info`);
+    // simulating, whose transcripts already show every request: warnings only.
+    let level = if options.simulate {
+        tracing::Level::WARN
+    } else {
+        tracing::Level::INFO
+    };
+    tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .init();
     let port = if options.simulate { 0 } else { options.port };
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
         Ok(listener) => listener,

@@ -347,7 +347,7 @@ pub fn rest(data: &[u8]) {
 /// characters, tabs, CRLF, positions anywhere, at the end or past it): never panics, and the
 /// output is bounded per finding, as `ivr_xml_cli::report` promises.
 pub fn cli_render(data: &[u8]) {
-    use ivr_xml_cli::report::{render, render_parse_error, MAX_FINDING_BYTES};
+    use ivr_xml_cli::report::{render, render_parse_error, Renderer, MAX_FINDING_BYTES};
     let source = String::from_utf8_lossy(data);
     let path = "fuzz.xml";
     let bound = |findings: usize| findings * (MAX_FINDING_BYTES + 6 * path.len());
@@ -374,4 +374,21 @@ pub fn cli_render(data: &[u8]) {
     if let Err(err) = source.parse::<Response>() {
         assert!(render_parse_error(path, &source, &err).len() <= bound(1));
     }
+    // In colour (what a terminal gets) the same bound holds.
+    let colored = Renderer::colored().render(path, &source, &findings);
+    assert!(
+        colored.len() <= bound(findings.len()),
+        "{} bytes in colour for {} findings",
+        colored.len(),
+        findings.len()
+    );
+    // An error about a span of another file (a project file): any span, even reversed or past
+    // the end, and the input itself as the message.
+    let (a, b) = match data {
+        [x, y, ..] => (usize::from(*x) * 7, usize::from(*y) * 5),
+        _ => (0, 0),
+    };
+    let message = source.get(..source.len().min(1000)).unwrap_or_default();
+    let at = Renderer::plain().render_at(path, &source, a..b, message, Some(message));
+    assert!(at.len() <= bound(1), "{} bytes for one error", at.len());
 }

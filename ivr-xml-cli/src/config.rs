@@ -13,6 +13,7 @@
 //! attributes = { Play = ["volume"], "*" = ["x-trace"] }   # "*": on every element
 //! ```
 
+use crate::failure::Failure;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -109,7 +110,7 @@ impl<'a> Policies<'a> {
     /// The policy for the document at `path` (`None`: standard input, looked up from the
     /// current directory). A project file that cannot be read or is wrong is an error naming
     /// it, with the line.
-    pub(crate) fn for_document(&mut self, path: Option<&Path>) -> Result<&Policy, String> {
+    pub(crate) fn for_document(&mut self, path: Option<&Path>) -> Result<&Policy, Failure> {
         let start = match path.and_then(Path::parent) {
             Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
             _ => PathBuf::from("."),
@@ -141,28 +142,20 @@ fn find(dir: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// Reads a project file.
-fn load(path: &Path) -> Result<Policy, String> {
+/// Reads a project file: an error in it is shown with its line, and carets under the culprit.
+fn load(path: &Path) -> Result<Policy, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
     parse(&text).map_err(|(span, message)| match span {
-        Some(span) => format!(
-            "{}:{}: {message}",
-            path.display(),
-            line_of(&text, span.start)
-        ),
-        None => format!("{}: {message}", path.display()),
+        Some(span) => Failure::InFile {
+            file: path.display().to_string(),
+            text,
+            span,
+            message,
+            help: None,
+        },
+        None => Failure::Message(format!("{}: {message}", path.display())),
     })
-}
-
-/// The 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    let offset = offset.min(text.len());
-    text.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 /// A project file's policy, or an error with where it is.
@@ -229,7 +222,8 @@ mod tests {
         ] {
             let (span, message) = parse(text).expect_err(text);
             let span = span.expect("a span");
-            assert_eq!(line_of(text, span.start), line, "{text}: {message}");
+            let found = ivr_xml::Position::from_offset(text, span.start).line;
+            assert_eq!(found, line, "{text}: {message}");
             assert!(message.contains(says), "{text}: {message}");
         }
     }

@@ -3,6 +3,7 @@
 use clap::ValueEnum;
 use ivr_xml::{Declaration, Quote, Response, Style};
 
+use crate::failure::{self, Failure};
 use crate::inputs;
 
 /// Options of `ivr-xml fmt`.
@@ -73,11 +74,13 @@ impl FmtArgs {
 
 /// Formats every input. Unknown commands and attributes are kept (lenient parsing); a document
 /// that does not parse is reported and left alone.
-pub(crate) fn run(args: &FmtArgs) -> Result<u8, String> {
+pub(crate) fn run(args: &FmtArgs) -> Result<u8, Failure> {
     let documents = inputs::read_all(&args.paths)?;
     if documents.len() > 1 && !args.check && !args.write {
         return Err(
-            "several documents: pass --check or --write (or format one at a time)".to_owned(),
+            "several documents: pass --check or --write (or format one at a time)"
+                .to_owned()
+                .into(),
         );
     }
     let style = args.style();
@@ -85,16 +88,20 @@ pub(crate) fn run(args: &FmtArgs) -> Result<u8, String> {
     for doc in &documents {
         // A document past the size limit was read only in part: the parser refuses it by its
         // size, so that part is never formatted, nor written back.
-        let parsed = doc
-            .text()
-            .ok_or_else(|| "the input is not valid UTF-8".to_owned())
-            .and_then(|text| {
-                Response::parse_with(text, &inputs::parse_options()).map_err(|err| err.to_string())
-            });
-        let parsed = match parsed {
+        // A document that does not parse is shown as findings are: position, excerpt, carets.
+        let renderer = failure::stderr();
+        let Some(text) = doc.text() else {
+            eprint!(
+                "{}",
+                renderer.file_message(&doc.path, "the input is not valid UTF-8")
+            );
+            status = 1;
+            continue;
+        };
+        let parsed = match Response::parse_with(text, &inputs::parse_options()) {
             Ok(parsed) => parsed,
-            Err(message) => {
-                eprintln!("{}: {message}", doc.path);
+            Err(err) => {
+                eprint!("{}", renderer.render_parse_error(&doc.path, text, &err));
                 status = 1;
                 continue;
             }
@@ -111,7 +118,7 @@ pub(crate) fn run(args: &FmtArgs) -> Result<u8, String> {
                 print!("{formatted}");
             } else if formatted.as_bytes() != doc.bytes.as_slice() {
                 std::fs::write(&doc.path, formatted)
-                    .map_err(|err| format!("cannot write {}: {err}", doc.path))?;
+                    .map_err(|err| Failure::from(format!("cannot write {}: {err}", doc.path)))?;
                 println!("formatted: {}", doc.path);
             }
         } else {

@@ -80,8 +80,9 @@ pub(crate) fn read_all(paths: &[String]) -> Result<Vec<Document>, String> {
         }
         let path = Path::new(path);
         if path.is_dir() {
-            let mut files =
-                collect_xml_files(path, &mut |message| eprintln!("warning: {message}"))?;
+            let mut files = collect_xml_files(path, &mut |message| {
+                eprint!("{}", crate::failure::stderr().warning(&message));
+            })?;
             files.sort();
             for file in files {
                 documents.push(read_file(&file)?);

@@ -11,3 +11,8 @@
 //! ```
 
 pub mod report;
+
+/// The crate README's examples, run as doctests so that the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -8,6 +8,9 @@
 //! ivr-xml explore URL [--format text|json|mermaid|dot|html] [--out FILE] [--deny error|warning|info]
 //! ```
 //!
+//! Every subcommand takes `--color auto|always|never` (default `auto`: colours on a terminal,
+//! unless `NO_COLOR` is set); findings and errors are drawn by annotate-snippets, as rustc's are.
+//!
 //! Exit status: 0 when clean, 1 when a finding reaches the `--deny` level (or `fmt --check`
 //! finds a file to reformat, or a document does not parse), 2 on usage or I/O errors (and a
 //! wrong `ivr-xml.toml`).
@@ -17,6 +20,7 @@
 
 mod config;
 mod explore;
+mod failure;
 mod fmt;
 mod inputs;
 mod output;
@@ -25,12 +29,17 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use failure::{ColorChoice, Failure};
+
 /// Validate, format and explain Cloopen / Yuntongxun IVR XML documents.
 #[derive(Debug, Parser)]
 #[command(name = "ivr-xml", version, about, propagate_version = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to colour the output: `auto` on a terminal unless `NO_COLOR` is set.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,22 +93,23 @@ const USAGE_OR_IO: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    failure::init(cli.color);
+    let result: Result<u8, Failure> = match cli.command {
         Command::Validate(args) => validate(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Explain { code } => explain(code.as_deref()),
-        Command::Explore(args) => explore::run(&args),
+        Command::Explore(args) => explore::run(&args).map_err(Failure::from),
     };
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(failure) => {
+            eprint!("{}", failure.render(failure::stderr()));
             ExitCode::from(USAGE_OR_IO)
         }
     }
 }
 
-fn validate(args: &ValidateArgs) -> Result<u8, String> {
+fn validate(args: &ValidateArgs) -> Result<u8, Failure> {
     use ivr_xml::validate::Severity;
     // `--deny error` and `--deny warning` set the threshold; other values are rules.
     let mut threshold = Severity::Error;
@@ -124,7 +134,7 @@ fn validate(args: &ValidateArgs) -> Result<u8, String> {
         });
     }
     let out = match args.format {
-        Format::Human => output::human(&results, args.max_findings),
+        Format::Human => output::human(&results, args.max_findings, failure::stdout()),
         Format::Json => output::json(&results),
     };
     print!("{out}");
@@ -135,7 +145,7 @@ fn validate(args: &ValidateArgs) -> Result<u8, String> {
     Ok(u8::from(failed))
 }
 
-fn explain(code: Option<&str>) -> Result<u8, String> {
+fn explain(code: Option<&str>) -> Result<u8, Failure> {
     use ivr_xml::validate::{Rule, RULES};
     match code {
         None => {
@@ -152,7 +162,7 @@ fn explain(code: Option<&str>) -> Result<u8, String> {
                 print!("{}", rule.explain());
                 Ok(0)
             }
-            None => Err(format!("no rule `{code}`: `ivr-xml explain` lists them")),
+            None => Err(format!("no rule `{code}`: `ivr-xml explain` lists them").into()),
         },
     }
 }

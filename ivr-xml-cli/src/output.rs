@@ -27,7 +27,11 @@ fn plural(n: usize, word: &str) -> String {
 
 /// Every finding with an excerpt of its source line and a caret, at most `max_findings` of each
 /// document (0: all of them), then a summary line that counts them all.
-pub(crate) fn human(reports: &[FileReport<'_>], max_findings: usize) -> String {
+pub(crate) fn human(
+    reports: &[FileReport<'_>],
+    max_findings: usize,
+    renderer: report::Renderer,
+) -> String {
     let mut out = String::new();
     for report in reports {
         let shown = if max_findings == 0 {
@@ -36,7 +40,7 @@ pub(crate) fn human(reports: &[FileReport<'_>], max_findings: usize) -> String {
             max_findings.min(report.findings.len())
         };
         for finding in &report.findings[..shown] {
-            report::render_into(&mut out, report.path, &report.text, finding);
+            renderer.render_into(&mut out, report.path, &report.text, finding);
         }
         let hidden = report.findings.len() - shown;
         if hidden > 0 {

@@ -176,3 +176,71 @@ fn a_symlink_cycle_is_reported_and_the_walk_ends() {
     assert!(stderr.contains("b/to-a: the same directory as"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--color`: colours only when asked or on a terminal, never when `NO_COLOR` says not to;
+/// the same text either way once the colours are taken out.
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let file = std::path::Path::new("tests/cmd/bad/typo-element.xml");
+    let run = |args: &[&str], no_color: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ivr-xml"));
+        command.args(args).arg(file);
+        if no_color {
+            command.env("NO_COLOR", "1");
+        } else {
+            command.env_remove("NO_COLOR");
+        }
+        let output = command.output().expect("the binary runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let always = run(&["validate", "--color", "always"], false);
+    assert!(always.contains("\u{1b}["), "{always}");
+    // `always` beats NO_COLOR, as the flag is the more specific choice.
+    assert!(run(&["validate", "--color=always"], true).contains("\u{1b}["));
+    let never = run(&["validate", "--color", "never"], false);
+    assert!(!never.contains('\u{1b}'), "{never}");
+    assert!(never.contains("error[IVR101]"), "{never}");
+    // Standard output is a pipe here: `auto` writes no colour.
+    assert_eq!(run(&["validate"], false), never);
+    assert_eq!(run(&["--color", "auto", "validate"], true), never);
+    assert_eq!(strip_ansi(&always), never);
+}
+
+/// Errors go to standard error in colour too when asked.
+#[test]
+fn errors_are_coloured_with_the_flag() {
+    let output = Command::new(env!("CARGO_BIN_EXE_ivr-xml"))
+        .args([
+            "validate",
+            "--color",
+            "always",
+            "tests/cmd/no-such-file.xml",
+        ])
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.starts_with("\u{1b}["), "{stderr}");
+    assert!(
+        strip_ansi(&stderr).starts_with("error: cannot read tests/cmd/no-such-file.xml"),
+        "{stderr}"
+    );
+}
+
+/// `s` without its ANSI escape sequences (`ESC [ ... m`).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -8,7 +8,7 @@
 //! virtual clock, so a 30-second timeout costs no real time, and several calls share conferences.
 //!
 //! The application is reached in-process through any `tower` service ([`InProcess`], for an
-//! axum `Router`) or over HTTP at a base URL ([`Http`]). The [`Transcript`] records every
+//! axum `Router`) or, with the default feature `http`, over HTTP at a base URL (`Http`). The [`Transcript`] records every
 //! notification, answer, prompt and key press with its virtual time, ready for snapshots;
 //! [`Transcript::flags`] lists what the platform would reject.
 //!
@@ -18,11 +18,30 @@
 //! `finishkey` stops it, and the sub-commands go on; the conference id is reported to
 //! `CreateConf@action` as `confid`. Notifications are sent in any of the platform's URL forms
 //! under any path ([`Config::url_form`], [`Config::base_path`]).
+//!
+//! ```
+//! use std::time::Duration;
+//! use ivr_xml_sim::{Caller, InProcess, Simulator};
+//!
+//! // An application that plays a menu, and says goodbye when no key comes.
+//! let app = axum::Router::new().fallback(|| async {
+//!     "<Response><Get action='menu' timeout='5'><Play>menu.wav</Play></Get><Play>bye.wav</Play><Hangup/></Response>"
+//! });
+//! let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+//! let transcript = runtime.block_on(
+//!     Simulator::new(InProcess(app)).run(vec![Caller::new("13800000001").silence()]),
+//! );
+//! assert_eq!(transcript.heard(1), ["menu.wav", "bye.wav"]);
+//! assert_eq!(transcript.hung_up_by(1), Some("application"));
+//! ```
+
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod agenda;
 mod engine;
 pub mod explore;
 mod platform;
+#[cfg(feature = "http")]
 mod rest;
 mod script;
 mod transcript;
@@ -32,7 +51,13 @@ pub use engine::{Config, CustomCommands, Simulator, UrlForm};
 pub use platform::Platform;
 pub use script::{Action, Caller};
 pub use transcript::{Entry, Event, Transcript};
+#[cfg(feature = "http")]
+pub use transport::Http;
 pub use transport::{
-    AppResponse, Http, InProcess, PlatformRequest, Transport, TransportError,
-    DEFAULT_ANSWER_TIMEOUT,
+    AppResponse, InProcess, PlatformRequest, Transport, TransportError, DEFAULT_ANSWER_TIMEOUT,
 };
+
+/// The crate README's examples, run as doctests so that the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

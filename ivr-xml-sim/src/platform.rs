@@ -48,6 +48,8 @@ pub(crate) struct Outbound {
     pub(crate) kind: OutboundKind,
 }
 
+// Outbound calls are placed only through the REST interface (feature `http`).
+#[cfg_attr(not(feature = "http"), allow(dead_code))]
 #[derive(Debug, Clone)]
 pub(crate) enum OutboundKind {
     /// REST `ivr/dial`: the call runs the application's documents from `startservice`.
@@ -97,6 +99,7 @@ impl State {
     }
 
     /// The script of the person at `number` when the platform calls it.
+    #[cfg_attr(not(feature = "http"), allow(dead_code))]
     pub(crate) fn callee(&mut self, number: &str) -> Caller {
         self.callees
             .get_mut(number)
@@ -141,6 +144,13 @@ impl Platform {
 
     /// Scripts the person who answers when the platform calls `number` (once per call; calls
     /// with no script answer and hang up at once, or stay silent at a `<Get>`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Caller, Platform};
+    /// let platform = Platform::default();
+    /// platform.answer_as("13800000009", Caller::new("13800000009").press("1", Duration::from_secs(2)));
+    /// ```
     pub fn answer_as(&self, number: impl Into<String>, callee: Caller) {
         self.lock()
             .callees
@@ -150,6 +160,11 @@ impl Platform {
     }
 
     /// How many members conference `confid` has now (`None` if it does not exist).
+    ///
+    /// ```
+    /// use ivr_xml_sim::Platform;
+    /// assert_eq!(Platform::default().members("10000001"), None);
+    /// ```
     pub fn members(&self, confid: &str) -> Option<usize> {
         let id = ConfId::new(confid).ok()?;
         self.lock().conferences.get(&id).map(|c| c.members.len())

@@ -41,6 +41,16 @@ impl Platform {
     /// the join), `DismissConf` (members are hung up, the conference deleted) and `QueryConfState`
     /// (answers the `confid` and, as the simulator's own `memberCount`, the member count: the
     /// platform's answer format is undocumented). Other operations answer code `990005`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::Credentials;
+    /// use ivr_xml_sim::Platform;
+    /// let platform = Platform::default();
+    /// let credentials = Credentials::new("aaf98f8944f35b130144f36f6f3f0001", "token");
+    /// let router: axum::Router = platform.rest_router(credentials);
+    /// # let _ = router;
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
     pub fn rest_router(&self, credentials: Credentials) -> Router {
         let rest = Rest {
             platform: self.clone(),

@@ -8,6 +8,13 @@ use crate::engine::UrlForm;
 use crate::Config;
 
 /// One thing a caller does, taken in order at each point where the call waits for the caller.
+///
+/// ```
+/// use std::time::Duration;
+/// use ivr_xml_sim::{Action, Caller};
+/// let caller = Caller::new("13800000001").press("1#", Duration::from_secs(2));
+/// assert_eq!(caller.actions()[0], Action::Press { keys: "1#".to_owned(), after: Duration::from_secs(2) });
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Press `keys` this long after the next point that listens for keys starts: a `<Get>`'s
@@ -54,6 +61,12 @@ pub struct Caller {
 
 impl Caller {
     /// A caller dialling in from `from`, with an empty script.
+    ///
+    /// ```
+    /// use ivr_xml_sim::Caller;
+    /// let caller = Caller::new("13800000001");
+    /// assert!(caller.actions().is_empty());
+    /// ```
     pub fn new(from: impl Into<String>) -> Caller {
         Caller {
             from: from.into(),
@@ -66,18 +79,39 @@ impl Caller {
     }
 
     /// The number dialled (default: the simulator's access number).
+    ///
+    /// ```
+    /// use ivr_xml_sim::Caller;
+    /// let caller = Caller::new("13800000001").dialling("02566687001");
+    /// # let _ = caller;
+    /// ```
     pub fn dialling(mut self, to: impl Into<String>) -> Caller {
         self.to = Some(to.into());
         self
     }
 
     /// The call starts this long after the simulation starts (default at once).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::Caller;
+    /// // Two callers, the second one a minute into the simulation.
+    /// let callers = [Caller::new("1"), Caller::new("2").starting_after(Duration::from_secs(60))];
+    /// # let _ = callers;
+    /// ```
     pub fn starting_after(mut self, delay: Duration) -> Caller {
         self.starts_after = delay;
         self
     }
 
     /// Presses `keys` this long after the next point that listens starts (see [`Action::Press`]).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Action, Caller};
+    /// let caller = Caller::new("13800000001").press("2", Duration::from_secs(3));
+    /// assert!(matches!(caller.actions()[0], Action::Press { .. }));
+    /// ```
     pub fn press(mut self, keys: impl Into<String>, after: Duration) -> Caller {
         self.actions.push_back(Action::Press {
             keys: keys.into(),
@@ -87,12 +121,25 @@ impl Caller {
     }
 
     /// Keeps silent at the next `<Get>`, which times out.
+    ///
+    /// ```
+    /// use ivr_xml_sim::{Action, Caller};
+    /// let caller = Caller::new("13800000001").silence();
+    /// assert_eq!(caller.actions()[0], Action::Silence);
+    /// ```
     pub fn silence(mut self) -> Caller {
         self.actions.push_back(Action::Silence);
         self
     }
 
     /// Hangs up this long after the next waiting point starts.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Action, Caller};
+    /// let caller = Caller::new("13800000001").hang_up_after(Duration::from_secs(10));
+    /// assert_eq!(caller.actions()[0], Action::HangUp { after: Duration::from_secs(10) });
+    /// ```
     pub fn hang_up_after(mut self, after: Duration) -> Caller {
         self.actions.push_back(Action::HangUp { after });
         self
@@ -113,12 +160,25 @@ impl Caller {
     /// Sends this call's notifications under `path` (default [`Config::base_path`]).
     ///
     /// See [`Caller::url_form`] for an example.
+    ///
+    /// ```
+    /// use ivr_xml_sim::Caller;
+    /// let caller = Caller::new("13800000001").base_path("/ivr");
+    /// # let _ = caller;
+    /// ```
     pub fn base_path(mut self, path: impl Into<String>) -> Caller {
         self.base_path = Some(path.into());
         self
     }
 
     /// The script, in order.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::Caller;
+    /// let caller = Caller::new("1").silence().hang_up_after(Duration::ZERO);
+    /// assert_eq!(caller.actions().len(), 2);
+    /// ```
     pub fn actions(&self) -> &VecDeque<Action> {
         &self.actions
     }

@@ -4,6 +4,14 @@ use std::fmt;
 use std::time::Duration;
 
 /// One line of a [`Transcript`].
+///
+/// ```
+/// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+/// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+/// let first = &transcript.entries[0];
+/// assert_eq!(first.call, 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// Virtual time since the simulation started.
@@ -15,6 +23,14 @@ pub struct Entry {
 }
 
 /// What happened.
+///
+/// ```
+/// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+/// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+/// use ivr_xml_sim::Event;
+/// assert!(transcript.entries.iter().any(|e| matches!(&e.event, Event::Heard { what } if what == "hello.wav")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// The call was connected.
@@ -130,6 +146,14 @@ impl fmt::Display for Event {
 /// Everything that happened, in virtual-time order.
 ///
 /// Its `Display` is one line per entry, `[mm:ss.mmm] #call event`, made for snapshots.
+///
+/// ```
+/// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+/// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+/// // One line per event, with its virtual time: ready for snapshots.
+/// assert!(transcript.to_string().starts_with("[00:00.000] #1 "), "{transcript}");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Transcript {
     /// The entries, in order.
@@ -138,6 +162,13 @@ pub struct Transcript {
 
 impl Transcript {
     /// The problems flagged (documents the platform would reject, unsupported commands).
+    ///
+    /// ```
+    /// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+    /// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+    /// assert!(transcript.flags().is_empty());
+    /// ```
     pub fn flags(&self) -> Vec<&str> {
         self.entries
             .iter()
@@ -170,6 +201,13 @@ impl Transcript {
     }
 
     /// What call `call` heard, in order.
+    ///
+    /// ```
+    /// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+    /// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+    /// assert_eq!(transcript.heard(1), ["hello.wav"]);
+    /// ```
     pub fn heard(&self, call: usize) -> Vec<&str> {
         self.entries
             .iter()
@@ -182,6 +220,13 @@ impl Transcript {
     }
 
     /// The notifications sent for call `call`, as `METHOD /segment?query`.
+    ///
+    /// ```
+    /// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+    /// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+    /// assert!(transcript.requests(1)[0].starts_with("POST /startservice?"), "{:?}", transcript.requests(1));
+    /// ```
     pub fn requests(&self, call: usize) -> Vec<String> {
         self.entries
             .iter()
@@ -194,6 +239,13 @@ impl Transcript {
     }
 
     /// The conference call `call` was last in, if it joined one.
+    ///
+    /// ```
+    /// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+    /// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+    /// assert_eq!(transcript.joined(1), None); // no conference in this call
+    /// ```
     pub fn joined(&self, call: usize) -> Option<&str> {
         self.entries
             .iter()
@@ -206,6 +258,13 @@ impl Transcript {
     }
 
     /// Who ended call `call`, if it ended.
+    ///
+    /// ```
+    /// # let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+    /// # let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// # let transcript = runtime.block_on(ivr_xml_sim::Simulator::new(ivr_xml_sim::InProcess(app)).run(vec![ivr_xml_sim::Caller::new("13800000001")]));
+    /// assert_eq!(transcript.hung_up_by(1), Some("application"));
+    /// ```
     pub fn hung_up_by(&self, call: usize) -> Option<&str> {
         self.entries
             .iter()

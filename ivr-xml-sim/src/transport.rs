@@ -4,10 +4,19 @@ use std::fmt;
 use std::future::Future;
 use std::time::Duration;
 
+#[cfg(feature = "http")]
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full};
+use http_body_util::BodyExt;
+#[cfg(feature = "http")]
+use http_body_util::Full;
 
 /// A request from the platform to the application.
+///
+/// ```
+/// use ivr_xml_sim::PlatformRequest;
+/// let request = PlatformRequest { method: http::Method::POST, path_and_query: "/startservice?appid=a1".to_owned() };
+/// assert_eq!(request.path_and_query, "/startservice?appid=a1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformRequest {
     /// `POST` (the field's practice) or `GET` (`<Get method='GET'>`).
@@ -17,6 +26,17 @@ pub struct PlatformRequest {
 }
 
 /// The application's answer.
+///
+/// ```
+/// use ivr_xml_sim::{AppResponse, InProcess, PlatformRequest, Transport};
+/// let app = axum::Router::new().fallback(|| async { "<Response><Hangup/></Response>" });
+/// let request = PlatformRequest { method: http::Method::POST, path_and_query: "/startservice".to_owned() };
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let answer: AppResponse = runtime.block_on(InProcess(app).send(request))?;
+/// assert_eq!(answer.status, http::StatusCode::OK);
+/// assert_eq!(answer.body, "<Response><Hangup/></Response>");
+/// # Ok::<(), ivr_xml_sim::TransportError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppResponse {
     /// HTTP status.
@@ -28,6 +48,12 @@ pub struct AppResponse {
 }
 
 /// The application could not be reached.
+///
+/// ```
+/// use ivr_xml_sim::TransportError;
+/// let err = TransportError("connection refused".to_owned());
+/// assert_eq!(err.to_string(), "connection refused");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransportError(pub String);
 
@@ -40,6 +66,26 @@ impl fmt::Display for TransportError {
 impl std::error::Error for TransportError {}
 
 /// Sends the platform's requests to the application.
+///
+/// ```
+/// use ivr_xml_sim::{AppResponse, PlatformRequest, Transport, TransportError};
+///
+/// /// A transport that answers every request with the same document, for a unit test.
+/// struct Fixed(&'static str);
+///
+/// impl Transport for Fixed {
+///     async fn send(&mut self, _request: PlatformRequest) -> Result<AppResponse, TransportError> {
+///         Ok(AppResponse { status: http::StatusCode::OK, content_type: None, body: self.0.to_owned() })
+///     }
+/// }
+///
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let transcript = runtime.block_on(
+///     ivr_xml_sim::Simulator::new(Fixed("<Response><Play>a.wav</Play><Hangup/></Response>"))
+///         .run(vec![ivr_xml_sim::Caller::new("1")]),
+/// );
+/// assert_eq!(transcript.heard(1), ["a.wav"]);
+/// ```
 pub trait Transport {
     /// Sends one request and returns the answer.
     fn send(
@@ -50,6 +96,14 @@ pub trait Transport {
 
 /// Calls an application in-process: any `tower` service taking `http::Request<String>`, such as
 /// an axum `Router`.
+///
+/// ```
+/// use ivr_xml_sim::{Caller, InProcess, Simulator};
+/// let app = axum::Router::new().fallback(|| async { "<Response><Play>a.wav</Play><Hangup/></Response>" });
+/// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+/// let transcript = runtime.block_on(Simulator::new(InProcess(app)).run(vec![Caller::new("1")]));
+/// assert_eq!(transcript.heard(1), ["a.wav"]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct InProcess<S>(pub S);
 
@@ -116,8 +170,8 @@ where
 pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Calls an application over HTTP at a base URL (the "IVR notification URL" of the console),
-/// such as `http://127.0.0.1:8080/ivr`. A request that gets no whole answer within its
-/// [`Http::timeout`] (default [`DEFAULT_ANSWER_TIMEOUT`]) fails with a [`TransportError`] that
+/// such as `http://127.0.0.1:8080/ivr` (feature `http`, on by default). A request that gets no
+/// whole answer within its [`Http::timeout`] (default [`DEFAULT_ANSWER_TIMEOUT`]) fails with a [`TransportError`] that
 /// says so, and the simulator flags it as an unreachable application.
 ///
 /// ```
@@ -126,6 +180,8 @@ pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 /// let http = Http::new("http://127.0.0.1:8080/ivr").timeout(Duration::from_millis(500));
 /// assert_eq!(http.answer_timeout(), Duration::from_millis(500));
 /// ```
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 #[derive(Debug, Clone)]
 pub struct Http {
     base: String,
@@ -136,6 +192,7 @@ pub struct Http {
     >,
 }
 
+#[cfg(feature = "http")]
 impl Http {
     /// A transport to `base` (`http://` only; a trailing `/` is ignored), with the default
     /// [`DEFAULT_ANSWER_TIMEOUT`].
@@ -182,6 +239,7 @@ impl Http {
     }
 }
 
+#[cfg(feature = "http")]
 impl Transport for Http {
     async fn send(&mut self, request: PlatformRequest) -> Result<AppResponse, TransportError> {
         let uri = format!("{}{}", self.base, request.path_and_query);

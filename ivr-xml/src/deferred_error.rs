@@ -23,6 +23,15 @@ pub struct PendingError(Option<Box<ValueError>>);
 
 impl PendingError {
     /// Returns the value, or records the error (keeping the first) and returns `None`.
+    ///
+    /// ```
+    /// use ivr_xml::{NumDigits, PendingError, Timeout};
+    /// let mut pending = PendingError::default();
+    /// assert!(pending.record(NumDigits::new(99)).is_some());
+    /// assert!(pending.record(NumDigits::new(0)).is_none());
+    /// assert!(pending.record(Timeout::new(0)).is_none());
+    /// assert_eq!(pending.check().unwrap_err().what(), "numdigits"); // the first one is kept
+    /// ```
     pub fn record<T>(&mut self, result: Result<T, ValueError>) -> Option<T> {
         match result {
             Ok(value) => Some(value),
@@ -36,6 +45,11 @@ impl PendingError {
     }
 
     /// The recorded error, if any.
+    ///
+    /// ```
+    /// use ivr_xml::PendingError;
+    /// assert!(PendingError::default().check().is_ok());
+    /// ```
     pub fn check(&self) -> Result<(), ValueError> {
         match &self.0 {
             Some(err) => Err((**err).clone()),

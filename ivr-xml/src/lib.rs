@@ -42,6 +42,7 @@
 //! `raw_attribute` and `extra` for attributes it does not know, [`MixItem::Raw`] for `PlayMix`
 //! codes, and the [lenient parser](ParseOptions::lenient) that keeps all of them with warnings.
 
+// docs.rs builds with `--cfg docsrs` (see Cargo.toml): feature-gated items say which feature.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names `::ivr_xml`; this lets the crate derive its own commands.
@@ -49,6 +50,8 @@ extern crate self as ivr_xml;
 
 mod commands;
 pub mod de;
+#[doc = include_str!("guide.md")]
+pub mod guide {}
 mod deferred_error;
 mod error;
 mod flatten;
@@ -65,6 +68,7 @@ mod serde_support;
 pub mod validate;
 mod value;
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod web;
 
 pub use commands::{
@@ -292,7 +296,10 @@ pub use value::{
 /// ```
 pub use ivr_xml_derive::Xml;
 
-/// The README's examples, run as doctests so that the README stays true.
+/// The crate README's examples, run as doctests so that the README stays true. The README is
+/// the package's own (`ivr-xml/README.md`): doctests read no file outside the package, so
+/// `cargo package` and docs.rs build them as they are here. The workspace README is doctested
+/// by the (unpublished) workspace package.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

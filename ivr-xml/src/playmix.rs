@@ -11,6 +11,13 @@ use crate::Xml;
 /// One item of a [`PlayMix`]: an audio file, digits read out, or an item with a code the library does not know.
 ///
 /// Codes `4` (file) and `0` (digits) agree across every sample (field evidence); others are unknown.
+///
+/// ```
+/// use ivr_xml::{MixItem, PlayMix};
+/// let mix = PlayMix::new().file("confid.wav").digits("12345678");
+/// assert_eq!(mix.items[1], MixItem::new('0', "12345678")?);
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MixItem {
     /// Code `4`: an audio file.
@@ -28,6 +35,12 @@ pub enum MixItem {
 
 impl MixItem {
     /// The item's `type` code.
+    ///
+    /// ```
+    /// use ivr_xml::MixItem;
+    /// assert_eq!(MixItem::new('4', "a.wav")?.code(), '4');
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn code(&self) -> char {
         match self {
             MixItem::File(_) => '4',
@@ -37,6 +50,12 @@ impl MixItem {
     }
 
     /// The item's text.
+    ///
+    /// ```
+    /// use ivr_xml::MixItem;
+    /// assert_eq!(MixItem::new('0', "42")?.text().as_str(), "42");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn text(&self) -> &Text {
         match self {
             MixItem::File(text) | MixItem::Digits(text) | MixItem::Raw { text, .. } => text,
@@ -44,6 +63,14 @@ impl MixItem {
     }
 
     /// Makes an item from its code and text, checking both.
+    ///
+    /// ```
+    /// use ivr_xml::MixItem;
+    /// assert!(matches!(MixItem::new('4', "a.wav")?, MixItem::File(_)));
+    /// assert!(MixItem::new('4', "a;b").is_err()); // `;` separates items
+    /// assert!(MixItem::new('x', "a").is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(code: char, text: &str) -> Result<MixItem, ValueError> {
         if text.is_empty() || text.contains(';') {
             return Err(ValueError::new(
@@ -100,6 +127,11 @@ struct PlayMixWire {
 
 impl PlayMix {
     /// A `<PlayMix>` with no items.
+    ///
+    /// ```
+    /// use ivr_xml::PlayMix;
+    /// assert!(PlayMix::new().items.is_empty());
+    /// ```
     pub fn new() -> PlayMix {
         PlayMix::default()
     }
@@ -112,16 +144,37 @@ impl PlayMix {
     }
 
     /// Adds an audio file (code `4`).
+    ///
+    /// ```
+    /// use ivr_xml::{PlayMix, Response};
+    /// let doc = Response::builder().main(PlayMix::new().file("confid.wav").digits("12345678")).build()?;
+    /// assert!(doc.to_string().contains("<PlayMix type='40'>confid.wav;12345678</PlayMix>"));
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn file(self, file: impl Into<String>) -> PlayMix {
         self.push('4', file)
     }
 
     /// Adds digits to read out (code `0`).
+    ///
+    /// ```
+    /// use ivr_xml::PlayMix;
+    /// let mix = PlayMix::new().digits("8001");
+    /// assert_eq!((mix.codes(), mix.text()), ("0".to_owned(), "8001".to_owned()));
+    /// ```
     pub fn digits(self, digits: impl Into<String>) -> PlayMix {
         self.push('0', digits)
     }
 
     /// Adds an item with another code (an ASCII digit other than `0` and `4`).
+    ///
+    /// ```
+    /// use ivr_xml::{PlayMix, Response};
+    /// let mix = PlayMix::new().raw_item('7', "2026-01-01");
+    /// assert_eq!(mix.codes(), "7");
+    /// // Codes 4 and 0 have their own methods.
+    /// assert!(Response::builder().main(PlayMix::new().raw_item('4', "a.wav")).build().is_err());
+    /// ```
     pub fn raw_item(self, code: char, text: impl Into<String>) -> PlayMix {
         if code == '4' || code == '0' {
             let mut this = self;
@@ -137,6 +190,14 @@ impl PlayMix {
 
     /// Adds an attribute the library does not know. `type` (written from the items) and a name
     /// given twice are refused when the document is built.
+    ///
+    /// ```
+    /// use ivr_xml::{PlayMix, Response};
+    /// let mix = PlayMix::new().file("a.wav").raw_attribute("loop", "2");
+    /// let doc = Response::builder().main(mix).build()?;
+    /// assert!(doc.to_string().contains("<PlayMix type='4' loop='2'>a.wav</PlayMix>"));
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn raw_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> PlayMix {
         if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
             self.extra.push(attribute);
@@ -196,11 +257,21 @@ impl PlayMix {
     }
 
     /// The `type` attribute: one code per item.
+    ///
+    /// ```
+    /// use ivr_xml::PlayMix;
+    /// assert_eq!(PlayMix::new().file("a.wav").digits("1").codes(), "40");
+    /// ```
     pub fn codes(&self) -> String {
         self.items.iter().map(MixItem::code).collect()
     }
 
     /// The text content: the items joined by `;`.
+    ///
+    /// ```
+    /// use ivr_xml::PlayMix;
+    /// assert_eq!(PlayMix::new().file("a.wav").digits("1").text(), "a.wav;1");
+    /// ```
     pub fn text(&self) -> String {
         let texts: Vec<&str> = self.items.iter().map(|i| i.text().as_str()).collect();
         texts.join(";")

@@ -13,6 +13,13 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// A child of a [`RawElement`].
+///
+/// ```
+/// use ivr_xml::{RawElement, RawNode};
+/// let record = RawElement::new("Record").child(RawElement::new("file")).text("beep");
+/// assert!(matches!(record.children()[0], RawNode::Element(ref e) if e.name() == "file"));
+/// assert_eq!(record.children()[1], RawNode::Text("beep".to_owned()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RawNode {
     /// A child element.
@@ -60,6 +67,11 @@ pub struct RawElement {
 
 impl RawElement {
     /// An element with this name and nothing else. An invalid name is reported when the document is built.
+    ///
+    /// ```
+    /// use ivr_xml::RawElement;
+    /// assert_eq!(RawElement::new("Record").name(), "Record");
+    /// ```
     pub fn new(name: impl Into<String>) -> RawElement {
         let name = name.into();
         let mut element = RawElement::default();
@@ -70,6 +82,12 @@ impl RawElement {
 
     /// Adds an attribute (after the ones already there). An invalid name or value, or a name
     /// given twice, is reported when the document is built.
+    ///
+    /// ```
+    /// use ivr_xml::RawElement;
+    /// let record = RawElement::new("Record").attribute("maxtime", "60");
+    /// assert_eq!(record.get_attribute("maxtime"), Some("60"));
+    /// ```
     pub fn attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> RawElement {
         if let Some(attribute) = self.pending.record(RawAttribute::new(name, value)) {
             self.attributes.push(attribute);
@@ -80,6 +98,12 @@ impl RawElement {
     /// Adds a text child (appended to a text child just before it; empty text adds nothing).
     /// Text that is only whitespace in an element with child elements is reported when the
     /// document is built: the reader would drop it.
+    ///
+    /// ```
+    /// use ivr_xml::{RawElement, RawNode};
+    /// let record = RawElement::new("Record").text("beep.wav");
+    /// assert_eq!(record.children(), [RawNode::Text("beep.wav".to_owned())]);
+    /// ```
     pub fn text(mut self, text: impl Into<String>) -> RawElement {
         let text = text.into();
         if self
@@ -98,22 +122,51 @@ impl RawElement {
     }
 
     /// Adds a child element.
+    ///
+    /// ```
+    /// use ivr_xml::{RawElement, Response};
+    /// let queue = RawElement::new("EnterCCS").child(RawElement::new("Play").text("wait.wav"));
+    /// let doc = Response::builder().main(queue).build()?;
+    /// assert!(doc.to_string().contains("<Play>wait.wav</Play>"));
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn child(mut self, child: RawElement) -> RawElement {
         self.children.push(RawNode::Element(child));
         self
     }
 
     /// The element's name.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response><Record/></Response>", &ParseOptions::lenient())?;
+    /// assert!(matches!(parsed.value.main(), Some(Command::Raw(raw)) if raw.name() == "Record"));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The attributes, in order.
+    ///
+    /// ```
+    /// use ivr_xml::RawElement;
+    /// let record = RawElement::new("Record").attribute("maxtime", "60").attribute("beep", "true");
+    /// let names: Vec<&str> = record.attributes().iter().map(|a| a.name()).collect();
+    /// assert_eq!(names, ["maxtime", "beep"]); // in order
+    /// ```
     pub fn attributes(&self) -> &[RawAttribute] {
         &self.attributes
     }
 
     /// The value of the first attribute with this name.
+    ///
+    /// ```
+    /// use ivr_xml::RawElement;
+    /// let record = RawElement::new("Record").attribute("maxtime", "60");
+    /// assert_eq!(record.get_attribute("maxtime"), Some("60"));
+    /// assert_eq!(record.get_attribute("beep"), None);
+    /// ```
     pub fn get_attribute(&self, name: &str) -> Option<&str> {
         self.attributes
             .iter()
@@ -122,6 +175,11 @@ impl RawElement {
     }
 
     /// The children, in order.
+    ///
+    /// ```
+    /// use ivr_xml::RawElement;
+    /// assert!(RawElement::new("Record").children().is_empty());
+    /// ```
     pub fn children(&self) -> &[RawNode] {
         &self.children
     }

@@ -35,6 +35,12 @@ pub struct RawAttribute {
 
 impl RawAttribute {
     /// Makes the attribute, refusing a name that is not an XML name and characters XML cannot carry.
+    ///
+    /// ```
+    /// use ivr_xml::RawAttribute;
+    /// assert!(RawAttribute::new("firstendkey", "*").is_ok());
+    /// assert!(RawAttribute::new("two words", "x").is_err());
+    /// ```
     pub fn new(
         name: impl Into<String>,
         value: impl Into<String>,
@@ -46,11 +52,21 @@ impl RawAttribute {
     }
 
     /// The attribute's name.
+    ///
+    /// ```
+    /// let attr = ivr_xml::RawAttribute::new("firstendkey", "*").unwrap();
+    /// assert_eq!(attr.name(), "firstendkey");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// The attribute's value, unescaped.
+    ///
+    /// ```
+    /// let attr = ivr_xml::RawAttribute::new("note", "a & b").unwrap();
+    /// assert_eq!(attr.value(), "a & b"); // unescaped
+    /// ```
     pub fn value(&self) -> &str {
         &self.value
     }

@@ -28,6 +28,13 @@ use crate::transcript::{Entry, Event, Transcript};
 use crate::transport::Transport;
 
 /// How the simulated platform behaves.
+///
+/// ```
+/// use std::time::Duration;
+/// use ivr_xml_sim::{Config, UrlForm};
+/// let config = Config { file_duration: Duration::from_secs(5), url_form: UrlForm::PathSlash, ..Config::default() };
+/// assert_eq!(config.file_duration, Duration::from_secs(5));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     /// The application id sent as `appid`.
@@ -161,6 +168,12 @@ impl Eq for CustomCommands {}
 /// How the platform writes a notification's URL, after the application's notification URL
 /// ([`Config::base_path`]). The library's `ivr_xml::notify::Request` and `ivr_xml::web::Notified`
 /// read all three.
+///
+/// ```
+/// use ivr_xml_sim::{Config, UrlForm};
+/// let config = Config { url_form: UrlForm::QuerySegment, ..Config::default() };
+/// assert_ne!(config.url_form, UrlForm::default());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum UrlForm {
     /// `/<segment>?<params>`: the URL the platform sends (spec §0.1, §3.1).
@@ -275,16 +288,40 @@ struct World<'t, T> {
 
 impl<T: Transport> Simulator<T> {
     /// A simulator with the default [`Config`].
+    ///
+    /// ```
+    /// use ivr_xml_sim::{InProcess, Simulator};
+    /// let app = axum::Router::new().fallback(|| async { "<Response><Hangup/></Response>" });
+    /// let simulator = Simulator::new(InProcess(app));
+    /// # let _ = simulator;
+    /// ```
     pub fn new(transport: T) -> Simulator<T> {
         Simulator::with_config(transport, Config::default())
     }
 
     /// A simulator with `config`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Config, InProcess, Simulator};
+    /// let app = axum::Router::new().fallback(|| async { "<Response><Hangup/></Response>" });
+    /// let config = Config { file_duration: Duration::from_secs(1), ..Config::default() };
+    /// let simulator = Simulator::with_config(InProcess(app), config);
+    /// # let _ = simulator;
+    /// ```
     pub fn with_config(transport: T, config: Config) -> Simulator<T> {
         Simulator::with_platform(transport, config, Platform::default())
     }
 
     /// A simulator on `platform`, shared with a REST server ([`Platform::rest_router`]).
+    ///
+    /// ```
+    /// use ivr_xml_sim::{Config, InProcess, Platform, Simulator};
+    /// let app = axum::Router::new().fallback(|| async { "<Response><Hangup/></Response>" });
+    /// let platform = Platform::default();
+    /// let simulator = Simulator::with_platform(InProcess(app), Config::default(), platform.clone());
+    /// assert_eq!(simulator.platform().members("10000001"), None);
+    /// ```
     pub fn with_platform(transport: T, config: Config, platform: Platform) -> Simulator<T> {
         {
             let mut state = platform.lock();
@@ -298,11 +335,29 @@ impl<T: Transport> Simulator<T> {
     }
 
     /// The platform's state, to share with a REST server or to inspect.
+    ///
+    /// ```
+    /// use ivr_xml_sim::{InProcess, Simulator};
+    /// let app = axum::Router::new().fallback(|| async { "<Response><Hangup/></Response>" });
+    /// let simulator = Simulator::new(InProcess(app));
+    /// assert_eq!(simulator.platform().members("10000001"), None); // no conference yet
+    /// ```
     pub fn platform(&self) -> &Platform {
         &self.platform
     }
 
     /// Runs every caller's call to its end (they share conferences) and returns the transcript.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::{Caller, InProcess, Simulator};
+    /// let app = axum::Router::new().fallback(|| async { "<Response><Play>hello.wav</Play><Hangup/></Response>" });
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    /// let transcript = runtime.block_on(
+    ///     Simulator::new(InProcess(app)).run(vec![Caller::new("13800000001").hang_up_after(Duration::from_secs(60))]),
+    /// );
+    /// assert_eq!(transcript.heard(1), ["hello.wav"]);
+    /// ```
     pub async fn run(&mut self, callers: Vec<Caller>) -> Transcript {
         let mut transcript = Transcript::default();
         let app_id = match AppId::new(self.config.app_id.clone()) {

@@ -5,6 +5,15 @@ use std::fmt;
 use super::ValueError;
 
 /// What a [`ParseError`] is about.
+///
+/// ```
+/// use ivr_xml::{ErrorKind, Response};
+/// let err = "<Response><Hanqup/></Response>".parse::<Response>().unwrap_err();
+/// match err.kind() {
+///     ErrorKind::UnknownElement { name, .. } => assert_eq!(name, "Hanqup"),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -145,17 +154,7 @@ fn suggest(f: &mut fmt::Formatter<'_>, found: &str, expected: &[&'static str]) -
 
 /// Levenshtein distance over characters.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 impl fmt::Display for ErrorKind {

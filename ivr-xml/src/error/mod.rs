@@ -52,21 +52,45 @@ impl ParseError {
     }
 
     /// What went wrong.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert!(matches!(err.kind(), ivr_xml::ErrorKind::UnknownElement { .. }));
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.0.kind
     }
 
     /// Where, as line and column.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!((err.position().line, err.position().column), (2, 3));
+    /// ```
     pub fn position(&self) -> Position {
         self.0.position
     }
 
     /// Where, as a byte offset into the input.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(err.offset(), 13); // the byte offset of `<Hanqup`
+    /// ```
     pub fn offset(&self) -> usize {
         self.0.offset
     }
 
     /// In which element (and attribute), like `Response/Get[1]/@numdigits`; empty outside the root.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// let err = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(err.path(), "Response/Hanqup[1]");
+    /// ```
     pub fn path(&self) -> &str {
         &self.0.path
     }
@@ -128,31 +152,81 @@ impl Warning {
     }
 
     /// What the strict parser would have refused.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert!(matches!(warning.kind(), ivr_xml::ErrorKind::UnknownElement { .. }));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         self.0.kind()
     }
 
     /// Where, as line and column.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.position().line, 2);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn position(&self) -> Position {
         self.0.position()
     }
 
     /// Where, as a byte offset into the input.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.offset(), 13);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn offset(&self) -> usize {
         self.0.offset()
     }
 
     /// In which element (and attribute).
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.path(), "Response/Hanqup[1]");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn path(&self) -> &str {
         self.0.path()
     }
 
     /// The code of the rule that reports it (see [`ParseError::code`]).
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// assert_eq!(warning.code(), "IVR101");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn code(&self) -> &'static str {
         self.0.code()
     }
 
     /// The error the strict parser reports for the same thing.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let parsed = Response::parse_with("<Response>\n  <Hanqup/>\n</Response>", &ParseOptions::lenient())?;
+    /// let warning = &parsed.warnings[0];
+    /// // The same finding as the strict parser's refusal.
+    /// let strict = "<Response>\n  <Hanqup/>\n</Response>".parse::<Response>().unwrap_err();
+    /// assert_eq!(warning.as_error(), &strict);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn as_error(&self) -> &ParseError {
         &self.0
     }
@@ -183,6 +257,12 @@ impl BuildError {
     }
 
     /// The refused value.
+    ///
+    /// ```
+    /// use ivr_xml::{Get, Response};
+    /// let err = Response::builder().main(Get::new().numdigits(0)).build().unwrap_err();
+    /// assert_eq!(err.value_error().what(), "numdigits");
+    /// ```
     pub fn value_error(&self) -> &ValueError {
         &self.error
     }

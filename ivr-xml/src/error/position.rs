@@ -3,6 +3,13 @@
 use std::fmt;
 
 /// A position in a parsed document, 1-based, with the column counted in characters.
+///
+/// ```
+/// use ivr_xml::Position;
+/// let at = Position::from_offset("<Response>\n  <Foo/>", 13);
+/// assert_eq!((at.line, at.column), (2, 3));
+/// assert_eq!(at.to_string(), "2:3");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Position {
     /// Line number, starting at 1.

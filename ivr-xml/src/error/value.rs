@@ -21,6 +21,12 @@ pub struct ValueError {
 
 impl ValueError {
     /// Creates an error for `value` of the named kind, saying what was expected.
+    ///
+    /// ```
+    /// use ivr_xml::ValueError;
+    /// let err = ValueError::new("queuetype", "many", "an integer from 0 to 9");
+    /// assert_eq!(err.to_string(), "invalid queuetype `many`: expected an integer from 0 to 9");
+    /// ```
     pub fn new(
         what: &'static str,
         value: impl Into<String>,
@@ -34,16 +40,31 @@ impl ValueError {
     }
 
     /// What kind of value was refused (`numdigits`, `text`, ...).
+    ///
+    /// ```
+    /// let err = ivr_xml::NumDigits::new(0).unwrap_err();
+    /// assert_eq!(err.what(), "numdigits");
+    /// ```
     pub fn what(&self) -> &'static str {
         self.what
     }
 
     /// The refused value, as given.
+    ///
+    /// ```
+    /// let err = ivr_xml::NumDigits::new(0).unwrap_err();
+    /// assert_eq!(err.value(), "0");
+    /// ```
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// What would have been accepted.
+    ///
+    /// ```
+    /// let err = ivr_xml::NumDigits::new(0).unwrap_err();
+    /// assert_eq!(err.expected(), "an integer >= 1");
+    /// ```
     pub fn expected(&self) -> &str {
         &self.expected
     }
