@@ -408,6 +408,7 @@ impl From<Vec<(String, String)>> for Params {
 
 /// A form body as a `&str`, when it is UTF-8 (and within the size limit: a larger one is refused
 /// unread). Its plain names and values are then borrowed without checking each again.
+#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
 pub fn form_text<'a>(body: &'a [u8], options: &NotifyOptions) -> Option<&'a str> {
     if body.len() > options.bytes_limit() {
         return None;

@@ -71,6 +71,7 @@ fn find_special(bytes: &[u8]) -> usize {
 /// checked out as UTF-8): unescaped names and values are then borrowed without a second check.
 /// Errors are the first of: the size limit; then, pair by pair, the parameter count limit, a bad
 /// escape or non-UTF-8 bytes in the name, then in the value.
+#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
 pub fn for_each_pair<'a>(
     input: &'a [u8],
     text: Option<&'a str>,
@@ -233,12 +234,14 @@ fn hex_value(byte: u8) -> Option<u8> {
 
 /// What a message has received of one parameter it reads: the first value and the first value
 /// after it that differs (the same value twice is one value).
+#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
 #[derive(Debug, Default)]
 pub struct Slot<'a> {
     first: Option<Cow<'a, str>>,
     different: Option<Cow<'a, str>>,
 }
 
+#[doc(hidden)]
 impl<'a> Slot<'a> {
     /// A parameter not received (yet).
     pub const EMPTY: Slot<'static> = Slot {

@@ -80,6 +80,17 @@ pub struct QuitConf {
 
 impl QuitConf {
     /// A `<QuitConf>` with its required ids: `new(confid, callid)`, conference first.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, QuitConf};
+    /// let op = QuitConf::new("10000001", "c0ffee");
+    /// assert_eq!(op.confid.as_str(), "10000001");
+    /// assert_eq!(
+    ///     ivr_xml::to_string_with(&op, &official_style())?,
+    ///     r#"<QuitConf callid="c0ffee" confid="10000001"/>"#
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> QuitConf {
         let mut op = QuitConf::default();
         op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
@@ -121,6 +132,17 @@ pub struct ConfMute {
 
 impl ConfMute {
     /// A `<ConfMute>` with its required ids: `new(confid, callid)`, conference first.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, ConfMute};
+    /// let op = ConfMute::new("10000001", "c0ffee");
+    /// assert_eq!(op.confid.as_str(), "10000001");
+    /// assert_eq!(
+    ///     ivr_xml::to_string_with(&op, &official_style())?,
+    ///     r#"<ConfMute callid="c0ffee" confid="10000001"/>"#
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> ConfMute {
         let mut op = ConfMute::default();
         op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
@@ -162,6 +184,17 @@ pub struct ConfUnMute {
 
 impl ConfUnMute {
     /// A `<ConfUnMute>` with its required ids: `new(confid, callid)`, conference first.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, ConfUnMute};
+    /// let op = ConfUnMute::new("10000001", "c0ffee");
+    /// assert_eq!(op.confid.as_str(), "10000001");
+    /// assert_eq!(
+    ///     ivr_xml::to_string_with(&op, &official_style())?,
+    ///     r#"<ConfUnMute callid="c0ffee" confid="10000001"/>"#
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> ConfUnMute {
         let mut op = ConfUnMute::default();
         op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
