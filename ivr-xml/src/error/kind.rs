@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::ValueError;
 
-/// What a [`ParseError`] is about.
+/// What a [`ParseError`](crate::ParseError) is about.
 ///
 /// ```
 /// use ivr_xml::{ErrorKind, Response};
