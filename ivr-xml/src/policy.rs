@@ -44,6 +44,14 @@ use crate::error::ErrorKind;
 use crate::validate::{Rule, Severity, RULES};
 
 /// What a finding of one rule does: nothing, a warning, or an error.
+///
+/// ```
+/// use ivr_xml::policy::Level;
+/// assert_eq!("warn".parse::<Level>(), Ok(Level::Warn));
+/// assert_eq!(Level::Deny.to_string(), "deny");
+/// assert!(Level::Allow < Level::Deny);
+/// assert!("error".parse::<Level>().unwrap_err().contains("expected `allow`, `warn` or `deny`"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
     /// Not reported.
@@ -57,6 +65,14 @@ pub enum Level {
 
 impl Level {
     /// The severity a finding at this level is reported with (none when allowed).
+    ///
+    /// ```
+    /// use ivr_xml::policy::Level;
+    /// use ivr_xml::validate::Severity;
+    /// assert_eq!(Level::Deny.severity(), Some(Severity::Error));
+    /// assert_eq!(Level::Warn.severity(), Some(Severity::Warning));
+    /// assert_eq!(Level::Allow.severity(), None);
+    /// ```
     pub fn severity(self) -> Option<Severity> {
         match self {
             Level::Allow => None,
@@ -66,6 +82,13 @@ impl Level {
     }
 
     /// The level a rule of this severity has by default.
+    ///
+    /// ```
+    /// use ivr_xml::policy::Level;
+    /// use ivr_xml::validate::Severity;
+    /// assert_eq!(Level::of(Severity::Error), Level::Deny);
+    /// assert_eq!(Level::of(Severity::Warning), Level::Warn);
+    /// ```
     pub const fn of(severity: Severity) -> Level {
         match severity {
             Severity::Warning => Level::Warn,
@@ -101,6 +124,13 @@ impl FromStr for Level {
 }
 
 /// A rule code or name that is not in the catalogue.
+///
+/// ```
+/// use ivr_xml::policy::{Policy, UnknownRule};
+/// let err = Policy::new().allow("IVR999").unwrap_err();
+/// assert_eq!(err, UnknownRule("IVR999".to_owned()));
+/// assert_eq!(err.to_string(), "no rule `IVR999`: `ivr-xml explain` lists them");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnknownRule(pub String);
 
@@ -117,9 +147,23 @@ impl std::error::Error for UnknownRule {}
 /// main in every example \[guide\], as the spec's library defaults decide. Rule IVR201 reports
 /// them elsewhere; the builder does not take them as sub-commands
 /// ([`SubCommand`](crate::SubCommand) is not implemented for them).
+///
+/// ```
+/// use ivr_xml::policy::MAIN_ONLY;
+/// assert!(MAIN_ONLY.contains(&"Get"));
+/// assert!(!MAIN_ONLY.contains(&"PlayTTS"));
+/// ```
 pub const MAIN_ONLY: &[&str] = &["Get", "CreateConf", "JoinConf"];
 
 /// A name known only from field evidence (application code, not the platform's docs).
+///
+/// ```
+/// use ivr_xml::policy::field_name;
+/// let loop_attr = field_name("PlayTTS", Some("loop")).unwrap();
+/// assert_eq!(loop_attr.element, "PlayTTS");
+/// assert_eq!(loop_attr.attribute, Some("loop"));
+/// assert!(loop_attr.evidence.contains("spec §2.4"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FieldName {
     /// The element.
@@ -132,6 +176,14 @@ pub struct FieldName {
 
 /// Every element and attribute known only from \[field\] evidence (spec §0.3, §2): recognised,
 /// never "unknown", and reported by IVR110 / IVR111 as warnings that name their evidence.
+///
+/// ```
+/// use ivr_xml::policy::FIELD_NAMES;
+/// assert!(FIELD_NAMES
+///     .iter()
+///     .any(|f| f.element == "ConsultationCall" && f.attribute.is_none()));
+/// assert!(FIELD_NAMES.iter().all(|f| !f.evidence.is_empty()));
+/// ```
 pub const FIELD_NAMES: &[FieldName] = &[
     FieldName {
         element: "ConsultationCall",
@@ -171,6 +223,13 @@ pub const FIELD_NAMES: &[FieldName] = &[
 ];
 
 /// The field evidence for an element (`attribute` `None`) or one of its attributes.
+///
+/// ```
+/// use ivr_xml::policy::field_name;
+/// assert!(field_name("EnterCCS", None).is_some());
+/// assert!(field_name("Hangup", Some("callid")).is_some());
+/// assert!(field_name("Hangup", None).is_none()); // an official command
+/// ```
 pub fn field_name(element: &str, attribute: Option<&str>) -> Option<&'static FieldName> {
     FIELD_NAMES
         .iter()
@@ -180,6 +239,14 @@ pub fn field_name(element: &str, attribute: Option<&str>) -> Option<&'static Fie
 /// Rule levels and a project's own names; the default is the catalogue's levels and no names.
 ///
 /// See the [module documentation](self).
+///
+/// ```
+/// use ivr_xml::policy::{Level, Policy};
+/// let policy = Policy::new().warn("IVR101")?.command("Record");
+/// assert_eq!(policy.level("unknown-element"), Level::Warn);
+/// assert!(policy.knows_element("Record"));
+/// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Policy {
     levels: BTreeMap<&'static str, Level>,
@@ -189,11 +256,28 @@ pub struct Policy {
 
 impl Policy {
     /// The catalogue's default levels, no extra names.
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// let policy = Policy::new();
+    /// assert_eq!(policy.level("IVR101"), Level::Deny);
+    /// assert_eq!(policy.levels().count(), 0);
+    /// assert_eq!(policy.commands().count(), 0);
+    /// ```
     pub fn new() -> Policy {
         Policy::default()
     }
 
     /// Sets the level of one rule, by code (`IVR101`) or name (`unknown-element`).
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// let mut policy = Policy::new();
+    /// policy.set_level("unknown-element", Level::Warn)?;
+    /// assert_eq!(policy.level("IVR101"), Level::Warn);
+    /// assert!(policy.set_level("no-such-rule", Level::Allow).is_err());
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn set_level(&mut self, code_or_name: &str, level: Level) -> Result<(), UnknownRule> {
         let rule = Rule::find(code_or_name).ok_or_else(|| UnknownRule(code_or_name.to_owned()))?;
         self.levels.insert(rule.code, level);
@@ -201,27 +285,60 @@ impl Policy {
     }
 
     /// Sets a rule's level (`--allow`, `--warn`, `--deny` on the command line).
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// let policy = Policy::new().with_level("IVR205", Level::Deny)?;
+    /// assert_eq!(policy.level("no-failure-path"), Level::Deny);
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn with_level(mut self, code_or_name: &str, level: Level) -> Result<Policy, UnknownRule> {
         self.set_level(code_or_name, level)?;
         Ok(self)
     }
 
     /// Does not report the rule.
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// assert_eq!(Policy::new().allow("IVR205")?.level("IVR205"), Level::Allow);
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn allow(self, code_or_name: &str) -> Result<Policy, UnknownRule> {
         self.with_level(code_or_name, Level::Allow)
     }
 
     /// Reports the rule as a warning.
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// assert_eq!(Policy::new().warn("IVR101")?.level("IVR101"), Level::Warn);
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn warn(self, code_or_name: &str) -> Result<Policy, UnknownRule> {
         self.with_level(code_or_name, Level::Warn)
     }
 
     /// Reports the rule as an error.
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// assert_eq!(Policy::new().deny("IVR205")?.level("IVR205"), Level::Deny);
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn deny(self, code_or_name: &str) -> Result<Policy, UnknownRule> {
         self.with_level(code_or_name, Level::Deny)
     }
 
     /// The level of a rule, by code or name (a code not in the catalogue is denied).
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// let policy = Policy::new();
+    /// assert_eq!(policy.level("IVR205"), Level::Warn);
+    /// assert_eq!(policy.level("ivr101"), Level::Deny);
+    /// assert_eq!(policy.level("IVR999"), Level::Deny); // unknown: denied
+    /// ```
     pub fn level(&self, code_or_name: &str) -> Level {
         match Rule::find(code_or_name) {
             Some(rule) => self.level_of(rule),
@@ -230,17 +347,41 @@ impl Policy {
     }
 
     /// The level of `rule`.
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// use ivr_xml::validate::Rule;
+    /// let rule = Rule::find("IVR101").unwrap();
+    /// assert_eq!(Policy::new().level_of(rule), Level::Deny);
+    /// assert_eq!(Policy::new().allow("IVR101")?.level_of(rule), Level::Allow);
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn level_of(&self, rule: &Rule) -> Level {
         self.levels.get(rule.code).copied().unwrap_or(rule.level)
     }
 
     /// The levels set, by code.
+    ///
+    /// ```
+    /// use ivr_xml::policy::{Level, Policy};
+    /// let policy = Policy::new().allow("unknown-element")?.warn("IVR205")?;
+    /// let levels: Vec<_> = policy.levels().collect();
+    /// assert_eq!(levels, [("IVR101", Level::Allow), ("IVR205", Level::Warn)]);
+    /// # Ok::<(), ivr_xml::policy::UnknownRule>(())
+    /// ```
     pub fn levels(&self) -> impl Iterator<Item = (&'static str, Level)> + '_ {
         self.levels.iter().map(|(code, level)| (*code, *level))
     }
 
     /// Makes an element name known: a command the project uses that the library does not ship
     /// (it is then kept raw by [`Command::Raw`](crate::Command::Raw) without a finding).
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// let policy = Policy::new().command("Record");
+    /// assert!(policy.knows_element("Record"));
+    /// assert!(!policy.knows_element("Recrod"));
+    /// ```
     pub fn command(mut self, name: impl Into<String>) -> Policy {
         self.elements.insert(name.into());
         self
@@ -267,17 +408,38 @@ impl Policy {
 
     /// Makes an attribute known on `element` (`*`: on every element): a platform extension the
     /// project uses. It is kept in the command's `extra` without a finding.
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// let policy = Policy::new().attribute("PlayTTS", "voice").attribute("*", "trace");
+    /// assert!(policy.knows_attribute("PlayTTS", "voice"));
+    /// assert!(!policy.knows_attribute("Get", "voice"));
+    /// assert!(policy.knows_attribute("Get", "trace"));
+    /// ```
     pub fn attribute(mut self, element: impl Into<String>, name: impl Into<String>) -> Policy {
         self.attributes.insert((element.into(), name.into()));
         self
     }
 
     /// Whether the project named this element.
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// assert!(Policy::new().command("Record").knows_element("Record"));
+    /// assert!(!Policy::new().knows_element("Record"));
+    /// ```
     pub fn knows_element(&self, name: &str) -> bool {
         self.elements.contains(name)
     }
 
     /// Whether the project named this attribute on this element (or on every element).
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// let policy = Policy::new().attribute("Hangup", "reason");
+    /// assert!(policy.knows_attribute("Hangup", "reason"));
+    /// assert!(!policy.knows_attribute("Redirect", "reason"));
+    /// ```
     pub fn knows_attribute(&self, element: &str, name: &str) -> bool {
         self.attributes
             .iter()
@@ -285,12 +447,25 @@ impl Policy {
     }
 
     /// The element names the project added.
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// let policy = Policy::new().command("Record").command("Bridge");
+    /// assert_eq!(policy.commands().collect::<Vec<_>>(), ["Bridge", "Record"]);
+    /// ```
     pub fn commands(&self) -> impl Iterator<Item = &str> + '_ {
         self.elements.iter().map(String::as_str)
     }
 }
 
 /// Every rule with its default level, for the table in the README (`ivr-xml explain`).
+///
+/// ```
+/// use ivr_xml::policy::{default_levels, Level};
+/// let (rule, level) = default_levels().find(|(rule, _)| rule.code == "IVR205").unwrap();
+/// assert_eq!(rule.name, "no-failure-path");
+/// assert_eq!(level, Level::Warn);
+/// ```
 pub fn default_levels() -> impl Iterator<Item = (&'static Rule, Level)> {
     RULES.iter().map(|rule| (rule, rule.level))
 }

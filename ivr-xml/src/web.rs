@@ -9,6 +9,15 @@ use crate::ser::{Style, ToXml};
 
 /// The content type ivr-xml answers with. The platform's expectation is undocumented (spec §1.6);
 /// one application in the field answers `application/xml`. Override it with [`Answer::content_type`].
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use ivr_xml::{CmdNone, Response};
+/// assert_eq!(ivr_xml::web::CONTENT_TYPE, "application/xml; charset=utf-8");
+/// let answered = Response::builder().main(CmdNone::new()).build()?.into_response();
+/// assert_eq!(answered.headers()["content-type"], ivr_xml::web::CONTENT_TYPE);
+/// # Ok::<(), ivr_xml::BuildError>(())
+/// ```
 pub const CONTENT_TYPE: &str = "application/xml; charset=utf-8";
 
 /// A document answered in the compact style with [`CONTENT_TYPE`].
@@ -43,6 +52,19 @@ pub struct Answer<C> {
 
 impl<C: ToXml> Answer<C> {
     /// The document, compact, with [`CONTENT_TYPE`].
+    ///
+    /// ```
+    /// use axum::response::IntoResponse;
+    /// use ivr_xml::{web::Answer, Hangup, Response, Style};
+    /// let doc = Response::builder().main(Hangup::new()).build()?;
+    /// let response = Answer::new(doc.clone()).into_response();
+    /// assert_eq!(response.status(), 200);
+    /// assert_eq!(response.headers()["content-type"], ivr_xml::web::CONTENT_TYPE);
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    /// let body = runtime.block_on(axum::body::to_bytes(response.into_body(), 64 * 1024))?;
+    /// assert_eq!(body, doc.to_string_with(&Style::compact()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(document: Response<C>) -> Answer<C> {
         Answer {
             document,
@@ -52,12 +74,33 @@ impl<C: ToXml> Answer<C> {
     }
 
     /// Answers in `style`.
+    ///
+    /// ```
+    /// use axum::response::IntoResponse;
+    /// use ivr_xml::{web::Answer, Hangup, Response, Style};
+    /// let doc = Response::builder().main(Hangup::new()).build()?;
+    /// let response = Answer::new(doc.clone()).style(Style::docs()).into_response();
+    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    /// let body = runtime.block_on(axum::body::to_bytes(response.into_body(), 64 * 1024))?;
+    /// assert_eq!(body, doc.to_string_with(&Style::docs()));
+    /// assert!(body.contains(&b'\n')); // indented, unlike the compact default
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn style(mut self, style: Style) -> Answer<C> {
         self.style = style;
         self
     }
 
     /// Answers with this `Content-Type`.
+    ///
+    /// ```
+    /// use axum::response::IntoResponse;
+    /// use ivr_xml::{web::Answer, CmdNone, Response};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let response = Answer::new(doc).content_type("application/xml").into_response();
+    /// assert_eq!(response.headers()["content-type"], "application/xml");
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn content_type(mut self, content_type: &'static str) -> Answer<C> {
         self.content_type = content_type;
         self
@@ -162,6 +205,41 @@ pub struct Notified<N>(pub N);
 /// `/ivr/`, where the form `/ivr/?startservice&…` arrives: mount it here instead.)
 ///
 /// See [`Notified`] for an example.
+///
+/// ```
+/// // Served on loopback: each URL form under `/ivr` reaches the handler, other paths do not.
+/// use std::io::{Read, Write};
+/// use axum::routing::get;
+/// use ivr_xml::{Hangup, Response};
+///
+/// async fn ivr() -> Result<Response, ivr_xml::BuildError> {
+///     Response::builder().main(Hangup::new()).build()
+/// }
+/// let app: axum::Router = ivr_xml::web::routes("/ivr", get(ivr));
+///
+/// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+/// let statuses = runtime.block_on(async {
+///     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+///     let addr = listener.local_addr()?;
+///     tokio::spawn(async move { axum::serve(listener, app).await });
+///     // A plain HTTP/1.1 client on a blocking thread.
+///     let client = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<String>> {
+///         let mut statuses = Vec::new();
+///         for path in ["/ivr", "/ivr/", "/ivr/startservice?appid=a", "/ivr/?startservice&appid=a", "/other"] {
+///             let mut stream = std::net::TcpStream::connect(addr)?;
+///             write!(stream, "GET {path} HTTP/1.1\r\nHost: ivr\r\nConnection: close\r\n\r\n")?;
+///             let mut answer = String::new();
+///             stream.read_to_string(&mut answer)?;
+///             statuses.push(answer.lines().next().unwrap_or_default().to_owned());
+///         }
+///         Ok(statuses)
+///     });
+///     client.await.map_err(std::io::Error::other)?
+/// })?;
+/// assert_eq!(statuses[..4], ["HTTP/1.1 200 OK"; 4]);
+/// assert_eq!(statuses[4], "HTTP/1.1 404 Not Found");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn routes<S>(mount: &str, handler: axum::routing::MethodRouter<S>) -> axum::Router<S>
 where
     S: Clone + Send + Sync + 'static,

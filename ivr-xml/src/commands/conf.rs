@@ -77,6 +77,13 @@ pub struct CreateConf {
 
 impl CreateConf {
     /// A `<CreateConf/>` with no attributes.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, CreateConf, Style};
+    /// assert_eq!(to_string_with(&CreateConf::new(), &Style::docs())?, "<CreateConf/>");
+    /// assert_eq!(CreateConf::new(), CreateConf::default());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new() -> CreateConf {
         CreateConf::default()
     }
@@ -111,6 +118,14 @@ pub struct JoinConf {
 
 impl JoinConf {
     /// Joins conference `confid`.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, JoinConf, Style};
+    /// let join = JoinConf::new("10000001");
+    /// assert_eq!(join.confid.as_str(), "10000001");
+    /// assert_eq!(to_string_with(&join, &Style::docs())?, "<JoinConf confid='10000001'/>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(confid: impl Into<String>) -> JoinConf {
         let mut join = JoinConf::default();
         join.confid = join.pending.record(Text::new(confid)).unwrap_or_default();
@@ -177,11 +192,30 @@ pub struct ConsultationCall {
 
 impl ConsultationCall {
     /// A `<ConsultationCall>` with no attributes.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, ConsultationCall, Style};
+    /// let call = ConsultationCall::new();
+    /// assert_eq!(call.number, None);
+    /// assert_eq!(to_string_with(&call, &Style::docs())?, "<ConsultationCall/>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new() -> ConsultationCall {
         ConsultationCall::default()
     }
 
     /// Sets the nested `<Play>`.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, ConsultationCall, Play, Style};
+    /// let call = ConsultationCall::new().hold_music(Play::new("wait.wav"));
+    /// assert_eq!(call.hold_music, Some(Play::new("wait.wav")));
+    /// assert_eq!(
+    ///     to_string_with(&call, &Style::compact())?,
+    ///     "<ConsultationCall><Play>wait.wav</Play></ConsultationCall>"
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn hold_music(mut self, play: Play) -> ConsultationCall {
         self.hold_music = Some(play);
         self

@@ -34,6 +34,14 @@ pub struct Redirect {
 
 impl Redirect {
     /// Redirects to `url`.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, Redirect, Style};
+    /// let redirect = Redirect::new("menu.jsp");
+    /// assert_eq!(redirect.url.as_str(), "menu.jsp");
+    /// assert_eq!(to_string_with(&redirect, &Style::docs())?, "<Redirect>menu.jsp</Redirect>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(url: impl Into<String>) -> Redirect {
         let mut redirect = Redirect::default();
         redirect.url = redirect
@@ -62,6 +70,15 @@ pub struct Hangup {
 
 impl Hangup {
     /// `<Hangup/>`.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, Hangup, Play, Response, Style};
+    /// assert_eq!(to_string_with(&Hangup::new(), &Style::docs())?, "<Hangup/>");
+    /// // Usually the last sub-command.
+    /// let doc = Response::builder().main(Play::new("bye.wav")).then(Hangup::new()).build()?;
+    /// assert_eq!(doc.commands().len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new() -> Hangup {
         Hangup::default()
     }
@@ -85,6 +102,13 @@ pub struct CmdNone {
 
 impl CmdNone {
     /// `<CmdNone/>`.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Command, Response};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// assert_eq!(doc.main(), Some(&Command::from(CmdNone::new())));
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn new() -> CmdNone {
         CmdNone::default()
     }

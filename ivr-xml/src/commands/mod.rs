@@ -68,6 +68,13 @@ impl From<ConsultationCall> for Command {
 
 impl Command {
     /// The command's element name.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, PlayTts};
+    /// assert_eq!(Command::from(PlayTts::new("您好")).name(), "PlayTTS");
+    /// assert_eq!("<Hangup/>".parse::<Command>()?.name(), "Hangup");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn name(&self) -> &str {
         crate::ToXml::element_name(self)
     }
@@ -88,6 +95,27 @@ impl std::str::FromStr for Command {
 /// \[official\], `<CreateConf>` \[official\], `<JoinConf>` \[guide\]) have no impl, so that
 /// [`ResponseBuilder::then`](crate::ResponseBuilder::then) does not take them; the strict parser
 /// and the validator refuse them there with rule IVR201.
+///
+/// ```
+/// use ivr_xml::{Get, Hangup, Play, Redirect, Response, SubCommand};
+/// fn is_sub_command<T: SubCommand>(_: &T) {}
+/// is_sub_command(&Redirect::new("again"));
+/// let doc = Response::builder()
+///     .main(Get::new().action("menu").prompt(Play::new("menu.wav")))
+///     .then(Redirect::new("again"))
+///     .then(Hangup::new())
+///     .build()?;
+/// assert_eq!(doc.commands().len(), 3);
+/// # Ok::<(), ivr_xml::BuildError>(())
+/// ```
+///
+/// `<Get>` can only be the main command, so the builder refuses it as a sub-command when the
+/// code is compiled:
+///
+/// ```compile_fail,E0277
+/// use ivr_xml::{Get, Play, Response};
+/// let doc = Response::builder().main(Play::new("hi.wav")).then(Get::new()).build();
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`<{Self}>` can only be the main command",
     label = "`<{Self}>` can only be the main command, not a sub-command",

@@ -50,11 +50,30 @@ pub struct Get {
 
 impl Get {
     /// A `<Get>` with no attributes and no prompt.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, Get, Style};
+    /// let get = Get::new();
+    /// assert!(get.prompts.is_empty());
+    /// assert_eq!(to_string_with(&get, &Style::docs())?, "<Get/>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new() -> Get {
         Get::default()
     }
 
     /// Adds a prompt: a [`Play`] or a [`PlayTts`].
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, Get, Play, PlayTts, Style};
+    /// let get = Get::new().prompt(Play::new("menu.wav")).prompt(PlayTts::new("请按键"));
+    /// assert_eq!(get.prompts.len(), 2);
+    /// assert_eq!(
+    ///     to_string_with(&get, &Style::compact())?,
+    ///     "<Get><Play>menu.wav</Play><PlayTTS>请按键</PlayTTS></Get>"
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn prompt(mut self, prompt: impl Into<Prompt>) -> Get {
         self.prompts.push(prompt.into());
         self
@@ -107,6 +126,14 @@ pub struct Play {
 
 impl Play {
     /// Plays `file`.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, Play, Style};
+    /// let play = Play::new("welcome.wav");
+    /// assert_eq!(play.file.as_str(), "welcome.wav");
+    /// assert_eq!(to_string_with(&play, &Style::docs())?, "<Play>welcome.wav</Play>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(file: impl Into<String>) -> Play {
         let mut play = Play::default();
         play.file = play.pending.record(Text::new(file)).unwrap_or_default();
@@ -115,6 +142,14 @@ impl Play {
 
     /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1). Named `repeat` because
     /// `loop` is a Rust keyword.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, Play, Style};
+    /// assert_eq!(to_string_with(&Play::new("a.wav").repeat(3), &Style::docs())?, "<Play loop='3'>a.wav</Play>");
+    /// // Below -1 is refused when written.
+    /// assert!(to_string_with(&Play::new("a.wav").repeat(-2), &Style::docs()).is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     #[doc(alias = "loop")]
     pub fn repeat(mut self, count: i64) -> Play {
         self.repeat = self.pending.record(Loop::new(count));
@@ -150,6 +185,14 @@ pub struct PlayTts {
 
 impl PlayTts {
     /// Speaks `text`.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, PlayTts, Style};
+    /// let tts = PlayTts::new("欢迎致电");
+    /// assert_eq!(tts.text.as_str(), "欢迎致电");
+    /// assert_eq!(to_string_with(&tts, &Style::docs())?, "<PlayTTS>欢迎致电</PlayTTS>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(text: impl Into<String>) -> PlayTts {
         let mut tts = PlayTts::default();
         tts.text = tts.pending.record(Text::new(text)).unwrap_or_default();
@@ -158,6 +201,13 @@ impl PlayTts {
 
     /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1). Named `repeat` because
     /// `loop` is a Rust keyword.
+    ///
+    /// ```
+    /// use ivr_xml::{to_string_with, PlayTts, Style};
+    /// assert_eq!(to_string_with(&PlayTts::new("您好").repeat(2), &Style::docs())?, "<PlayTTS loop='2'>您好</PlayTTS>");
+    /// assert!(to_string_with(&PlayTts::new("您好").repeat(-5), &Style::docs()).is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     #[doc(alias = "loop")]
     pub fn repeat(mut self, count: i64) -> PlayTts {
         self.repeat = self.pending.record(Loop::new(count));

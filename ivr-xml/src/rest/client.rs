@@ -138,36 +138,116 @@ impl RestClientBuilder {
     /// The scheme, host and port (and an optional path prefix) requests go to: production
     /// ([`PRODUCTION_BASE_URL`]) by default, [`SANDBOX_BASE_URL`](crate::rest::SANDBOX_BASE_URL),
     /// or any URL such as a local simulator's `http://127.0.0.1:PORT`. A trailing `/` is dropped.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp, SANDBOX_BASE_URL};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .base_url(SANDBOX_BASE_URL)
+    ///     .build()?;
+    /// assert_eq!(client.base_url(), SANDBOX_BASE_URL);
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn base_url(mut self, url: impl Into<String>) -> RestClientBuilder {
         self.base_url = url.into();
         self
     }
 
     /// The `{SoftVersion}` path segment (default [`SOFT_VERSION`], `2013-12-26`).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, Dial, Endpoint, RestClient, RestRequest, Timestamp};
+    /// let ts = Timestamp::parse("20240102030405")?;
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), move || ts)
+    ///     .base_url("http://127.0.0.1:8883")
+    ///     .soft_version("2014-01-01")
+    ///     .build()?;
+    /// let prepared = client.prepare(&Endpoint::Dial, &RestRequest::new("a", Dial::new("1")), ts)?;
+    /// assert!(prepared.url.starts_with("http://127.0.0.1:8883/2014-01-01/Accounts/AC/ivr/dial?sig="));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn soft_version(mut self, version: impl Into<String>) -> RestClientBuilder {
         self.soft_version = version.into();
         self
     }
 
     /// The whole request's time limit, connecting to reading the body (default 30 s; `None`: no limit).
+    ///
+    /// ```
+    /// // A server that accepts the connection and never answers: the request times out.
+    /// use std::time::Duration;
+    /// use ivr_xml::rest::{Credentials, Dial, RestClient, RestRequest, Timestamp};
+    /// let silent = std::net::TcpListener::bind("127.0.0.1:0")?;
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .base_url(format!("http://{}", silent.local_addr()?))
+    ///     .timeout(Duration::from_millis(100))
+    ///     .no_proxy()
+    ///     .build()?;
+    /// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    /// let err = runtime
+    ///     .block_on(client.send(&RestRequest::new("app1", Dial::new("13812345678"))))
+    ///     .unwrap_err();
+    /// assert!(err.is_timeout(), "{err}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn timeout(mut self, timeout: impl Into<Option<Duration>>) -> RestClientBuilder {
         self.timeout = timeout.into();
         self
     }
 
     /// The time limit for connecting (default 10 s; `None`: no limit).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .connect_timeout(Duration::from_secs(2))
+    ///     .timeout(None) // no limit on the whole request
+    ///     .build()?;
+    /// assert!(client.base_url().starts_with("https://"));
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn connect_timeout(mut self, timeout: impl Into<Option<Duration>>) -> RestClientBuilder {
         self.connect_timeout = timeout.into();
         self
     }
 
     /// How request bodies are written (default [`official_style`]).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, Dial, Endpoint, RestClient, RestRequest, Timestamp};
+    /// use ivr_xml::Style;
+    /// let ts = Timestamp::parse("20240102030405")?;
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), move || ts)
+    ///     .style(Style::compact())
+    ///     .build()?;
+    /// let prepared = client.prepare(&Endpoint::Dial, &RestRequest::new("a", Dial::new("1")), ts)?;
+    /// assert_eq!(
+    ///     prepared.body,
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Request><Appid>a</Appid><Dial number='1'/></Request>"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn style(mut self, style: Style) -> RestClientBuilder {
         self.style = style;
         self
     }
 
     /// Ignores the `HTTP_PROXY`-style environment variables `reqwest` reads by default.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// // A local simulator is reached directly even where `HTTP_PROXY` is set.
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .base_url("http://127.0.0.1:8883")
+    ///     .no_proxy()
+    ///     .build()?;
+    /// assert_eq!(client.base_url(), "http://127.0.0.1:8883");
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn no_proxy(mut self) -> RestClientBuilder {
         self.no_proxy = true;
         self
@@ -175,6 +255,16 @@ impl RestClientBuilder {
 
     /// The largest response body read, in bytes (default 1 MiB, the parser's limit); a larger one
     /// is a malformed response.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .max_body(64 * 1024)
+    ///     .build()?;
+    /// assert!(format!("{client:?}").contains("max_body: 65536"));
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn max_body(mut self, bytes: usize) -> RestClientBuilder {
         self.max_body = bytes;
         self
@@ -183,6 +273,18 @@ impl RestClientBuilder {
     /// Sends through this `reqwest::Client` (its own timeouts, proxies and TLS) instead of one
     /// built from [`timeout`](RestClientBuilder::timeout), [`connect_timeout`](RestClientBuilder::connect_timeout)
     /// and [`no_proxy`](RestClientBuilder::no_proxy), which are then ignored.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let shared = reqwest::Client::new(); // its pool shared with the rest of the application
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .base_url("http://127.0.0.1:8883")
+    ///     .http_client(shared)
+    ///     .build()?;
+    /// assert_eq!(client.base_url(), "http://127.0.0.1:8883");
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn http_client(mut self, client: reqwest::Client) -> RestClientBuilder {
         self.http = Some(client);
         self
@@ -190,6 +292,18 @@ impl RestClientBuilder {
 
     /// The client, or [`ClientError::Config`] for a base URL that is not `http://` or `https://`
     /// with a host, or if `reqwest` cannot build its client.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{ClientError, Credentials, RestClient, Timestamp};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// assert!(RestClient::builder(Credentials::new("AC", "t"), clock).build().is_ok());
+    /// let err = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .base_url("http://127.0.0.1:8883/?x=1")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(matches!(err, ClientError::Config(_)));
+    /// assert!(err.to_string().contains("expected `http://` or `https://`"), "{err}");
+    /// ```
     pub fn build(self) -> Result<RestClient, ClientError> {
         let base_url = self.base_url.trim_end_matches('/').to_owned();
         let parsed = reqwest::Url::parse(&base_url)
@@ -283,6 +397,14 @@ impl PreparedRequest {
 
 impl RestClient {
     /// Starts a client for `credentials`, timestamping with `clock`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp, PRODUCTION_BASE_URL};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock).build()?;
+    /// assert_eq!(client.base_url(), PRODUCTION_BASE_URL);
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn builder(credentials: Credentials, clock: impl Clock + 'static) -> RestClientBuilder {
         RestClientBuilder {
             credentials,
@@ -299,11 +421,37 @@ impl RestClient {
     }
 
     /// The base URL requests go to, without a trailing `/`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, RestClient, Timestamp};
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock)
+    ///     .base_url("http://127.0.0.1:8883/sim/")
+    ///     .build()?;
+    /// assert_eq!(client.base_url(), "http://127.0.0.1:8883/sim");
+    /// # Ok::<(), ivr_xml::rest::ClientError>(())
+    /// ```
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
     /// Signs and writes `request` for `endpoint` at `timestamp`, without sending it.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, Endpoint, QueryConfState, RestClient, RestRequest, Timestamp};
+    /// let ts = Timestamp::parse("20240102030405")?;
+    /// let client = RestClient::builder(Credentials::new("AC", "tokentoken"), move || ts)
+    ///     .base_url("http://127.0.0.1:8883")
+    ///     .build()?;
+    /// let request = RestRequest::new("app1", QueryConfState::new("10000001"));
+    /// let prepared = client.prepare(&Endpoint::conf("10000001"), &request, ts)?;
+    /// assert_eq!(
+    ///     prepared.url,
+    ///     "http://127.0.0.1:8883/2013-12-26/Accounts/AC/ivr/conf?sig=6DE1C759AD65657DE451E37F9DF9721C&confid=10000001"
+    /// );
+    /// assert_eq!(prepared.signature.timestamp, ts);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn prepare(
         &self,
         endpoint: &Endpoint,
@@ -328,6 +476,19 @@ impl RestClient {
 
     /// Sends `request` to its operation's endpoint ([`RestRequest::endpoint`]); a
     /// [`RawElement`](crate::RawElement) operation needs [`send_to`](RestClient::send_to).
+    ///
+    /// ```
+    /// // A raw operation has no known endpoint: refused before anything is sent.
+    /// use ivr_xml::rest::{ClientError, Credentials, RestClient, RestRequest, Timestamp};
+    /// use ivr_xml::RawElement;
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), clock).build()?;
+    /// let request = RestRequest::new("app1", RawElement::new("ConfKick"));
+    /// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    /// let err = runtime.block_on(client.send(&request)).unwrap_err();
+    /// assert!(matches!(err, ClientError::NoEndpoint { ref operation } if operation == "ConfKick"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn send(&self, request: &RestRequest) -> Result<RestResponse, ClientError> {
         let endpoint = request.endpoint().ok_or_else(|| ClientError::NoEndpoint {
             operation: request.operation.name().to_owned(),
@@ -336,6 +497,21 @@ impl RestClient {
     }
 
     /// Sends `request` to `endpoint`, timestamped by the clock.
+    ///
+    /// ```no_run
+    /// use ivr_xml::rest::{Credentials, Endpoint, RestClient, RestRequest, Timestamp};
+    /// use ivr_xml::RawElement;
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// let clock = || Timestamp::parse("20240102030405").unwrap();
+    /// let client = RestClient::builder(Credentials::from_env()?, clock).build()?;
+    /// // An operation the library does not model, to a path it does not know.
+    /// let kick = RestRequest::new("app1", RawElement::new("ConfKick").attribute("confid", "10000001"));
+    /// let endpoint = Endpoint::Other { path: "ivr/confkick".into(), query: Vec::new() };
+    /// let response = client.send_to(&endpoint, &kick).await?;
+    /// assert!(response.is_success());
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn send_to(
         &self,
         endpoint: &Endpoint,
@@ -346,6 +522,19 @@ impl RestClient {
     }
 
     /// Sends a prepared request and interprets the answer.
+    ///
+    /// ```
+    /// // A prepared request is checked before it is sent: a header value with a line break is refused.
+    /// use ivr_xml::rest::{ClientError, Credentials, Dial, Endpoint, RestClient, RestRequest, Timestamp};
+    /// let ts = Timestamp::parse("20240102030405")?;
+    /// let client = RestClient::builder(Credentials::new("AC", "t"), move || ts).build()?;
+    /// let mut prepared = client.prepare(&Endpoint::Dial, &RestRequest::new("a", Dial::new("1")), ts)?;
+    /// prepared.signature.authorization.push('\n');
+    /// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    /// let err = runtime.block_on(client.execute(prepared)).unwrap_err();
+    /// assert!(matches!(err, ClientError::InvalidRequest(_)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub async fn execute(&self, prepared: PreparedRequest) -> Result<RestResponse, ClientError> {
         let authorization =
             HeaderValue::from_str(&prepared.signature.authorization).map_err(|_| {
@@ -454,6 +643,13 @@ pub enum ClientError {
 
 impl ClientError {
     /// The HTTP status, if there was an answer.
+    ///
+    /// ```
+    /// use ivr_xml::rest::ClientError;
+    /// let err = ClientError::Http { status: 503, response: None, body: b"busy".to_vec() };
+    /// assert_eq!(err.http_status(), Some(503));
+    /// assert_eq!(ClientError::Config("x".into()).http_status(), None);
+    /// ```
     pub fn http_status(&self) -> Option<u16> {
         match self {
             ClientError::Http { status, .. } | ClientError::Response { status, .. } => {
@@ -464,6 +660,15 @@ impl ClientError {
     }
 
     /// The platform's response, if the body was one.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{ClientError, RestResponse};
+    /// let parsed = RestResponse::parse("<Response><statusCode>111141</statusCode></Response>")?.value;
+    /// let err = ClientError::Http { status: 404, response: Some(Box::new(parsed)), body: Vec::new() };
+    /// assert!(!err.response().unwrap().is_success());
+    /// assert!(ClientError::Config("x".into()).response().is_none());
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn response(&self) -> Option<&RestResponse> {
         match self {
             ClientError::Http { response, .. } => response.as_deref(),
@@ -473,16 +678,37 @@ impl ClientError {
     }
 
     /// The platform's `statusCode`, if the body had one.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{ClientError, RestResponse};
+    /// let error = RestResponse::parse_success("<Response><statusCode>160040</statusCode></Response>").unwrap_err();
+    /// let err = ClientError::Response { status: 200, error };
+    /// assert_eq!(err.status_code().unwrap().as_str(), "160040");
+    /// ```
     pub fn status_code(&self) -> Option<&StatusCode> {
         self.response().map(RestResponse::status_code)
     }
 
     /// The platform's message ([`RestResponse::message`]), if the body had one.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{ClientError, RestResponse};
+    /// let body = "<Response><statusCode>111141</statusCode><statusMsg>no such account</statusMsg></Response>";
+    /// let err = ClientError::Response { status: 200, error: RestResponse::parse_success(body).unwrap_err() };
+    /// assert_eq!(err.message(), Some("no such account"));
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.response().and_then(RestResponse::message)
     }
 
     /// The raw body, if there was an answer.
+    ///
+    /// ```
+    /// use ivr_xml::rest::ClientError;
+    /// let err = ClientError::Http { status: 502, response: None, body: b"<html>Bad Gateway</html>".to_vec() };
+    /// assert_eq!(err.body(), Some(&b"<html>Bad Gateway</html>"[..]));
+    /// assert_eq!(ClientError::Config("x".into()).body(), None);
+    /// ```
     pub fn body(&self) -> Option<&[u8]> {
         match self {
             ClientError::Http { body, .. } => Some(body),
@@ -492,6 +718,13 @@ impl ClientError {
     }
 
     /// Whether the request timed out.
+    ///
+    /// ```
+    /// use ivr_xml::rest::ClientError;
+    /// // Only a transport error can be a timeout ([`RestClientBuilder::timeout`] shows one).
+    /// assert!(!ClientError::Config("x".into()).is_timeout());
+    /// assert!(!ClientError::Http { status: 504, response: None, body: Vec::new() }.is_timeout());
+    /// ```
     pub fn is_timeout(&self) -> bool {
         matches!(self, ClientError::Transport(err) if err.is_timeout())
     }

@@ -66,6 +66,13 @@ pub use sign::{
 
 /// The old name of [`AppIdElement`], the `<Appid>` element (not the notification parameter
 /// [`notify::AppId`](crate::notify::AppId)).
+///
+/// ```
+/// #![allow(deprecated)]
+/// use ivr_xml::rest::{AppId, AppIdElement};
+/// let old: AppId = AppIdElement::new("12345678");
+/// assert_eq!(old, AppIdElement::new("12345678"));
+/// ```
 #[deprecated(note = "renamed `AppIdElement`: `notify::AppId` is the id itself")]
 pub type AppId = AppIdElement;
 
@@ -111,6 +118,11 @@ pub const ACCEPT: &str = "application/xml";
 pub const REQUEST_CONTENT_TYPE: &str = "application/xml;charset=utf-8";
 
 /// The old name of [`REQUEST_CONTENT_TYPE`].
+///
+/// ```
+/// #![allow(deprecated)]
+/// assert_eq!(ivr_xml::rest::CONTENT_TYPE, ivr_xml::rest::REQUEST_CONTENT_TYPE);
+/// ```
 #[deprecated(note = "renamed `REQUEST_CONTENT_TYPE`: `web::CONTENT_TYPE` is the answer's")]
 pub const CONTENT_TYPE: &str = REQUEST_CONTENT_TYPE;
 

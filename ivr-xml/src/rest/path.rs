@@ -169,6 +169,22 @@ impl RestTarget {
     ///
     /// `ivr/conf` without a `confid` parameter is an error: no conference operation can be
     /// routed without it.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Endpoint, RestTarget};
+    /// let dial = RestTarget::parse("/2013-12-26/Accounts/AC/ivr/dial?sig=SIG")?;
+    /// assert_eq!(dial.endpoint, Endpoint::Dial);
+    /// let create = RestTarget::parse("/2013-12-26/Accounts/AC/ivr/createconf?sig=SIG&maxmember=300")?;
+    /// assert_eq!(create.endpoint, Endpoint::CreateConf);
+    /// assert_eq!(create.extra_query, [("maxmember".to_owned(), "300".to_owned())]);
+    /// let other = RestTarget::parse("/2013-12-26/Accounts/AC/ivr/conf%20kick?sig=S&x=a+b")?;
+    /// assert_eq!(
+    ///     other.endpoint,
+    ///     Endpoint::Other { path: "ivr/conf kick".into(), query: vec![("x".into(), "a b".into())] }
+    /// );
+    /// assert!(RestTarget::parse("2013-12-26/Accounts/AC/ivr/dial").is_err());
+    /// # Ok::<(), ivr_xml::rest::TargetError>(())
+    /// ```
     pub fn parse(path_and_query: &str) -> Result<RestTarget, TargetError> {
         let err = |reason: &'static str| TargetError {
             target: path_and_query.to_owned(),
@@ -258,6 +274,13 @@ pub struct TargetError {
 
 impl TargetError {
     /// What is wrong with the target.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestTarget;
+    /// let err = RestTarget::parse("/2013-12-26/ivr/dial").unwrap_err();
+    /// assert_eq!(err.reason(), "expected `/{SoftVersion}/Accounts/{AccountSid}/{operation}`");
+    /// assert_eq!(RestTarget::parse("ivr/dial").unwrap_err().reason(), "the path must start with `/`");
+    /// ```
     pub fn reason(&self) -> &'static str {
         self.reason
     }

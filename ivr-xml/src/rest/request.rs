@@ -37,6 +37,13 @@ pub struct AppIdElement {
 
 impl AppIdElement {
     /// The application id `id`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::AppIdElement;
+    /// let appid = AppIdElement::new("12345678");
+    /// assert_eq!(appid.id.trimmed(), "12345678");
+    /// assert!(appid.extra.is_empty());
+    /// ```
     pub fn new(id: impl Into<String>) -> AppIdElement {
         let mut appid = AppIdElement::default();
         appid.id = appid.pending.record(Text::new(id)).unwrap_or_default();
@@ -89,6 +96,13 @@ pub struct RestRequest {
 impl RestRequest {
     /// A request of application `appid` for `operation` (any operation type, or a
     /// [`RawElement`](crate::RawElement), or the IVR [`CreateConf`](crate::CreateConf)).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Dial, RestRequest};
+    /// let request = RestRequest::new("app1", Dial::new("13812345678"));
+    /// assert_eq!(request.appid.id.trimmed(), "app1");
+    /// assert_eq!(request.operation.name(), "Dial");
+    /// ```
     pub fn new(appid: impl Into<String>, operation: impl Into<Operation>) -> RestRequest {
         RestRequest {
             extra: Vec::new(),
@@ -98,12 +112,29 @@ impl RestRequest {
     }
 
     /// Where the request goes ([`Operation::endpoint`]).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Endpoint, QueryConfState, RestRequest};
+    /// use ivr_xml::RawElement;
+    /// let query = RestRequest::new("app1", QueryConfState::new("10000001"));
+    /// assert_eq!(query.endpoint(), Some(Endpoint::conf("10000001")));
+    /// assert_eq!(RestRequest::new("app1", RawElement::new("ConfKick")).endpoint(), None);
+    /// ```
     pub fn endpoint(&self) -> Option<Endpoint> {
         self.operation.endpoint()
     }
 
     /// The body as sent: [`official_style`] (double quotes, `<?xml version="1.0" encoding="UTF-8"?>`,
     /// two-space indent), or the first invalid value a builder was given.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{QueryConfState, RestRequest};
+    /// assert_eq!(
+    ///     RestRequest::new("app1", QueryConfState::new("10000001")).to_xml()?,
+    ///     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Request>\n  <Appid>app1</Appid>\n  <QueryConfState confid=\"10000001\"/>\n</Request>"
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn to_xml(&self) -> Result<String, ValueError> {
         self.to_string_with(&official_style())
     }
@@ -125,6 +156,15 @@ impl RestRequest {
     }
 
     /// Parses a body strictly: unknown operations and attributes are errors.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Endpoint, RestRequest};
+    /// let request = RestRequest::parse("<Request><Appid>app1</Appid><Dial number='13812345678'/></Request>")?;
+    /// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
+    /// let err = RestRequest::parse("<Request><Appid>app1</Appid><Dail number='1'/></Request>").unwrap_err();
+    /// assert!(err.to_string().starts_with("1:29: `<Dail>` is not allowed inside `<Request>`"), "{err}");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn parse(text: &str) -> Result<RestRequest, ParseError> {
         text.parse()
     }

@@ -33,9 +33,24 @@ pub struct StatusCode(String);
 
 impl StatusCode {
     /// The success code, `000000`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::StatusCode;
+    /// assert_eq!(StatusCode::SUCCESS, "000000");
+    /// assert_eq!(StatusCode::success().as_str(), StatusCode::SUCCESS);
+    /// ```
     pub const SUCCESS: &'static str = "000000";
 
     /// A code: one or more ASCII digits.
+    ///
+    /// ```
+    /// use ivr_xml::rest::StatusCode;
+    /// assert_eq!(StatusCode::new("160040")?.as_str(), "160040");
+    /// let err = StatusCode::new("16004x").unwrap_err();
+    /// assert!(err.to_string().contains("statusCode"));
+    /// assert!(StatusCode::new("").is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(code: impl Into<String>) -> Result<StatusCode, ValueError> {
         let code = code.into();
         if !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()) {
@@ -50,16 +65,34 @@ impl StatusCode {
     }
 
     /// `000000`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::StatusCode;
+    /// assert_eq!(StatusCode::success().to_string(), "000000");
+    /// ```
     pub fn success() -> StatusCode {
         StatusCode(StatusCode::SUCCESS.to_owned())
     }
 
     /// Whether this is `000000`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::StatusCode;
+    /// assert!(StatusCode::new("000000")?.is_success());
+    /// assert!(!StatusCode::new("0")?.is_success());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn is_success(&self) -> bool {
         self.0 == StatusCode::SUCCESS
     }
 
     /// The code.
+    ///
+    /// ```
+    /// use ivr_xml::rest::StatusCode;
+    /// assert_eq!(StatusCode::new("111141")?.as_str(), "111141");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -159,6 +192,15 @@ pub struct RestResponse {
 
 impl RestResponse {
     /// A response with `status_code` and nothing else.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{RestResponse, StatusCode};
+    /// let response = RestResponse::new(StatusCode::new("111141")?);
+    /// assert!(!response.is_success());
+    /// assert_eq!(response.call_sid(), None);
+    /// assert!(response.others().is_empty());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(status_code: StatusCode) -> RestResponse {
         RestResponse {
             extra: Vec::new(),
@@ -171,6 +213,13 @@ impl RestResponse {
     }
 
     /// `statusCode` `000000`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let response = RestResponse::success();
+    /// assert!(response.is_success());
+    /// assert_eq!(response.message(), None);
+    /// ```
     pub fn success() -> RestResponse {
         RestResponse::new(StatusCode::success())
     }
@@ -193,6 +242,14 @@ impl RestResponse {
     }
 
     /// Sets `callSid`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let response = RestResponse::success().with_call_sid("ff8080813c37da53013c804f80720071");
+    /// assert_eq!(response.call_sid(), Some("ff8080813c37da53013c804f80720071"));
+    /// assert!(response.to_xml()?.contains("<callSid>ff8080813c37da53013c804f80720071</callSid>"));
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn with_call_sid(mut self, call_sid: impl Into<String>) -> RestResponse {
         self.call_sid = self
             .pending
@@ -202,6 +259,14 @@ impl RestResponse {
     }
 
     /// Sets `confid`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let response = RestResponse::success().with_confid("10000001");
+    /// assert_eq!(response.confid(), Some("10000001"));
+    /// assert!(response.to_xml()?.contains("<confid>10000001</confid>"));
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn with_confid(mut self, confid: impl Into<String>) -> RestResponse {
         self.confid = self
             .pending
@@ -211,6 +276,14 @@ impl RestResponse {
     }
 
     /// Adds a `<statusMsg>` child (the message element's name is \[inferred\]).
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let response = RestResponse::success().with_message("queued");
+    /// assert_eq!(response.message(), Some("queued"));
+    /// assert!(response.to_xml()?.contains("<statusMsg>queued</statusMsg>"));
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn with_message(self, message: impl Into<String>) -> RestResponse {
         self.with_child(RawElement::new(MESSAGE).text(message))
     }
@@ -229,21 +302,50 @@ impl RestResponse {
     }
 
     /// The status code.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let response = RestResponse::parse_success("<Response><statusCode> 000000 </statusCode></Response>")?;
+    /// assert_eq!(response.status_code().as_str(), "000000");
+    /// # Ok::<(), ivr_xml::rest::ResponseError>(())
+    /// ```
     pub fn status_code(&self) -> &StatusCode {
         &self.status_code.value
     }
 
     /// Whether the status code is `000000`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// assert!(RestResponse::success().is_success());
+    /// assert!(!RestResponse::failure("111141", "no such account").is_success());
+    /// ```
     pub fn is_success(&self) -> bool {
         self.status_code().is_success()
     }
 
     /// `callSid`, trimmed: the outbound call's 32-character id \[official\].
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>000000</statusCode><callSid>\n  abc123\n</callSid></Response>";
+    /// assert_eq!(RestResponse::parse_success(body)?.call_sid(), Some("abc123"));
+    /// assert_eq!(RestResponse::success().call_sid(), None);
+    /// # Ok::<(), ivr_xml::rest::ResponseError>(())
+    /// ```
     pub fn call_sid(&self) -> Option<&str> {
         self.call_sid.as_ref().map(|e| e.value.trimmed())
     }
 
     /// `confid`, trimmed: the new conference's id \[field\].
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>000000</statusCode><confid> 10000001 </confid></Response>";
+    /// assert_eq!(RestResponse::parse_success(body)?.confid(), Some("10000001"));
+    /// assert_eq!(RestResponse::success().confid(), None);
+    /// # Ok::<(), ivr_xml::rest::ResponseError>(())
+    /// ```
     pub fn confid(&self) -> Option<&str> {
         self.confid.as_ref().map(|e| e.value.trimmed())
     }
@@ -251,12 +353,30 @@ impl RestResponse {
     /// The text of the first `<statusMsg>` child, trimmed. No available source names the
     /// message element; `statusMsg` is \[inferred\] (the name the platform's SDKs read). Other
     /// children stay readable through [`child_text`](RestResponse::child_text).
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>160040</statusCode><statusMsg> busy </statusMsg></Response>";
+    /// let parsed = RestResponse::parse(body)?;
+    /// assert_eq!(parsed.value.message(), Some("busy"));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.child_text(MESSAGE)
     }
 
     /// The trimmed text of the first child named `name` among the ones kept raw, if it holds
     /// only text.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>000000</statusCode><members> 3 </members><nested><a/></nested></Response>";
+    /// let response = RestResponse::parse_success(body)?;
+    /// assert_eq!(response.child_text("members"), Some("3"));
+    /// assert_eq!(response.child_text("nested"), None); // not text only
+    /// assert_eq!(response.child_text("statusCode"), None); // not kept raw
+    /// # Ok::<(), ivr_xml::rest::ResponseError>(())
+    /// ```
     pub fn child_text(&self, name: &str) -> Option<&str> {
         let child = self.others.iter().find(|c| c.name() == name)?;
         match child.children() {
@@ -267,17 +387,45 @@ impl RestResponse {
     }
 
     /// The children other than `statusCode`, `callSid` and `confid`, in order.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>000000</statusCode><callSid>abc</callSid><dateCreated>2026-01-01</dateCreated></Response>";
+    /// let response = RestResponse::parse_success(body)?;
+    /// assert_eq!(response.others().len(), 1);
+    /// assert_eq!(response.others()[0].name(), "dateCreated");
+    /// # Ok::<(), ivr_xml::rest::ResponseError>(())
+    /// ```
     pub fn others(&self) -> &[RawElement] {
         &self.others
     }
 
     /// The attributes of `<Response>` (none documented), in order.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let parsed = RestResponse::parse("<Response version='2'><statusCode>000000</statusCode></Response>")?;
+    /// assert_eq!(parsed.value.attributes().len(), 1);
+    /// assert_eq!(parsed.value.attributes()[0].name(), "version");
+    /// assert_eq!(parsed.value.attributes()[0].value(), "2");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn attributes(&self) -> &[RawAttribute] {
         &self.extra
     }
 
     /// The response as a server sends it, in [`official_style`] (the platform's own response
     /// layout is undocumented), or the first invalid value a builder was given.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// assert_eq!(
+    ///     RestResponse::success().with_call_sid("abc").to_xml()?,
+    ///     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <statusCode>000000</statusCode>\n  <callSid>abc</callSid>\n</Response>"
+    /// );
+    /// assert!(RestResponse::failure("bad", "x").to_xml().is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn to_xml(&self) -> Result<String, ValueError> {
         self.to_string_with(&official_style())
     }
@@ -316,6 +464,15 @@ impl RestResponse {
 
     /// What a client wants: the response if its status code is `000000`, otherwise a
     /// [`ResponseError`] carrying the raw body.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let ok = RestResponse::parse_success("<Response><statusCode>000000</statusCode><confid>7</confid></Response>")?;
+    /// assert_eq!(ok.confid(), Some("7"));
+    /// let err = RestResponse::parse_success("<Response><statusCode>111141</statusCode></Response>").unwrap_err();
+    /// assert_eq!(err.status_code().map(|c| c.as_str()), Some("111141"));
+    /// # Ok::<(), ivr_xml::rest::ResponseError>(())
+    /// ```
     pub fn parse_success(body: &str) -> Result<RestResponse, ResponseError> {
         RestResponse::parse_success_bytes(body.as_bytes())
     }
@@ -374,6 +531,13 @@ pub enum ResponseError {
 
 impl ResponseError {
     /// The raw body.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>111141</statusCode></Response>";
+    /// let err = RestResponse::parse_success(body).unwrap_err();
+    /// assert_eq!(err.body(), body.as_bytes());
+    /// ```
     pub fn body(&self) -> &[u8] {
         match self {
             ResponseError::Platform { body, .. } | ResponseError::Malformed { body, .. } => body,
@@ -381,11 +545,25 @@ impl ResponseError {
     }
 
     /// The raw body as text (invalid UTF-8 replaced).
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let err = RestResponse::parse_success_bytes(b"<oops \xff").unwrap_err();
+    /// assert_eq!(err.body_text(), "<oops \u{fffd}");
+    /// ```
     pub fn body_text(&self) -> Cow<'_, str> {
         String::from_utf8_lossy(self.body())
     }
 
     /// The parsed response of a platform error.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let err = RestResponse::parse_success("<Response><statusCode>111141</statusCode></Response>").unwrap_err();
+    /// assert!(!err.response().unwrap().is_success());
+    /// let malformed = RestResponse::parse_success("not xml").unwrap_err();
+    /// assert!(malformed.response().is_none());
+    /// ```
     pub fn response(&self) -> Option<&RestResponse> {
         match self {
             ResponseError::Platform { response, .. } => Some(response),
@@ -394,11 +572,25 @@ impl ResponseError {
     }
 
     /// The platform's status code, if the body had one.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let err = RestResponse::parse_success("<Response><statusCode>160040</statusCode></Response>").unwrap_err();
+    /// assert_eq!(err.status_code().unwrap().as_str(), "160040");
+    /// assert!(RestResponse::parse_success("<Response/>").unwrap_err().status_code().is_none());
+    /// ```
     pub fn status_code(&self) -> Option<&StatusCode> {
         self.response().map(RestResponse::status_code)
     }
 
     /// The platform's message ([`RestResponse::message`]), if any.
+    ///
+    /// ```
+    /// use ivr_xml::rest::RestResponse;
+    /// let body = "<Response><statusCode>111141</statusCode><statusMsg>no such account</statusMsg></Response>";
+    /// let err = RestResponse::parse_success(body).unwrap_err();
+    /// assert_eq!(err.message(), Some("no such account"));
+    /// ```
     pub fn message(&self) -> Option<&str> {
         self.response().and_then(RestResponse::message)
     }

@@ -106,6 +106,13 @@ pub const AUTH_TOKEN_VAR: &str = "IVR_XML_AUTH_TOKEN";
 
 impl Credentials {
     /// Credentials from values the caller holds.
+    ///
+    /// ```
+    /// use ivr_xml::rest::Credentials;
+    /// let credentials = Credentials::new("AC", "tokentoken");
+    /// assert_eq!(credentials.account_sid, "AC");
+    /// assert!(!format!("{credentials:?}").contains("tokentoken"));
+    /// ```
     pub fn new(account_sid: impl Into<String>, auth_token: impl Into<String>) -> Credentials {
         Credentials {
             account_sid: account_sid.into(),
@@ -158,6 +165,21 @@ impl Credentials {
     }
 
     /// The `sig` and `Authorization` values of a request made at `timestamp`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, Timestamp};
+    /// let ts = Timestamp::parse("20240102030405")?;
+    /// let signed = Credentials::new("AC", "tokentoken").sign(ts);
+    /// // MD5 of `AC` + `tokentoken` + `20240102030405`, upper-case hex.
+    /// assert_eq!(signed.sig, "6DE1C759AD65657DE451E37F9DF9721C");
+    /// assert_eq!(signed.authorization, "QUM6MjAyNDAxMDIwMzA0MDU=");
+    /// assert_eq!(signed.timestamp, ts);
+    /// // Another token, another sig; the same Authorization.
+    /// let other = Credentials::new("AC", "othertoken").sign(ts);
+    /// assert_ne!(other.sig, signed.sig);
+    /// assert_eq!(other.authorization, signed.authorization);
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn sign(&self, timestamp: Timestamp) -> Signature {
         Signature {
             sig: sig(&self.account_sid, &self.auth_token, &timestamp),
@@ -276,6 +298,17 @@ pub struct Authorization {
 
 impl Authorization {
     /// Decodes the header's value (surrounding whitespace ignored).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Authorization, SignatureError};
+    /// // Surrounding whitespace is ignored.
+    /// let header = Authorization::parse(" QUM6MjAyNDAxMDIwMzA0MDU= ")?;
+    /// assert_eq!(header.account_sid, "AC");
+    /// assert_eq!(Authorization::parse("QUM=").unwrap_err(), SignatureError::Malformed); // `AC`, no `:`
+    /// assert_eq!(Authorization::parse("%%%").unwrap_err(), SignatureError::NotBase64);
+    /// assert!(matches!(Authorization::parse("QUM6bm93").unwrap_err(), SignatureError::Timestamp(_))); // `AC:now`
+    /// # Ok::<(), SignatureError>(())
+    /// ```
     pub fn parse(value: &str) -> Result<Authorization, SignatureError> {
         let bytes = BASE64
             .decode(value.trim())

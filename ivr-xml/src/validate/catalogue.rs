@@ -5,11 +5,21 @@ use crate::policy::Level;
 
 /// One rule: its stable code, name, severity, why it exists, on what evidence, and a bad and a
 /// good example (each is tested: the bad one is reported, the good one is not).
+///
+/// ```
+/// use ivr_xml::policy::Level;
+/// use ivr_xml::validate::{validate, Rule, Severity};
+/// let rule = Rule::find("IVR201").unwrap();
+/// assert_eq!((rule.name, rule.severity, rule.level), ("main-only", Severity::Error, Level::Deny));
+/// // Its examples: the bad one is reported, the good one is not.
+/// assert!(validate(rule.bad).iter().any(|d| d.code == rule.code));
+/// assert!(validate(rule.good).iter().all(|d| d.code != rule.code));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rule {
     /// Stable code, like `IVR201`.
     pub code: &'static str,
-    /// Short kebab-case name, like `get-not-main`.
+    /// Short kebab-case name, like `main-only`.
     pub name: &'static str,
     /// Error only where official or guide text, or XML itself, rules a thing out; otherwise a
     /// warning (spec §0.4).
@@ -32,7 +42,7 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The rule with this code (`IVR201`) or name (`get-not-main`), in any letter case.
+    /// The rule with this code (`IVR201`) or name (`main-only`), in any letter case.
     ///
     /// ```
     /// use ivr_xml::validate::Rule;
@@ -53,6 +63,13 @@ impl Rule {
     }
 
     /// The rule's full explanation, as `ivr-xml explain` prints it.
+    ///
+    /// ```
+    /// use ivr_xml::validate::Rule;
+    /// let text = Rule::find("main-only").unwrap().explain();
+    /// assert!(text.starts_with("IVR201 main-only (error, default level deny)\n"), "{text}");
+    /// assert!(text.contains("\nFix: "));
+    /// ```
     pub fn explain(&self) -> String {
         format!(
             "{code} {name} ({severity}, default level {level})\n\n{summary}\n\nWhy: {rationale}\nEvidence: {evidence}\nFix: {help}\n\nReported:\n{bad}\n\nNot reported:\n{good}\n",
@@ -80,6 +97,13 @@ fn indent(text: &str) -> String {
 const DEEP: &str = "<Response><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get><Get/></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Get></Response>";
 
 /// Every rule, by code.
+///
+/// ```
+/// use ivr_xml::validate::{Rule, RULES};
+/// assert_eq!(RULES[0].code, "IVR001");
+/// assert!(RULES.windows(2).all(|pair| pair[0].code < pair[1].code)); // by code, no duplicates
+/// assert!(RULES.iter().all(|rule| Rule::find(rule.name) == Some(rule)));
+/// ```
 pub const RULES: &[Rule] = &[
     Rule {
         code: "IVR001",

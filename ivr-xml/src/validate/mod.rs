@@ -36,6 +36,15 @@ use crate::response::Response;
 use crate::ParseOptions;
 
 /// How serious a finding is.
+///
+/// ```
+/// use ivr_xml::validate::{validate, Severity};
+/// assert_eq!(Severity::Error.to_string(), "error");
+/// assert!(Severity::Warning < Severity::Error);
+/// // `<Get>` without a failure path is only a warning (IVR205).
+/// let findings = validate("<Response><Get action='menu'><Play>m.wav</Play></Get></Response>");
+/// assert_eq!(findings[0].severity, Severity::Warning);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
     /// Something the platform may well accept, or whose effect is unknown (\[field\]/\[inferred\] evidence).
@@ -54,11 +63,22 @@ impl fmt::Display for Severity {
 }
 
 /// One finding: which rule, how serious, what, where, and how to fix it.
+///
+/// ```
+/// use ivr_xml::validate::{validate, Severity};
+/// let text = "<Response>\n    <Play>hi.wav</Play>\n    <Get action='menu'><Play>m.wav</Play></Get>\n</Response>";
+/// let found = &validate(text)[0];
+/// assert_eq!((found.code, found.name, found.severity), ("IVR201", "main-only", Severity::Error));
+/// assert_eq!(found.start.to_string(), "3:5");
+/// assert_eq!(&text[found.offset..found.offset + found.len], "<Get");
+/// assert_eq!(found.path, "Response/Get[1]");
+/// assert!(!found.help.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// The rule's stable code (`IVR201`); see [`Rule::find`].
     pub code: &'static str,
-    /// The rule's name (`get-not-main`).
+    /// The rule's name (`main-only`).
     pub name: &'static str,
     /// Error or warning.
     pub severity: Severity,
@@ -93,6 +113,15 @@ impl fmt::Display for Diagnostic {
 /// Options for [`validate_with`]: the parser limits and the [`Policy`] that gives each rule
 /// its level (the same one [`ParseOptions::policy`] takes, so that the validator and the strict
 /// parser agree).
+///
+/// ```
+/// use ivr_xml::policy::Policy;
+/// use ivr_xml::validate::{validate_with, ValidateOptions};
+/// let text = "<Response><Record max='60'/><Hangup/></Response>";
+/// assert_eq!(validate_with(text, &ValidateOptions::default())[0].code, "IVR101");
+/// let options = ValidateOptions { policy: Policy::new().command("Record"), ..ValidateOptions::default() };
+/// assert!(validate_with(text, &options).is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ValidateOptions {
     /// Parser limits.
@@ -102,6 +131,15 @@ pub struct ValidateOptions {
 }
 
 /// Every finding in `text`, in document order, with the default limits and policy.
+///
+/// ```
+/// use ivr_xml::validate::validate;
+/// assert!(validate("<Response><Play>hi.wav</Play><Hangup/></Response>").is_empty());
+/// // Every finding, not just the first.
+/// let findings = validate("<Response><Play lop='2' numdigit='1'>hi.wav</Play></Response>");
+/// let codes: Vec<&str> = findings.iter().map(|d| d.code).collect();
+/// assert_eq!(codes, ["IVR102", "IVR102"]);
+/// ```
 pub fn validate(text: &str) -> Vec<Diagnostic> {
     validate_with(text, &ValidateOptions::default())
 }
@@ -178,6 +216,15 @@ pub fn validate_bytes(bytes: &[u8]) -> Vec<Diagnostic> {
 }
 
 /// Whether any finding is an error.
+///
+/// ```
+/// use ivr_xml::validate::{has_errors, validate};
+/// assert!(has_errors(&validate("<Response><Hanqup/></Response>")));
+/// // Warnings only: still accepted.
+/// let warnings = validate("<Response><Get action='menu'><Play>m.wav</Play></Get></Response>");
+/// assert!(!warnings.is_empty() && !has_errors(&warnings));
+/// assert!(!has_errors(&[]));
+/// ```
 pub fn has_errors(findings: &[Diagnostic]) -> bool {
     findings.iter().any(|d| d.severity == Severity::Error)
 }

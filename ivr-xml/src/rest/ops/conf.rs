@@ -243,6 +243,19 @@ pub struct ConfPlay {
 
 impl ConfPlay {
     /// Sets `loop`: `-1` forever, `0` never, `n` times (refuses < -1).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, ConfPlay};
+    /// use ivr_xml::to_string_with;
+    /// let forever = ConfPlay::new("10000001", "hold.wav").repeat(-1);
+    /// assert_eq!(
+    ///     to_string_with(&forever, &official_style())?,
+    ///     r#"<ConfPlay confid="10000001" filename="hold.wav" loop="-1"/>"#
+    /// );
+    /// // Below -1 is refused when written.
+    /// assert!(to_string_with(&ConfPlay::new("10000001", "hold.wav").repeat(-2), &official_style()).is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn repeat(mut self, count: i64) -> ConfPlay {
         self.repeat = self.pending.record(Loop::new(count));
         self
@@ -439,6 +452,18 @@ pub struct ConfMemberResume {
 
 impl ConfMemberResume {
     /// Sets `speak`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, ConfMemberResume, Speak};
+    /// use ivr_xml::to_string_with;
+    /// let resume = ConfMemberResume::new("10000001", "c0ffee").speak(Speak::ListenOnly);
+    /// assert_eq!(resume.speak, Some(Speak::ListenOnly));
+    /// assert_eq!(
+    ///     to_string_with(&resume, &official_style())?,
+    ///     r#"<ConfMemberResume confid="10000001" callid="c0ffee" speak="0"/>"#
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn speak(mut self, speak: Speak) -> ConfMemberResume {
         self.speak = Some(speak);
         self
@@ -501,6 +526,18 @@ pub struct ConfAlarmClock {
 
 impl ConfAlarmClock {
     /// Sets `timeraction`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, ConfAlarmClock};
+    /// use ivr_xml::to_string_with;
+    /// let clock = ConfAlarmClock::new("10000001").timeraction(2);
+    /// assert_eq!(clock.timeraction, Some(2));
+    /// assert_eq!(
+    ///     to_string_with(&clock, &official_style())?,
+    ///     r#"<ConfAlarmClock confid="10000001" timeraction="2"/>"#
+    /// );
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn timeraction(mut self, action: u8) -> ConfAlarmClock {
         self.timeraction = Some(action);
         self

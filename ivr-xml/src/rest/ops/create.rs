@@ -44,6 +44,15 @@ pub struct RestCreateConf {
 
 impl RestCreateConf {
     /// A REST create-conference body with `conf`'s attributes.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{official_style, RestCreateConf};
+    /// use ivr_xml::{to_string_with, CreateConf};
+    /// let create = RestCreateConf::new(CreateConf::new().maxmember(5));
+    /// assert_eq!(create.passwd, None);
+    /// assert_eq!(to_string_with(&create, &official_style())?, r#"<CreateConf maxmember="5"/>"#);
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(conf: CreateConf) -> RestCreateConf {
         RestCreateConf {
             conf,
@@ -105,6 +114,16 @@ pub struct InviteJoinConf {
 
 impl InviteJoinConf {
     /// Adds a number, joined to the others with `#`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::InviteJoinConf;
+    /// let invite = InviteJoinConf::new("10000001", "13800000001")
+    ///     .add_number("13800000002")
+    ///     .add_number("13800000003");
+    /// assert_eq!(invite.number.as_str(), "13800000001#13800000002#13800000003");
+    /// // Starting from no number, the first one is not preceded by `#`.
+    /// assert_eq!(InviteJoinConf::default().add_number("13800000001").number.as_str(), "13800000001");
+    /// ```
     pub fn add_number(mut self, number: impl Into<String>) -> InviteJoinConf {
         let mut numbers = self.number.as_str().to_owned();
         if !numbers.is_empty() {
@@ -118,6 +137,12 @@ impl InviteJoinConf {
     }
 
     /// The numbers, split at `#` (empty pieces skipped).
+    ///
+    /// ```
+    /// use ivr_xml::rest::InviteJoinConf;
+    /// let invite = InviteJoinConf::new("10000001", "13800000001##13800000002#");
+    /// assert_eq!(invite.numbers().collect::<Vec<_>>(), ["13800000001", "13800000002"]);
+    /// ```
     pub fn numbers(&self) -> impl Iterator<Item = &str> {
         self.number.as_str().split('#').filter(|n| !n.is_empty())
     }

@@ -123,12 +123,28 @@ impl From<CreateConf> for Operation {
 
 impl Operation {
     /// The operation's element name.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Dial, Operation, QueryConfState};
+    /// use ivr_xml::RawElement;
+    /// assert_eq!(Operation::from(Dial::new("13812345678")).name(), "Dial");
+    /// assert_eq!(Operation::from(QueryConfState::new("1")).name(), "QueryConfState");
+    /// assert_eq!(Operation::from(RawElement::new("ConfKick")).name(), "ConfKick");
+    /// ```
     pub fn name(&self) -> &str {
         self.element_name()
     }
 
     /// The conference the operation is about: its `confid` attribute (also read from a raw
     /// operation); `None` for `<Dial>` and `<CreateConf>`.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{ConfMute, Dial, Operation};
+    /// use ivr_xml::RawElement;
+    /// assert_eq!(Operation::from(ConfMute::new("10000001", "c0ffee")).confid(), Some("10000001"));
+    /// assert_eq!(Operation::from(RawElement::new("ConfKick").attribute("confid", "7")).confid(), Some("7"));
+    /// assert_eq!(Operation::from(Dial::new("13812345678")).confid(), None);
+    /// ```
     pub fn confid(&self) -> Option<&str> {
         let confid = match self {
             Operation::Dial(_) | Operation::CreateConf(_) => return None,
@@ -153,6 +169,15 @@ impl Operation {
 
     /// Where the operation is sent; `None` for [`Operation::Raw`], whose endpoint the library
     /// does not know.
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Dial, DismissConf, Endpoint, Operation};
+    /// use ivr_xml::{CreateConf, RawElement};
+    /// assert_eq!(Operation::from(Dial::new("13812345678")).endpoint(), Some(Endpoint::Dial));
+    /// assert_eq!(Operation::from(CreateConf::new()).endpoint(), Some(Endpoint::CreateConf));
+    /// assert_eq!(Operation::from(DismissConf::new("10000001")).endpoint(), Some(Endpoint::conf("10000001")));
+    /// assert_eq!(Operation::from(RawElement::new("ConfKick")).endpoint(), None);
+    /// ```
     pub fn endpoint(&self) -> Option<Endpoint> {
         match self {
             Operation::Dial(_) => Some(Endpoint::Dial),
