@@ -1,4 +1,13 @@
 //! The writer: styles, output sinks, escaping, and the [`ToXml`] trait the derive implements.
+//!
+//! ```
+//! use ivr_xml::ser::{to_string_with, Quote, Style};
+//! use ivr_xml::Redirect;
+//! let redirect = Redirect::new("menu?a=1&b=2").tag("x");
+//! let style = Style::docs().quote(Quote::Double);
+//! assert_eq!(to_string_with(&redirect, &style)?, r#"<Redirect tag="x">menu?a=1&amp;b=2</Redirect>"#);
+//! # Ok::<(), ivr_xml::ValueError>(())
+//! ```
 
 mod sink;
 mod style;
