@@ -49,6 +49,18 @@
 extern crate self as ivr_xml;
 
 mod commands;
+/// Parsing in layers: [`de::parse_tree`] reads a checked element tree, [`FromXml`] types read
+/// themselves from its elements.
+///
+/// ```
+/// use ivr_xml::de::parse_tree;
+/// use ivr_xml::{from_str, Command, ParseOptions};
+/// // The tree takes any well-formed element names; the typed parser knows the commands.
+/// let tree = parse_tree("<Response><Beep/></Response>", &ParseOptions::strict())?;
+/// assert_eq!(tree.value.elements().map(|e| e.name()).collect::<Vec<_>>(), ["Response", "Beep"]);
+/// assert!(from_str::<Command>("<Beep/>").is_err());
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 pub mod de;
 #[doc = include_str!("guide.md")]
 pub mod guide {}
@@ -67,6 +79,18 @@ pub mod ser;
 mod serde_support;
 pub mod validate;
 mod value;
+/// Serving the platform with axum: a [`Response`] is an answer, [`web::Notified`] extracts a
+/// notification.
+///
+/// ```
+/// use axum::response::IntoResponse;
+/// use ivr_xml::{CmdNone, Response};
+/// let doc = Response::builder().main(CmdNone::new()).build()?;
+/// let answer = doc.into_response();
+/// assert_eq!(answer.status(), 200);
+/// assert_eq!(answer.headers()["content-type"], ivr_xml::web::CONTENT_TYPE);
+/// # Ok::<(), ivr_xml::BuildError>(())
+/// ```
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod web;

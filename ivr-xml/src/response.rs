@@ -50,6 +50,13 @@ pub struct Response<C = Command> {
 impl Response {
     /// Starts a document of the library's [`Command`]s (for your own command type, use
     /// [`ResponseBuilder::new`]).
+    ///
+    /// ```
+    /// use ivr_xml::{Hangup, Response};
+    /// let doc = Response::builder().main(Hangup::new()).build()?;
+    /// assert_eq!(format!("{doc:#}"), "<?xml version='1.0' encoding='UTF-8'?><Response><Hangup/></Response>");
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn builder() -> ResponseBuilder {
         ResponseBuilder::new()
     }
@@ -69,6 +76,16 @@ impl Response {
 
     /// Parses with `options`, returning the lenient parser's warnings too (for your own command
     /// type, use [`from_str_with`](crate::from_str_with)).
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let text = "<Response><Hangup volume='3'/></Response>";
+    /// let parsed = Response::parse_with(text, &ParseOptions::lenient())?;
+    /// assert_eq!(parsed.value.commands().len(), 1);
+    /// assert_eq!(parsed.warnings[0].path(), "Response/Hangup[1]/@volume");
+    /// assert!(Response::parse_with(text, &ParseOptions::strict()).is_err());
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Parsed<Response>, ParseError> {
         from_str_with(text, options)
     }
@@ -76,21 +93,55 @@ impl Response {
 
 impl<C> Response<C> {
     /// Every command, main first.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Response};
+    /// let doc = Response::parse("<Response><Play>a.wav</Play><Hangup/></Response>")?;
+    /// assert_eq!(doc.commands().len(), 2);
+    /// assert!(matches!(doc.commands()[1], Command::Hangup(_)));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn commands(&self) -> &[C] {
         &self.commands
     }
 
     /// The main command (none only in a parsed empty `<Response/>`).
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Response};
+    /// let doc = Response::parse("<Response><Play>a.wav</Play><Hangup/></Response>")?;
+    /// assert!(matches!(doc.main(), Some(Command::Play(_))));
+    /// assert_eq!(Response::parse("<Response/>")?.main(), None);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn main(&self) -> Option<&C> {
         self.commands.first()
     }
 
     /// The sub-commands, in order.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Response};
+    /// let doc = Response::parse("<Response><Play>a.wav</Play><Hangup/></Response>")?;
+    /// assert_eq!(doc.subs().len(), 1);
+    /// assert!(matches!(doc.subs()[0], Command::Hangup(_)));
+    /// assert!(Response::parse("<Response/>")?.subs().is_empty());
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn subs(&self) -> &[C] {
         self.commands.get(1..).unwrap_or(&[])
     }
 
     /// The commands, main first.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Response};
+    /// let doc = Response::parse("<Response><Play>a.wav</Play><Hangup/></Response>")?;
+    /// let commands: Vec<Command> = doc.into_commands();
+    /// assert_eq!(commands.len(), 2);
+    /// assert!(matches!(commands[0], Command::Play(_)));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn into_commands(self) -> Vec<C> {
         self.commands
     }
@@ -129,6 +180,16 @@ impl<C: ToXml> Response<C> {
     }
 
     /// Writes the document into any [`Sink`] in `style`.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// // `String` is a sink that cannot fail.
+    /// let mut out = String::new();
+    /// let Ok(()) = doc.write_to_sink(&mut out, &Style::compact());
+    /// assert_eq!(out, "<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn write_to_sink<S: Sink + ?Sized>(
         &self,
         sink: &mut S,
@@ -141,6 +202,18 @@ impl<C: ToXml> Response<C> {
 
     /// Appends the document to `buffer` in `style`. Reusing a buffer (`buffer.clear()` between
     /// documents) writes without allocating once it is large enough.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Declaration, Hangup, Response, Style};
+    /// let style = Style::compact().declaration(Declaration::None);
+    /// let mut buffer = String::new();
+    /// Response::builder().main(CmdNone::new()).build()?.write_to_string(&mut buffer, &style);
+    /// assert_eq!(buffer, "<Response><CmdNone/></Response>");
+    /// buffer.clear();
+    /// Response::builder().main(Hangup::new()).build()?.write_to_string(&mut buffer, &style);
+    /// assert_eq!(buffer, "<Response><Hangup/></Response>");
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn write_to_string(&self, buffer: &mut String, style: &Style) {
         match self.write_to_sink(buffer, style) {
             Ok(()) => {}
@@ -149,6 +222,14 @@ impl<C: ToXml> Response<C> {
     }
 
     /// The document in `style`.
+    ///
+    /// ```
+    /// use ivr_xml::{Hangup, Response, Style};
+    /// let doc = Response::builder().main(Hangup::new()).build()?;
+    /// assert_eq!(doc.to_string_with(&Style::docs()), doc.to_string());
+    /// assert_eq!(doc.to_string_with(&Style::compact()), "<?xml version='1.0' encoding='UTF-8'?><Response><Hangup/></Response>");
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn to_string_with(&self, style: &Style) -> String {
         let mut out = String::new();
         self.write_to_string(&mut out, style);
@@ -184,12 +265,32 @@ impl<C: ToXml> Response<C> {
     }
 
     /// The old name of [`write_to_fmt`](Response::write_to_fmt).
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let mut out = String::new();
+    /// doc.write_fmt_to(&mut out, &Style::compact())?;
+    /// assert_eq!(out, doc.to_string_with(&Style::compact()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[deprecated(note = "renamed `write_to_fmt`: the writers are `write_to_{sink,string,fmt,io}`")]
     pub fn write_fmt_to<W: fmt::Write>(&self, out: W, style: &Style) -> fmt::Result {
         self.write_to_fmt(out, style)
     }
 
     /// The old name of [`write_to_io`](Response::write_to_io).
+    ///
+    /// ```
+    /// # #![allow(deprecated)]
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let mut out: Vec<u8> = Vec::new();
+    /// doc.write_io(&mut out, &Style::compact())?;
+    /// assert_eq!(out, doc.to_string_with(&Style::compact()).into_bytes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[deprecated(note = "renamed `write_to_io`: the writers are `write_to_{sink,string,fmt,io}`")]
     pub fn write_io<W: io::Write>(&self, out: W, style: &Style) -> io::Result<()> {
         self.write_to_io(out, style)
@@ -252,6 +353,13 @@ pub struct ResponseBuilder<C = Command> {
 
 impl<C: ToXml> ResponseBuilder<C> {
     /// Starts a document of any command type `C`.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Hangup, Response, ResponseBuilder};
+    /// let doc: Response<Command> = ResponseBuilder::new().main(Hangup::new()).build()?;
+    /// assert_eq!(doc, Response::builder().main(Hangup::new()).build()?);
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn new() -> ResponseBuilder<C> {
         ResponseBuilder {
             main: None,
@@ -260,18 +368,42 @@ impl<C: ToXml> ResponseBuilder<C> {
     }
 
     /// Sets the main command (replacing any set before).
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Hangup, Play, Response};
+    /// // A later call replaces the main command.
+    /// let doc = Response::builder().main(Play::new("a.wav")).main(Hangup::new()).build()?;
+    /// assert!(matches!(doc.main(), Some(Command::Hangup(_))));
+    /// assert_eq!(doc.commands().len(), 1);
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn main(mut self, command: impl Into<C>) -> ResponseBuilder<C> {
         self.main = Some(command.into());
         self
     }
 
     /// Adds a sub-command, run in order when the main command times out or fails.
+    ///
+    /// ```
+    /// use ivr_xml::{Command, Hangup, Play, Response};
+    /// let doc = Response::builder().main(Play::new("a.wav")).then(Play::new("b.wav")).then(Hangup::new()).build()?;
+    /// assert_eq!(doc.subs().len(), 2);
+    /// assert!(matches!(doc.subs()[1], Command::Hangup(_)));
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn then<T: Into<C> + SubCommand>(mut self, command: T) -> ResponseBuilder<C> {
         self.subs.push(command.into());
         self
     }
 
     /// The document, or the first invalid value a builder was given.
+    ///
+    /// ```
+    /// use ivr_xml::{Play, Response};
+    /// let err = Response::builder().then(Play::new("a.wav")).build().unwrap_err();
+    /// assert!(err.to_string().contains("no main command was given"), "{err}");
+    /// assert!(Response::builder().main(Play::new("a.wav")).build().is_ok());
+    /// ```
     pub fn build(self) -> Result<Response<C>, BuildError> {
         let Some(main) = self.main else {
             let err = ValueError::new(

@@ -98,6 +98,13 @@ pub struct EscapeFree(bool);
 
 impl EscapeFree {
     /// The text may need escaping: the writer scans it (the default, always correct).
+    ///
+    /// ```
+    /// use ivr_xml::{EscapeFree, Text, XmlValue};
+    /// assert!(!EscapeFree::NO.get());
+    /// assert_eq!(<String as XmlValue>::ESCAPE_FREE, EscapeFree::NO);
+    /// assert_eq!(Text::ESCAPE_FREE, EscapeFree::NO);
+    /// ```
     pub const NO: EscapeFree = EscapeFree(false);
 
     /// The text never needs escaping: for the crate's own value types only.
@@ -110,6 +117,12 @@ impl EscapeFree {
     }
 
     /// Whether the text is copied without the escape scan.
+    ///
+    /// ```
+    /// use ivr_xml::{Loop, Text, XmlValue};
+    /// assert!(Loop::ESCAPE_FREE.get());
+    /// assert!(!Text::ESCAPE_FREE.get());
+    /// ```
     pub const fn get(self) -> bool {
         self.0
     }
@@ -144,6 +157,14 @@ pub(crate) const fn all_escape_free(texts: &[&str]) -> bool {
 }
 
 /// Whether `c` is a character XML 1.0 can carry (production `Char`).
+///
+/// ```
+/// use ivr_xml::is_xml_char;
+/// assert!(is_xml_char('a') && is_xml_char('\n') && is_xml_char('容'));
+/// assert!(!is_xml_char('\u{0}'));
+/// assert!(!is_xml_char('\u{1B}'));
+/// assert!(!is_xml_char('\u{FFFE}'));
+/// ```
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
@@ -322,6 +343,13 @@ impl RelUrl {
     /// Appends query parameters, percent-encoding each key and value (`?` or `&` as needed).
     ///
     /// The XML escaping of the `&` between parameters is the writer's job, not this one's.
+    ///
+    /// ```
+    /// use ivr_xml::RelUrl;
+    /// let url = RelUrl::new("ivr/menu?lang=zh")?.with_query([("next", "a b"), ("key", "#")])?;
+    /// assert_eq!(url.as_str(), "ivr/menu?lang=zh&next=a%20b&key=%23");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn with_query<'a>(
         self,
         params: impl IntoIterator<Item = (&'a str, &'a str)>,

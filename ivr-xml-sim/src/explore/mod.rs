@@ -56,6 +56,19 @@ pub use html::{to_html, to_svg};
 pub use render::{to_dot, to_json, to_mermaid, to_text};
 
 /// What to explore and how far.
+///
+/// ```
+/// use std::time::Duration;
+/// use ivr_xml_sim::explore::ExploreOptions;
+/// let options = ExploreOptions {
+///     max_calls: 50,
+///     max_time: Duration::from_secs(10),
+///     inputs: vec!["8001".into()],
+///     ..ExploreOptions::default()
+/// };
+/// assert_eq!(options.max_calls, 50);
+/// assert_eq!(options.caller, ExploreOptions::default().caller);
+/// ```
 #[derive(Debug, Clone)]
 pub struct ExploreOptions {
     /// The simulated platform (application id, access number, policy, URL form, base path).
@@ -101,6 +114,13 @@ impl Default for ExploreOptions {
 }
 
 /// How serious a finding is; [`Severity::Error`] fails a run of `ivr-xml explore` by default.
+///
+/// ```
+/// use ivr_xml_sim::explore::Severity;
+/// assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+/// assert_eq!(Severity::Error.to_string(), "error");
+/// assert!("fatal".parse::<Severity>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// Worth knowing (keys that only replay a menu).
@@ -149,6 +169,13 @@ impl std::str::FromStr for Severity {
 }
 
 /// What the caller does at a point where the call waits.
+///
+/// ```
+/// use ivr_xml_sim::explore::Choice;
+/// assert_eq!(Choice::Press("12#".into()).to_string(), "press 12#");
+/// assert_eq!(Choice::Silence.to_string(), "timeout");
+/// assert_eq!(Choice::HangUp.to_string(), "hang up");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Choice {
     /// Presses these keys at a `<Get>`.
@@ -172,6 +199,13 @@ impl fmt::Display for Choice {
 /// One caller action of a path, with the delay that makes it land at its `<Get>` in a
 /// simulator with the explored [`Config`]'s media lengths (the end of the `<Get>`'s window for a
 /// key, just before it for a hang-up).
+///
+/// ```
+/// use std::time::Duration;
+/// use ivr_xml_sim::explore::{Choice, Step};
+/// let step = Step { choice: Choice::Press("1".into()), after: Duration::from_secs(5) };
+/// assert_eq!(step.choice.to_string(), "press 1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Step {
     /// What the caller does.
@@ -181,6 +215,19 @@ pub struct Step {
 }
 
 /// What a state is.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore, ExploreOptions, StateKind};
+/// use ivr_xml_sim::InProcess;
+/// let app = Router::new().fallback(post(|| async { "<Response><Hangup/></Response>" }));
+/// let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+/// let kinds: Vec<StateKind> = exploration.states.iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [StateKind::Start, StateKind::Ended, StateKind::Answer]);
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StateKind {
     /// Before the call: `startservice` leaves it.
@@ -194,6 +241,23 @@ pub enum StateKind {
 }
 
 /// A state of the flow.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore, ExploreOptions};
+/// use ivr_xml_sim::InProcess;
+/// let app = Router::new().fallback(post(|| async { "<Response><Hangup/></Response>" }));
+/// let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+/// let answer = &exploration.states[2];
+/// assert_eq!(answer.id, 2);
+/// assert_eq!(answer.label, "Hangup");
+/// assert!(answer.request.starts_with("POST /startservice?appid="), "{}", answer.request);
+/// assert_eq!(answer.answer, "<Response><Hangup/></Response>");
+/// assert!(answer.path.is_empty());
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     /// Its index in [`Exploration::states`].
@@ -211,6 +275,20 @@ pub struct State {
 }
 
 /// A transition between two states.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore, ExploreOptions};
+/// use ivr_xml_sim::InProcess;
+/// let app = Router::new().fallback(post(|| async { "<Response><Hangup/></Response>" }));
+/// let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+/// let edges: Vec<(usize, usize, &str)> =
+///     exploration.edges.iter().map(|e| (e.from, e.to, e.action.as_str())).collect();
+/// assert_eq!(edges, [(0, 2, "startservice"), (2, 1, "<Hangup/>")]);
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Edge {
     /// The state it leaves.
@@ -223,6 +301,22 @@ pub struct Edge {
 }
 
 /// Something wrong (or worth knowing) about the flow.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore, ExploreOptions, Severity};
+/// use ivr_xml_sim::InProcess;
+/// // The answer is not a document the platform takes.
+/// let app = Router::new().fallback(post(|| async { "<Response><Beep/></Response>" }));
+/// let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+/// let finding = &exploration.findings[0];
+/// assert_eq!((finding.code.as_str(), finding.severity), ("IVR101", Severity::Error));
+/// assert!(finding.message.starts_with("the platform would refuse the answer to POST startservice: 1:11: error[IVR101]: unknown element `<Beep>`"), "{}", finding.message);
+/// assert_eq!(finding.path_text(), "(call starts)");
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// `EXP001`-`EXP006`, or the validator's code (`IVR002`, `IVR201`…) for a refused answer.
@@ -245,6 +339,19 @@ pub struct Finding {
 
 impl Finding {
     /// The path as text: `press 2, press 99999999, timeout`.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use ivr_xml_sim::explore::{Choice, Finding, Severity, Step};
+    /// let step = |choice| Step { choice, after: Duration::ZERO };
+    /// let mut finding = Finding {
+    ///     code: "EXP003".into(), severity: Severity::Error, message: String::new(), url: String::new(),
+    ///     state: None, answer: String::new(), transcript: String::new(), path: vec![],
+    /// };
+    /// assert_eq!(finding.path_text(), "(call starts)");
+    /// finding.path = vec![step(Choice::Press("2".into())), step(Choice::Silence)];
+    /// assert_eq!(finding.path_text(), "press 2, timeout");
+    /// ```
     pub fn path_text(&self) -> String {
         path_text(&self.path)
     }
@@ -289,6 +396,20 @@ pub(crate) fn script(from: &str, path: &[Step]) -> Caller {
 }
 
 /// The result of an exploration.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore, ExploreOptions};
+/// use ivr_xml_sim::InProcess;
+/// let app = Router::new().fallback(post(|| async { "<Response><Hangup/></Response>" }));
+/// let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+/// assert_eq!((exploration.calls, exploration.states.len()), (1, 3));
+/// assert!(exploration.findings.is_empty());
+/// assert!(exploration.cut.is_empty());
+/// # }
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Exploration {
     /// The states; `states[0]` is the start, `states[1]` the end of the call.
@@ -317,12 +438,40 @@ impl Exploration {
     }
 
     /// The findings with this code.
+    ///
+    /// ```
+    /// use ivr_xml_sim::explore::{Exploration, Finding, Severity};
+    /// let finding = |code: &str| Finding {
+    ///     code: code.into(), severity: Severity::Error, message: String::new(), url: String::new(),
+    ///     state: None, answer: String::new(), transcript: String::new(), path: vec![],
+    /// };
+    /// let exploration = Exploration {
+    ///     findings: vec![finding("EXP003"), finding("IVR201"), finding("EXP003")],
+    ///     ..Exploration::default()
+    /// };
+    /// assert_eq!(exploration.with_code("EXP003").len(), 2);
+    /// assert!(exploration.with_code("EXP001").is_empty());
+    /// ```
     pub fn with_code(&self, code: &str) -> Vec<&Finding> {
         self.findings.iter().filter(|f| f.code == code).collect()
     }
 }
 
 /// Where an exploration stands, for a progress line.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore_with_progress, ExploreOptions, Progress};
+/// use ivr_xml_sim::InProcess;
+/// let app = Router::new().fallback(post(|| async { "<Response><Hangup/></Response>" }));
+/// let mut last: Option<Progress> = None;
+/// explore_with_progress(&mut InProcess(app), &ExploreOptions::default(), |p| last = Some(*p)).await;
+/// let last = last.unwrap();
+/// assert_eq!((last.calls, last.queued, last.states, last.findings), (1, 0, 3, 0));
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     /// Calls made.
@@ -338,6 +487,21 @@ pub struct Progress {
 }
 
 /// Explores the application behind `transport` (see the [module docs](self)).
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// use axum::{routing::post, Router};
+/// use ivr_xml_sim::explore::{explore, ExploreOptions, Severity};
+/// use ivr_xml_sim::InProcess;
+/// // Key 1 ends the call; any other key, or silence, replays the menu.
+/// let menu = "<Response><Get action='menu' numdigits='1'><Play>menu.wav</Play></Get><Redirect>start</Redirect></Response>";
+/// let app = Router::new().fallback(post(move || async move { menu }));
+/// let exploration = explore(&mut InProcess(app), &ExploreOptions::default()).await;
+/// assert!(exploration.calls > 1);
+/// assert_eq!(exploration.worst(), Some(Severity::Info));
+/// # }
+/// ```
 pub async fn explore<T: Transport>(transport: &mut T, options: &ExploreOptions) -> Exploration {
     explore_with_progress(transport, options, |_| {}).await
 }

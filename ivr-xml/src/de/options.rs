@@ -13,6 +13,15 @@ use crate::policy::Policy;
 /// with it, the lenient parser returns it as a [`Warning`]. Hard errors (XML that is not
 /// well-formed, a limit, a command that cannot be kept raw where it stands) refuse the document
 /// in both modes.
+///
+/// ```
+/// use ivr_xml::{Mode, ParseOptions, Response};
+/// let text = "<Response><Hangup volume='3'/></Response>";
+/// assert!(Response::parse_with(text, &ParseOptions::strict().mode(Mode::Strict)).is_err());
+/// let parsed = Response::parse_with(text, &ParseOptions::strict().mode(Mode::Lenient))?;
+/// assert_eq!(parsed.warnings.len(), 1);
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Mode {
     /// A finding the policy denies (an unknown element or attribute, a main-only command as a
@@ -56,6 +65,14 @@ impl Default for Limits {
 
 impl Limits {
     /// The largest input accepted, in bytes (default 1 MiB).
+    ///
+    /// ```
+    /// use ivr_xml::{Limits, ParseOptions, Response};
+    /// let options = ParseOptions::strict().limits(Limits::default().max_bytes(16));
+    /// assert!(Response::parse_with("<Response/>", &options).is_ok());
+    /// let err = Response::parse_with("<Response><Hangup/></Response>", &options).unwrap_err();
+    /// assert!(err.to_string().contains("16"), "{err}");
+    /// ```
     pub fn max_bytes(mut self, n: usize) -> Limits {
         self.max_bytes = n;
         self
@@ -65,6 +82,12 @@ impl Limits {
     /// the typed model, its writer and the validator recurse once per level, and 256 levels stay
     /// far inside the smallest thread stack an application runs them on (2 MiB on tokio's
     /// workers). The platform's documents nest three deep.
+    ///
+    /// ```
+    /// use ivr_xml::{Limits, ParseOptions};
+    /// let options = ParseOptions::strict().limits(Limits::default().max_depth(usize::MAX));
+    /// assert_eq!(options.parse_limits(), Limits::default().max_depth(Limits::DEPTH_CEILING));
+    /// ```
     pub const DEPTH_CEILING: usize = 256;
 
     /// The deepest element nesting accepted, the root being 1 (default 32, at most
@@ -83,12 +106,28 @@ impl Limits {
     }
 
     /// The most attributes on one element (default 64).
+    ///
+    /// ```
+    /// use ivr_xml::{Limits, ParseOptions, Response};
+    /// let options = ParseOptions::strict().limits(Limits::default().max_attributes(1));
+    /// assert!(Response::parse_with("<Response><Redirect tag='1'>m</Redirect></Response>", &options).is_ok());
+    /// let err = Response::parse_with("<Response><Get action='a' numdigits='1'/></Response>", &options).unwrap_err();
+    /// assert!(err.to_string().contains("attribute"), "{err}");
+    /// ```
     pub fn max_attributes(mut self, n: usize) -> Limits {
         self.max_attributes = n;
         self
     }
 
     /// The most elements in one document (default 100,000).
+    ///
+    /// ```
+    /// use ivr_xml::{Limits, ParseOptions, Response};
+    /// let options = ParseOptions::strict().limits(Limits::default().max_elements(2));
+    /// assert!(Response::parse_with("<Response><Hangup/></Response>", &options).is_ok());
+    /// let err = Response::parse_with("<Response><Play>a</Play><Hangup/></Response>", &options).unwrap_err();
+    /// assert!(err.to_string().contains("element"), "{err}");
+    /// ```
     pub fn max_elements(mut self, n: usize) -> Limits {
         self.max_elements = n;
         self
@@ -114,11 +153,26 @@ pub struct ParseOptions {
 
 impl ParseOptions {
     /// Strict parsing with default limits.
+    ///
+    /// ```
+    /// use ivr_xml::{Mode, ParseOptions, Response};
+    /// assert_eq!(ParseOptions::strict().parse_mode(), Mode::Strict);
+    /// let err = Response::parse_with("<Response><Hangup volume='3'/></Response>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.code(), "IVR102");
+    /// ```
     pub fn strict() -> ParseOptions {
         ParseOptions::default()
     }
 
     /// Lenient parsing with default limits.
+    ///
+    /// ```
+    /// use ivr_xml::{Mode, ParseOptions, Response};
+    /// assert_eq!(ParseOptions::lenient().parse_mode(), Mode::Lenient);
+    /// let parsed = Response::parse_with("<Response><Hangup volume='3'/></Response>", &ParseOptions::lenient())?;
+    /// assert_eq!(parsed.warnings[0].path(), "Response/Hangup[1]/@volume");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn lenient() -> ParseOptions {
         ParseOptions {
             mode: Mode::Lenient,
@@ -127,40 +181,83 @@ impl ParseOptions {
     }
 
     /// Sets the limits.
+    ///
+    /// ```
+    /// use ivr_xml::{Limits, ParseOptions};
+    /// let limits = Limits::default().max_elements(10);
+    /// assert_eq!(ParseOptions::strict().limits(limits).parse_limits(), limits);
+    /// ```
     pub fn limits(mut self, limits: Limits) -> ParseOptions {
         self.limits = limits;
         self
     }
 
     /// Sets the mode.
+    ///
+    /// ```
+    /// use ivr_xml::{Mode, ParseOptions};
+    /// assert_eq!(ParseOptions::strict().mode(Mode::Lenient), ParseOptions::lenient());
+    /// ```
     pub fn mode(mut self, mode: Mode) -> ParseOptions {
         self.mode = mode;
         self
     }
 
     /// The mode in use.
+    ///
+    /// ```
+    /// use ivr_xml::{Mode, ParseOptions};
+    /// assert_eq!(ParseOptions::default().parse_mode(), Mode::Strict);
+    /// assert_eq!(ParseOptions::lenient().parse_mode(), Mode::Lenient);
+    /// ```
     pub fn parse_mode(&self) -> Mode {
         self.mode
     }
 
     /// Sets the policy: rule levels and the project's own names (see [`crate::policy`]).
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// use ivr_xml::ParseOptions;
+    /// let options = ParseOptions::strict().policy(Policy::default());
+    /// assert_eq!(options.parse_policy(), &Policy::default());
+    /// ```
     pub fn policy(mut self, policy: Policy) -> ParseOptions {
         self.policy = policy;
         self
     }
 
     /// The policy in use.
+    ///
+    /// ```
+    /// use ivr_xml::policy::Policy;
+    /// use ivr_xml::ParseOptions;
+    /// assert_eq!(ParseOptions::strict().parse_policy(), &Policy::default());
+    /// ```
     pub fn parse_policy(&self) -> &Policy {
         &self.policy
     }
 
     /// The limits in use.
+    ///
+    /// ```
+    /// use ivr_xml::{Limits, ParseOptions};
+    /// assert_eq!(ParseOptions::strict().parse_limits(), Limits::default());
+    /// ```
     pub fn parse_limits(&self) -> Limits {
         self.limits
     }
 }
 
 /// A parsed value with the findings the policy does not allow.
+///
+/// ```
+/// use ivr_xml::{Parsed, ParseOptions, Response};
+/// let Parsed { value, warnings } = Response::parse_with("<Response><Hangup volume='3'/></Response>", &ParseOptions::lenient())?;
+/// assert_eq!(value.commands().len(), 1);
+/// assert_eq!(warnings[0].code(), "IVR102");
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Parsed<T> {
     /// The value.

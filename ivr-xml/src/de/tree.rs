@@ -6,6 +6,15 @@
 use std::borrow::Cow;
 
 /// An attribute of a parsed [`Element`], unescaped.
+///
+/// ```
+/// use ivr_xml::{de::parse_tree, ParseOptions};
+/// let tree = parse_tree("<Response><Redirect tag='a&amp;b'>m</Redirect></Response>", &ParseOptions::strict())?;
+/// let redirect = tree.value.root().child_elements().next().unwrap();
+/// let tag = &redirect.attributes()[0];
+/// assert_eq!((tag.name(), tag.value()), ("tag", "a&b"));
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Attribute<'a> {
     pub(super) name: &'a str,
@@ -15,22 +24,60 @@ pub struct Attribute<'a> {
 
 impl<'a> Attribute<'a> {
     /// The attribute's name.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response x='1' y='2'/>", &ParseOptions::strict())?;
+    /// let names: Vec<&str> = tree.value.root().attributes().iter().map(|a| a.name()).collect();
+    /// assert_eq!(names, ["x", "y"]);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn name(&self) -> &'a str {
         self.name
     }
 
     /// The attribute's value, with references resolved.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response x='&lt;1&gt;'/>", &ParseOptions::strict())?;
+    /// assert_eq!(tree.value.root().attributes()[0].value(), "<1>");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn value(&self) -> &str {
         &self.value
     }
 
     /// Byte offset of the attribute's name in the input.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let input = "<Response x='1'/>";
+    /// let tree = parse_tree(input, &ParseOptions::strict())?;
+    /// let offset = tree.value.root().attributes()[0].offset();
+    /// assert_eq!(offset, 10);
+    /// assert!(input[offset..].starts_with("x='1'"));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn offset(&self) -> usize {
         self.offset
     }
 }
 
 /// Text between tags (references resolved, CDATA included), with its offset.
+///
+/// ```
+/// use ivr_xml::de::{parse_tree, Node};
+/// use ivr_xml::ParseOptions;
+/// let tree = parse_tree("<Response><Play>a<![CDATA[&b]]></Play></Response>", &ParseOptions::strict())?;
+/// let play = tree.value.root().child_elements().next().unwrap();
+/// let texts: Vec<&str> = play.children().filter_map(|n| match n {
+///     Node::Text(t) => Some(t.text()),
+///     Node::Element(_) => None,
+/// }).collect();
+/// assert_eq!(texts.concat(), "a&b");
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TextNode<'a> {
     pub(super) text: Cow<'a, str>,
@@ -39,16 +86,43 @@ pub struct TextNode<'a> {
 
 impl TextNode<'_> {
     /// The text.
+    ///
+    /// ```
+    /// use ivr_xml::de::{parse_tree, Node};
+    /// use ivr_xml::ParseOptions;
+    /// let tree = parse_tree("<Play>a &amp; b</Play>", &ParseOptions::strict())?;
+    /// let Some(Node::Text(text)) = tree.value.root().children().next() else { panic!("no text") };
+    /// assert_eq!(text.text(), "a & b");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// Byte offset in the input.
+    ///
+    /// ```
+    /// use ivr_xml::de::{parse_tree, Node};
+    /// use ivr_xml::ParseOptions;
+    /// let tree = parse_tree("<Play>a.wav</Play>", &ParseOptions::strict())?;
+    /// let Some(Node::Text(text)) = tree.value.root().children().next() else { panic!("no text") };
+    /// assert_eq!(text.offset(), 6);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn offset(&self) -> usize {
         self.offset
     }
 
     /// Whether the text is only XML whitespace (layout between elements).
+    ///
+    /// ```
+    /// use ivr_xml::de::{parse_tree, Node};
+    /// use ivr_xml::ParseOptions;
+    /// let tree = parse_tree("<Play>a.wav</Play>", &ParseOptions::strict())?;
+    /// let Some(Node::Text(text)) = tree.value.root().children().next() else { panic!("no text") };
+    /// assert!(!text.is_blank());
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn is_blank(&self) -> bool {
         self.text
             .bytes()
@@ -60,6 +134,15 @@ impl TextNode<'_> {
 ///
 /// The tree is stored flat, in document order (an element is followed by its subtree), so that
 /// reading a document costs a few growing `Vec`s rather than allocations per element.
+///
+/// ```
+/// use ivr_xml::{de::parse_tree, ParseOptions};
+/// let tree = parse_tree("<Response><Play>a.wav</Play><Hangup/></Response>", &ParseOptions::strict())?;
+/// let document = &tree.value;
+/// assert_eq!(document.elements().count(), 3);
+/// assert_eq!(document.root().name(), "Response");
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Document<'a> {
     pub(super) nodes: Vec<NodeData<'a>>,
@@ -71,6 +154,13 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     /// The root element.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<?xml version='1.0' encoding='UTF-8'?><Response/>", &ParseOptions::strict())?;
+    /// assert_eq!(tree.value.root().name(), "Response");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn root(&self) -> Element<'_> {
         Element {
             document: self,
@@ -80,11 +170,27 @@ impl<'a> Document<'a> {
 
     /// The offset of the first command when the document is a bare command sequence, read
     /// into a `<Response>` root that the input does not hold (spec §1.2).
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// // `parse_tree` reads the input as it is: a `<Response>` root is never made up.
+    /// let whole = parse_tree("<Response><Hangup/></Response>", &ParseOptions::lenient())?;
+    /// assert_eq!(whole.value.bare_sequence(), None);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn bare_sequence(&self) -> Option<usize> {
         self.bare
     }
 
     /// Every element, in document order.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response><Get><Play>a.wav</Play></Get><Hangup/></Response>", &ParseOptions::strict())?;
+    /// let names: Vec<&str> = tree.value.elements().map(|e| e.name()).collect();
+    /// assert_eq!(names, ["Response", "Get", "Play", "Hangup"]);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn elements(&self) -> impl Iterator<Item = Element<'_>> + '_ {
         self.nodes
             .iter()
@@ -139,6 +245,16 @@ pub(super) struct ElementData<'a> {
 }
 
 /// A child of an [`Element`].
+///
+/// ```
+/// use ivr_xml::de::{parse_tree, Node};
+/// use ivr_xml::ParseOptions;
+/// let tree = parse_tree("<Response>x<Hangup/></Response>", &ParseOptions::strict())?;
+/// let children: Vec<Node<'_>> = tree.value.root().children().collect();
+/// assert!(matches!(children[0], Node::Text(t) if t.text() == "x"));
+/// assert!(matches!(children[1], Node::Element(e) if e.name() == "Hangup"));
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Node<'t> {
     /// A child element.
@@ -150,6 +266,14 @@ pub enum Node<'t> {
 /// An element of a parsed document: well-formed, within the limits, attributes unique.
 ///
 /// A cheap handle (a reference to the [`Document`] and a position in it), so it is `Copy`.
+///
+/// ```
+/// use ivr_xml::{de::parse_tree, ParseOptions};
+/// let tree = parse_tree("<Response><Play>a.wav</Play></Response>", &ParseOptions::strict())?;
+/// let play = tree.value.root().child_elements().next().unwrap();
+/// assert_eq!((play.name(), play.offset(), play.index()), ("Play", 10, 1));
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Clone, Copy)]
 pub struct Element<'t> {
     document: &'t Document<'t>,
@@ -162,21 +286,55 @@ impl<'t> Element<'t> {
     }
 
     /// The element's name.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response><Hangup/></Response>", &ParseOptions::strict())?;
+    /// assert_eq!(tree.value.root().name(), "Response");
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn name(&self) -> &'t str {
         self.data().name
     }
 
     /// Byte offset of the start tag's `<`.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let input = "<Response>\n  <Hangup/>\n</Response>";
+    /// let tree = parse_tree(input, &ParseOptions::strict())?;
+    /// let hangup = tree.value.root().child_elements().next().unwrap();
+    /// assert_eq!(hangup.offset(), 13);
+    /// assert!(input[hangup.offset()..].starts_with("<Hangup/>"));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn offset(&self) -> usize {
         self.data().offset
     }
 
     /// 1-based position among the siblings of the same name.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response><Play>a</Play><Hangup/><Play>b</Play></Response>", &ParseOptions::strict())?;
+    /// let indexes: Vec<(&str, usize)> = tree.value.root().child_elements().map(|e| (e.name(), e.index())).collect();
+    /// assert_eq!(indexes, [("Play", 1), ("Hangup", 1), ("Play", 2)]);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn index(&self) -> usize {
         self.data().index
     }
 
     /// The attributes, in document order.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Get action='a' numdigits='1'/>", &ParseOptions::strict())?;
+    /// let attributes = tree.value.root().attributes();
+    /// assert_eq!(attributes.len(), 2);
+    /// assert_eq!((attributes[1].name(), attributes[1].value()), ("numdigits", "1"));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn attributes(&self) -> &'t [Attribute<'t>] {
         let data = self.data();
         self.document
@@ -186,6 +344,14 @@ impl<'t> Element<'t> {
     }
 
     /// The children, in document order.
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response>\n<Hangup/>\n</Response>", &ParseOptions::strict())?;
+    /// // Layout between elements is dropped: the one child is `<Hangup/>`.
+    /// assert_eq!(tree.value.root().children().count(), 1);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn children(&self) -> Children<'t> {
         Children {
             document: self.document,
@@ -195,6 +361,15 @@ impl<'t> Element<'t> {
     }
 
     /// The child elements, in document order (text is skipped).
+    ///
+    /// ```
+    /// use ivr_xml::{de::parse_tree, ParseOptions};
+    /// let tree = parse_tree("<Response>\n<Get><Play>a</Play></Get>\n<Hangup/>\n</Response>", &ParseOptions::strict())?;
+    /// // Only direct children, text skipped.
+    /// let names: Vec<&str> = tree.value.root().child_elements().map(|e| e.name()).collect();
+    /// assert_eq!(names, ["Get", "Hangup"]);
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn child_elements(&self) -> impl Iterator<Item = Element<'t>> {
         self.children().filter_map(|node| match node {
             Node::Element(child) => Some(child),
@@ -252,6 +427,16 @@ impl std::fmt::Debug for Element<'_> {
 }
 
 /// The children of an [`Element`], from [`Element::children`].
+///
+/// ```
+/// use ivr_xml::de::{parse_tree, Children, Node};
+/// use ivr_xml::ParseOptions;
+/// let tree = parse_tree("<Play>a.wav</Play>", &ParseOptions::strict())?;
+/// let mut children: Children<'_> = tree.value.root().children();
+/// assert!(matches!(children.next(), Some(Node::Text(t)) if t.text() == "a.wav"));
+/// assert!(children.next().is_none());
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Children<'t> {
     document: &'t Document<'t>,

@@ -19,6 +19,25 @@ use super::tree::{format_path, Attribute, Document, Element, Node, TextNode};
 /// A type that parses itself from one element (or, for an enum, from one of several).
 ///
 /// Implemented by the [`Xml`](crate::Xml) derive; see its documentation.
+///
+/// ```
+/// use ivr_xml::de::{Element, ParseContext};
+/// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+/// #[derive(Debug)]
+/// struct Beep(u32);
+/// impl FromXml for Beep {
+/// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+/// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+///         cx.text(element).map(Beep)
+///     }
+/// }
+/// let parsed = from_str_with::<Beep>("<Beep>3</Beep>", &ParseOptions::strict())?;
+/// assert_eq!(parsed.value.0, 3);
+/// let err = from_str_with::<Beep>("<Boop>3</Boop>", &ParseOptions::strict()).unwrap_err();
+/// assert_eq!(err.to_string(), "1:1: wrong root element `<Boop>`: expected `Beep`");
+/// # Ok::<(), ParseError>(())
+/// ```
 pub trait FromXml: Sized {
     /// Whether an element of this name is this type's.
     fn matches_element(name: &str) -> bool;
@@ -57,6 +76,13 @@ impl<T: FromXml> FromXml for Box<T> {
 }
 
 /// The element names `T` accepts.
+///
+/// ```
+/// use ivr_xml::{de::expected_of, Hangup, Play};
+/// assert_eq!(expected_of::<Play>(), ["Play"]);
+/// assert!(expected_of::<ivr_xml::Command>().contains(&"Hangup"));
+/// let _ = Hangup::new();
+/// ```
 pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
     let mut out = Vec::new();
     T::expected_elements(&mut out);
@@ -65,6 +91,30 @@ pub fn expected_of<T: FromXml>() -> Vec<&'static str> {
 
 /// Parse state handed to [`FromXml::from_element`]: the input (for positions), the element path,
 /// the options, and the warnings so far. Its methods make the errors generated code reports.
+///
+/// ```
+/// use ivr_xml::de::{Element, ParseContext};
+/// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+/// #[derive(Debug)]
+/// struct Beep(u32);
+/// impl FromXml for Beep {
+/// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+/// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+///         let count = match element.attributes().first() {
+///             Some(count) if count.name() == "count" => cx.attribute(count)?,
+///             Some(other) => return Err(cx.error(ivr_xml::ErrorKind::Syntax(format!("unexpected {}", other.name())), other.offset())),
+///             None => return Err(cx.missing_attribute(element, "count")),
+///         };
+///         cx.no_content(element)?;
+///         Ok(Beep(count))
+///     }
+/// }
+/// assert_eq!(from_str_with::<Beep>("<Beep count='2'/>", &ParseOptions::strict())?.value.0, 2);
+/// let err = from_str_with::<Beep>("<Beep count='2'>x</Beep>", &ParseOptions::strict()).unwrap_err();
+/// assert_eq!(err.to_string(), "1:17: text is not allowed inside `<Beep>` (at Beep)");
+/// # Ok::<(), ParseError>(())
+/// ```
 #[derive(Debug)]
 pub struct ParseContext<'s> {
     source: Locator<'s>,
@@ -85,11 +135,50 @@ struct PathSegment {
 
 impl<'s> ParseContext<'s> {
     /// Whether parsing is lenient.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         // Lenient parsing reads a missing count as 1.
+    ///         match element.attributes().first() {
+    ///             Some(count) => cx.attribute(count).map(Beep),
+    ///             None if cx.is_lenient() => Ok(Beep(1)),
+    ///             None => Err(cx.missing_attribute(element, "count")),
+    ///         }
+    ///     }
+    /// }
+    /// assert_eq!(from_str_with::<Beep>("<Beep/>", &ParseOptions::lenient())?.value.0, 1);
+    /// assert!(from_str_with::<Beep>("<Beep/>", &ParseOptions::strict()).is_err());
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn is_lenient(&self) -> bool {
         self.mode == Mode::Lenient
     }
 
     /// The current element path, like `Response/Get[1]`.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         assert_eq!(cx.path(), "Beep");
+    ///         Ok(Beep(0))
+    ///     }
+    /// }
+    /// assert_eq!(from_str_with::<Beep>("<Beep/>", &ParseOptions::strict())?.value.0, 0);
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn path(&self) -> String {
         format_path(self.path.iter().map(|segment| {
             let end = segment.name_start + segment.name_len;
@@ -103,6 +192,29 @@ impl<'s> ParseContext<'s> {
     }
 
     /// An error at `offset` in the current element.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         use ivr_xml::{ErrorKind, ValueError};
+    ///         let count: u32 = cx.text(element)?;
+    ///         if count > 10 {
+    ///             let err = ValueError::new("count", count.to_string(), "at most 10 beeps");
+    ///             return Err(cx.error(ErrorKind::InvalidValue(err), element.offset()));
+    ///         }
+    ///         Ok(Beep(count))
+    ///     }
+    /// }
+    /// assert_eq!(from_str_with::<Beep>("<Beep>10</Beep>", &ParseOptions::strict()).unwrap().value.0, 10);
+    /// let err = from_str_with::<Beep>("<Beep>11</Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:1: invalid count `11`: expected at most 10 beeps (at Beep)");
+    /// ```
     pub fn error(&self, kind: ErrorKind, offset: usize) -> ParseError {
         ParseError::new(kind, &self.source, offset, self.path())
     }
@@ -113,6 +225,32 @@ impl<'s> ParseContext<'s> {
     }
 
     /// In lenient mode records `err` as a warning and returns `Ok`; in strict mode returns it.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         let count = match element.attributes().first() {
+    ///             Some(count) => cx.attribute(count)?,
+    ///             None => 0,
+    ///         };
+    ///         if count > 9 {
+    ///             // Too loud: strict refuses it, lenient warns and keeps it.
+    ///             cx.lenient_or_fail(cx.error(ivr_xml::ErrorKind::Syntax("too many beeps".to_owned()), element.offset()))?;
+    ///         }
+    ///         Ok(Beep(count))
+    ///     }
+    /// }
+    /// assert!(from_str_with::<Beep>("<Beep count='10'/>", &ParseOptions::strict()).is_err());
+    /// let parsed = from_str_with::<Beep>("<Beep count='10'/>", &ParseOptions::lenient())?;
+    /// assert_eq!((parsed.value.0, parsed.warnings.len()), (10, 1));
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn lenient_or_fail(&mut self, err: ParseError) -> Result<(), ParseError> {
         if self.is_lenient() {
             self.warnings.push(Warning::from_error(err));
@@ -123,6 +261,28 @@ impl<'s> ParseContext<'s> {
     }
 
     /// Parses `child` as `T` with the child's segment on the path.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         let mut total = 0;
+    ///         for child in element.child_elements() {
+    ///             let beep: Beep = cx.child(&child)?;
+    ///             total += beep.0.max(1);
+    ///         }
+    ///         Ok(Beep(total))
+    ///     }
+    /// }
+    /// let parsed = from_str_with::<Beep>("<Beep><Beep/><Beep><Beep/><Beep/></Beep></Beep>", &ParseOptions::strict())?;
+    /// assert_eq!(parsed.value.0, 3);
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
         self.path.push(PathSegment {
             // The name follows the `<` at the element's offset.
@@ -136,12 +296,60 @@ impl<'s> ParseContext<'s> {
     }
 
     /// Parses an attribute's value as `T`, naming the attribute on error.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         match element.attributes().first() {
+    ///             Some(count) => cx.attribute(count).map(Beep),
+    ///             None => Ok(Beep(1)),
+    ///         }
+    ///     }
+    /// }
+    /// assert_eq!(from_str_with::<Beep>("<Beep count='3'/>", &ParseOptions::strict())?.value.0, 3);
+    /// let err = from_str_with::<Beep>("<Beep count='x'/>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:7: invalid integer `x`: expected an integer from 0 to 4294967295 (at Beep/@count)");
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn attribute<T: XmlValue>(&self, attribute: &Attribute<'_>) -> Result<T, ParseError> {
         T::parse_value(&attribute.value)
             .map_err(|err| self.attribute_error(ErrorKind::InvalidValue(err), attribute))
     }
 
     /// An attribute the element does not know: an error, or in lenient mode a warning and kept in `extra`.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         let mut count = 1;
+    ///         let mut extra = Vec::new();
+    ///         for attribute in element.attributes() {
+    ///             match attribute.name() {
+    ///                 "count" => count = cx.attribute(attribute)?,
+    ///                 _ => cx.unknown_attribute(element, attribute, &["count"], Some(&mut extra))?,
+    ///             }
+    ///         }
+    ///         Ok(Beep(count + extra.len() as u32 * 100))
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep pitch='9'/>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:7: unknown attribute `pitch` on `<Beep>`: expected `count` (at Beep/@pitch)");
+    /// let parsed = from_str_with::<Beep>("<Beep pitch='9'/>", &ParseOptions::lenient())?;
+    /// assert_eq!((parsed.value.0, parsed.warnings.len()), (101, 1));
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn unknown_attribute(
         &mut self,
         element: &Element<'_>,
@@ -169,6 +377,25 @@ impl<'s> ParseContext<'s> {
     }
 
     /// The error for a required attribute that is missing.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         match element.attributes().first() {
+    ///             Some(count) => cx.attribute(count).map(Beep),
+    ///             None => Err(cx.missing_attribute(element, "count")),
+    ///         }
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep/>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:1: `<Beep>` is missing its required attribute `count` (at Beep)");
+    /// ```
     pub fn missing_attribute(&self, element: &Element<'_>, name: &'static str) -> ParseError {
         let kind = ErrorKind::MissingAttribute {
             name,
@@ -178,6 +405,25 @@ impl<'s> ParseContext<'s> {
     }
 
     /// The error for a child element not allowed here.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         match element.child_elements().next() {
+    ///             Some(child) => Err(cx.unexpected_child(element, &child, vec![])),
+    ///             None => Ok(Beep(1)),
+    ///         }
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep><Boop/></Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:7: `<Boop>` is not allowed inside `<Beep>`, which takes no child elements (at Beep/Boop[1])");
+    /// ```
     pub fn unexpected_child(
         &self,
         parent: &Element<'_>,
@@ -194,6 +440,27 @@ impl<'s> ParseContext<'s> {
     }
 
     /// The error for a child given twice where one is allowed.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         let mut children = element.child_elements();
+    ///         let _first = children.next();
+    ///         match children.next() {
+    ///             Some(second) => Err(cx.duplicate_child(&second)),
+    ///             None => Ok(Beep(1)),
+    ///         }
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep><Tone/><Tone/></Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:14: `<Tone>` is given more than once where at most one is allowed (at Beep/Tone[2])");
+    /// ```
     pub fn duplicate_child(&self, child: &Element<'_>) -> ParseError {
         let kind = ErrorKind::DuplicateChild {
             name: child.name().to_owned(),
@@ -203,6 +470,25 @@ impl<'s> ParseContext<'s> {
     }
 
     /// The error for a required child that is missing.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         match element.child_elements().next() {
+    ///             Some(_) => Ok(Beep(1)),
+    ///             None => Err(cx.missing_child(element, vec!["Tone"])),
+    ///         }
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep/>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:1: `<Beep>` is missing its child element: expected `Tone` (at Beep)");
+    /// ```
     pub fn missing_child(&self, element: &Element<'_>, expected: Vec<&'static str>) -> ParseError {
         let kind = ErrorKind::MissingChild {
             element: element.name().to_owned(),
@@ -212,6 +498,28 @@ impl<'s> ParseContext<'s> {
     }
 
     /// The error for text inside an element that holds none.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         use ivr_xml::de::Node;
+    ///         for node in element.children() {
+    ///             if let Node::Text(text) = node {
+    ///                 return Err(cx.unexpected_text(element, text));
+    ///             }
+    ///         }
+    ///         Ok(Beep(1))
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep>  loud</Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:9: text is not allowed inside `<Beep>` (at Beep)");
+    /// ```
     pub fn unexpected_text(&self, element: &Element<'_>, text: &TextNode<'_>) -> ParseError {
         let kind = ErrorKind::UnexpectedText {
             element: element.name().to_owned(),
@@ -222,6 +530,29 @@ impl<'s> ParseContext<'s> {
 
     /// An element where this position accepts other names: an error, or a warning in lenient mode
     /// when the caller can keep it raw.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         // Called for each child: a child that is not a `<Beep>` is refused.
+    ///         if element.name() != "Beep" {
+    ///             return Err(cx.unknown_element(element, vec!["Beep"]));
+    ///         }
+    ///         for child in element.child_elements() {
+    ///             let _: Beep = cx.child(&child)?;
+    ///         }
+    ///         Ok(Beep(1))
+    ///     }
+    /// }
+    /// let err = from_str_with::<Beep>("<Beep><Boop/></Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:7: unknown element `<Boop>`: expected `Beep`; did you mean `Beep`? (at Beep/Boop[1])");
+    /// ```
     pub fn unknown_element(
         &self,
         element: &Element<'_>,
@@ -235,11 +566,51 @@ impl<'s> ParseContext<'s> {
     }
 
     /// Records a warning.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         if element.attributes().is_empty() {
+    ///             // Recorded in both modes.
+    ///             cx.warn(cx.missing_attribute(element, "count"));
+    ///         }
+    ///         Ok(Beep(1))
+    ///     }
+    /// }
+    /// let parsed = from_str_with::<Beep>("<Beep/>", &ParseOptions::strict())?;
+    /// assert_eq!(parsed.warnings.len(), 1);
+    /// assert_eq!(parsed.warnings[0].path(), "Beep");
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn warn(&mut self, err: ParseError) {
         self.warnings.push(Warning::from_error(err));
     }
 
     /// The text content of a text-only element, parsed as `T`: child elements are errors.
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         cx.text(element).map(Beep)
+    ///     }
+    /// }
+    /// assert_eq!(from_str_with::<Beep>("<Beep>7</Beep>", &ParseOptions::strict())?.value.0, 7);
+    /// let err = from_str_with::<Beep>("<Beep>loud</Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:7: invalid integer `loud`: expected an integer from 0 to 4294967295 (at Beep)");
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn text<T: XmlValue>(&self, element: &Element<'_>) -> Result<T, ParseError> {
         // Text is one node unless elements split it, which is an error anyway.
         let mut first: Option<&TextNode<'_>> = None;
@@ -267,6 +638,25 @@ impl<'s> ParseContext<'s> {
     }
 
     /// Checks that an element holds no children and no text (whitespace is layout).
+    ///
+    /// ```
+    /// use ivr_xml::de::{Element, ParseContext};
+    /// use ivr_xml::{from_str_with, FromXml, ParseError, ParseOptions};
+    /// #[derive(Debug)]
+    /// struct Beep(u32);
+    /// impl FromXml for Beep {
+    /// #     fn matches_element(name: &str) -> bool { name == "Beep" }
+    /// #     fn expected_elements(out: &mut Vec<&'static str>) { out.push("Beep") }
+    ///     fn from_element(element: &Element<'_>, cx: &mut ParseContext<'_>) -> Result<Beep, ParseError> {
+    ///         cx.no_content(element)?;
+    ///         Ok(Beep(1))
+    ///     }
+    /// }
+    /// assert!(from_str_with::<Beep>("<Beep>\n</Beep>", &ParseOptions::strict()).is_ok());
+    /// let err = from_str_with::<Beep>("<Beep>x</Beep>", &ParseOptions::strict()).unwrap_err();
+    /// assert_eq!(err.to_string(), "1:7: text is not allowed inside `<Beep>` (at Beep)");
+    /// # Ok::<(), ParseError>(())
+    /// ```
     pub fn no_content(&self, element: &Element<'_>) -> Result<(), ParseError> {
         for node in element.children() {
             match node {

@@ -31,21 +31,37 @@ pub struct Conflict {
 impl Conflict {
     /// The parameter's name.
     ///
-    /// See [`Conflict`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// let decoded = Request::new("/x?callid=c1").form(b"callid=c2").decode()?;
+    /// assert_eq!(decoded.conflicts()[0].name(), "callid");
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// Its value in the query string (the one kept).
     ///
-    /// See [`Conflict`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// let decoded = Request::new("/x?callid=c1").form(b"callid=c2").decode()?;
+    /// assert_eq!(decoded.conflicts()[0].query(), "c1");
+    /// assert_eq!(decoded.params().get("callid"), Some("c1"));
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn query(&self) -> &str {
         &self.query
     }
 
     /// Its value in the body (dropped).
     ///
-    /// See [`Conflict`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// let decoded = Request::new("/x?callid=c1").form(b"callid=c2").decode()?;
+    /// assert_eq!(decoded.conflicts()[0].body(), "c2");
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn body(&self) -> &str {
         &self.body
     }
@@ -92,14 +108,24 @@ pub struct IgnoredBody {
 impl IgnoredBody {
     /// The body's content type, as received.
     ///
-    /// See [`IgnoredBody`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// let decoded = Request::new("/x?a=1").body("text/html", b"<p>hi</p>").decode()?;
+    /// assert_eq!(decoded.ignored_body().map(|b| b.content_type()), Some("text/html"));
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn content_type(&self) -> &str {
         &self.content_type
     }
 
     /// The body's length in bytes.
     ///
-    /// See [`IgnoredBody`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// let decoded = Request::new("/x?a=1").body("text/html", b"<p>hi</p>").decode()?;
+    /// assert_eq!(decoded.ignored_body().map(|b| b.len()), Some(9));
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     #[allow(clippy::len_without_is_empty)] // an ignored body is never empty
     pub fn len(&self) -> usize {
         self.len
@@ -147,21 +173,39 @@ impl Decoded {
     /// The request's path, with the segment a query string named by its first bare key joined
     /// to it (`/ivr/?startservice&…` has the path `/ivr/startservice`, see [`Request`](super::Request)).
     ///
-    /// See [`Decoded`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// assert_eq!(Request::new("/ivr/stopservice?callid=c1").decode()?.path(), "/ivr/stopservice");
+    /// // A first bare key names the segment.
+    /// assert_eq!(Request::new("/ivr/?startservice&callid=c1").decode()?.path(), "/ivr/startservice");
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
 
     /// Every parameter, in order: the query string's, then those only in the body.
     ///
-    /// See [`Decoded`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// let decoded = Request::new("/x?a=1").form(b"b=2").decode()?;
+    /// let params: Vec<(&str, &str)> = decoded.params().iter().collect();
+    /// assert_eq!(params, [("a", "1"), ("b", "2")]);
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn params(&self) -> &Params {
         &self.params
     }
 
     /// The parameters whose body value differs from their query-string value (which was kept).
     ///
-    /// See [`Conflict`] for an example.
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// assert!(Request::new("/x?a=1").form(b"a=1").decode()?.conflicts().is_empty());
+    /// let decoded = Request::new("/x?a=1").form(b"a=2").decode()?;
+    /// assert_eq!(decoded.conflicts().len(), 1);
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn conflicts(&self) -> &[Conflict] {
         &self.conflicts
     }
@@ -180,11 +224,34 @@ impl Decoded {
     /// Chooses the notification by path segment and reads it.
     ///
     /// See [`Request::parse`](super::Request::parse) for an example.
+    ///
+    /// ```
+    /// use ivr_xml::notify::{Notification, Request, StartService, StopService};
+    ///
+    /// #[derive(Debug, Notification)]
+    /// enum Call {
+    ///     Start(StartService),
+    ///     Stop(StopService),
+    /// }
+    ///
+    /// let decoded = Request::new("/ivr/stopservice?appid=a1&callid=c1").decode()?;
+    /// let call: Call = decoded.parse()?;
+    /// assert!(matches!(call, Call::Stop(stop) if stop.callid == "c1"));
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn parse<N: Notification>(&self) -> Result<N, NotifyError> {
         N::from_parts(&self.path, &self.params).map_err(|err| self.blame_ignored_body(err))
     }
 
     /// A body that was not read, if any (see [`IgnoredBody`]).
+    ///
+    /// ```
+    /// use ivr_xml::notify::Request;
+    /// assert!(Request::new("/x?a=1").form(b"b=2").decode()?.ignored_body().is_none());
+    /// let decoded = Request::new("/x?a=1").body("application/json", b"{}").decode()?;
+    /// assert_eq!(decoded.ignored_body().map(|b| b.len()), Some(2));
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn ignored_body(&self) -> Option<&IgnoredBody> {
         self.ignored_body.as_ref()
     }
@@ -201,7 +268,13 @@ impl Decoded {
 
     /// Reads the parameters as one kind of message, whatever the path.
     ///
-    /// See [`Decoded`] for an example.
+    /// ```
+    /// use ivr_xml::notify::{Request, StopService};
+    /// // The path does not matter here.
+    /// let stop: StopService = Request::new("/anything?appid=a1&callid=c1").decode()?.message()?;
+    /// assert_eq!(stop.callid, "c1");
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
     pub fn message<M: Message>(&self) -> Result<M, NotifyError> {
         M::from_params(&self.params).map_err(|err| self.blame_ignored_body(err).in_message(M::KIND))
     }

@@ -1,4 +1,13 @@
 //! The writer: styles, output sinks, escaping, and the [`ToXml`] trait the derive implements.
+//!
+//! ```
+//! use ivr_xml::ser::{to_string_with, Quote, Style};
+//! use ivr_xml::Redirect;
+//! let redirect = Redirect::new("menu?a=1&b=2").tag("x");
+//! let style = Style::docs().quote(Quote::Double);
+//! assert_eq!(to_string_with(&redirect, &style)?, r#"<Redirect tag="x">menu?a=1&amp;b=2</Redirect>"#);
+//! # Ok::<(), ivr_xml::ValueError>(())
+//! ```
 
 mod sink;
 mod style;
@@ -13,6 +22,18 @@ pub use writer::XmlWriter;
 /// A type that writes itself as one XML element (or, for an enum, as the alternative it holds).
 ///
 /// Implemented by the [`Xml`](crate::Xml) derive; see its documentation.
+///
+/// ```
+/// use ivr_xml::{to_string_with, Command, Play, Style, ToXml};
+/// let play = Play::new("menu.wav");
+/// assert_eq!(play.element_name(), "Play");
+/// assert!(play.check().is_ok());
+/// assert_eq!(to_string_with(&play, &Style::docs())?, "<Play>menu.wav</Play>");
+/// // An enum reports the alternative it holds.
+/// let command: Command = play.into();
+/// assert_eq!(command.element_name(), "Play");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
 pub trait ToXml {
     /// Writes the element.
     fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error>;

@@ -5,6 +5,28 @@ use std::fmt;
 use std::io;
 
 /// Where the writer puts its output: a `String`, any [`fmt::Write`] ([`FmtSink`]) or any [`io::Write`] ([`IoSink`]).
+///
+/// ```
+/// use std::convert::Infallible;
+/// use ivr_xml::{Hangup, Response, Sink, Style};
+///
+/// /// Counts the bytes of a document without keeping them.
+/// #[derive(Default)]
+/// struct Counter(usize);
+/// impl Sink for Counter {
+///     type Error = Infallible;
+///     fn write_str(&mut self, text: &str) -> Result<(), Infallible> {
+///         self.0 += text.len();
+///         Ok(())
+///     }
+/// }
+///
+/// let doc = Response::builder().main(Hangup::new()).build()?;
+/// let mut counter = Counter::default();
+/// let Ok(()) = doc.write_to_sink(&mut counter, &Style::compact());
+/// assert_eq!(counter.0, doc.to_string_with(&Style::compact()).len());
+/// # Ok::<(), ivr_xml::BuildError>(())
+/// ```
 pub trait Sink {
     /// The sink's error (`Infallible` for `String`).
     type Error;
@@ -22,6 +44,16 @@ impl Sink for String {
 }
 
 /// Adapts any [`fmt::Write`] (a `Formatter`, a `String` behind `&mut dyn fmt::Write`) into a [`Sink`].
+///
+/// ```
+/// use std::fmt::Write;
+/// use ivr_xml::{CmdNone, FmtSink, Response, Style};
+/// let doc = Response::builder().main(CmdNone::new()).build()?;
+/// let mut out = String::from("body: ");
+/// doc.write_to_sink(&mut FmtSink(&mut out as &mut dyn Write), &Style::compact())?;
+/// assert_eq!(out, "body: <?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct FmtSink<W>(pub W);
 
@@ -33,6 +65,15 @@ impl<W: fmt::Write> Sink for FmtSink<W> {
 }
 
 /// Adapts any [`io::Write`] (a file, a socket, a `Vec<u8>`) into a [`Sink`].
+///
+/// ```
+/// use ivr_xml::{CmdNone, IoSink, Response, Style};
+/// let doc = Response::builder().main(CmdNone::new()).build()?;
+/// let mut sink = IoSink(Vec::new());
+/// doc.write_to_sink(&mut sink, &Style::compact())?;
+/// assert_eq!(sink.0, b"<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct IoSink<W>(pub W);
 

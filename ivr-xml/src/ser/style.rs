@@ -3,6 +3,15 @@
 use std::fmt;
 
 /// The quote character around attribute values.
+///
+/// ```
+/// use ivr_xml::{Redirect, Quote, Response, Style};
+/// let doc = Response::builder().main(Redirect::new("menu").tag("1")).build()?;
+/// // The quote is for attributes; the declaration is chosen on its own.
+/// let style = Style::compact().quote(Quote::Double);
+/// assert_eq!(doc.to_string_with(&style), r#"<?xml version='1.0' encoding='UTF-8'?><Response><Redirect tag="1">menu</Redirect></Response>"#);
+/// # Ok::<(), ivr_xml::BuildError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Quote {
     /// `'`, as in the conference and basic guides (the default).
@@ -13,6 +22,14 @@ pub enum Quote {
 }
 
 /// Which XML declaration starts the document (spec §1.3).
+///
+/// ```
+/// use ivr_xml::{Declaration, Hangup, Response, Style};
+/// let doc = Response::builder().main(Hangup::new()).build()?;
+/// let style = Style::compact().declaration(Declaration::None);
+/// assert_eq!(doc.to_string_with(&style), "<Response><Hangup/></Response>");
+/// # Ok::<(), ivr_xml::BuildError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Declaration {
     /// `<?xml version='1.0' encoding='UTF-8'?>`, as in the guide (the default).
@@ -28,6 +45,12 @@ pub enum Declaration {
 
 impl Declaration {
     /// The declaration's exact text (empty for [`Declaration::None`]).
+    ///
+    /// ```
+    /// use ivr_xml::Declaration;
+    /// assert_eq!(Declaration::DoubleQuotedSpaceBeforeClose.as_str(), r#"<?xml version="1.0" encoding="UTF-8" ?>"#);
+    /// assert_eq!(Declaration::None.as_str(), "");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Declaration::SingleQuoted => "<?xml version='1.0' encoding='UTF-8'?>",
@@ -82,6 +105,14 @@ impl Default for Style {
 impl Style {
     /// The guide's style: single quotes, `<?xml version='1.0' encoding='UTF-8'?>`, one element per
     /// line, four spaces per level, LF line ends.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// assert_eq!(doc.to_string_with(&Style::docs()), "<?xml version='1.0' encoding='UTF-8'?>\n<Response>\n    <CmdNone/>\n</Response>");
+    /// assert_eq!(Style::docs(), Style::default());
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn docs() -> Style {
         Style {
             quote: Quote::Single,
@@ -92,6 +123,14 @@ impl Style {
     }
 
     /// The docs' quote and declaration with no whitespace at all between elements.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// assert_eq!(doc.to_string_with(&Style::compact()), "<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+    /// assert_eq!(Style::compact().indent_str(), None);
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn compact() -> Style {
         Style {
             indent: None,
@@ -101,12 +140,28 @@ impl Style {
     }
 
     /// Sets the quote character.
+    ///
+    /// ```
+    /// use ivr_xml::{Quote, Response, Style};
+    /// let doc = Response::parse("<Response><Redirect tag='1'>menu</Redirect></Response>")?;
+    /// let style = Style::compact().quote(Quote::Double);
+    /// assert!(doc.to_string_with(&style).ends_with(r#"<Response><Redirect tag="1">menu</Redirect></Response>"#));
+    /// # Ok::<(), ivr_xml::ParseError>(())
+    /// ```
     pub fn quote(mut self, quote: Quote) -> Style {
         self.quote = quote;
         self
     }
 
     /// Sets the declaration.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Declaration, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let style = Style::compact().declaration(Declaration::DoubleQuoted);
+    /// assert_eq!(doc.to_string_with(&style), r#"<?xml version="1.0" encoding="UTF-8"?><Response><CmdNone/></Response>"#);
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn declaration(mut self, declaration: Declaration) -> Style {
         self.declaration = declaration;
         self
@@ -116,6 +171,16 @@ impl Style {
     ///
     /// Characters other than spaces and tabs are dropped from the indent: anything else would
     /// change the document.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Declaration, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let style = Style::docs().declaration(Declaration::None).indent("\t");
+    /// assert_eq!(doc.to_string_with(&style), "<Response>\n\t<CmdNone/>\n</Response>");
+    /// // Anything but spaces and tabs is dropped.
+    /// assert_eq!(Style::docs().indent(" x ").indent_str(), Some("  "));
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn indent(mut self, indent: &str) -> Style {
         let indent: String = indent.chars().filter(|c| matches!(c, ' ' | '\t')).collect();
         self.lines = match indent.as_bytes() {
@@ -129,6 +194,15 @@ impl Style {
     }
 
     /// No whitespace between elements.
+    ///
+    /// ```
+    /// use ivr_xml::{CmdNone, Declaration, Response, Style};
+    /// let doc = Response::builder().main(CmdNone::new()).build()?;
+    /// let style = Style::docs().declaration(Declaration::None).no_indent();
+    /// assert_eq!(doc.to_string_with(&style), "<Response><CmdNone/></Response>");
+    /// assert_eq!(style.indent_str(), None);
+    /// # Ok::<(), ivr_xml::BuildError>(())
+    /// ```
     pub fn no_indent(mut self) -> Style {
         self.indent = None;
         self.lines = LineStart::None;
@@ -136,16 +210,34 @@ impl Style {
     }
 
     /// The quote character in use.
+    ///
+    /// ```
+    /// use ivr_xml::{Quote, Style};
+    /// assert_eq!(Style::docs().quote_style(), Quote::Single);
+    /// assert_eq!(Style::docs().quote(Quote::Double).quote_style(), Quote::Double);
+    /// ```
     pub fn quote_style(&self) -> Quote {
         self.quote
     }
 
     /// The declaration in use.
+    ///
+    /// ```
+    /// use ivr_xml::{Declaration, Style};
+    /// assert_eq!(Style::docs().declaration_style(), Declaration::SingleQuoted);
+    /// assert_eq!(Style::compact().declaration(Declaration::None).declaration_style(), Declaration::None);
+    /// ```
     pub fn declaration_style(&self) -> Declaration {
         self.declaration
     }
 
     /// The indent per level, or `None` when compact.
+    ///
+    /// ```
+    /// use ivr_xml::Style;
+    /// assert_eq!(Style::docs().indent_str(), Some("    "));
+    /// assert_eq!(Style::compact().indent_str(), None);
+    /// ```
     pub fn indent_str(&self) -> Option<&str> {
         self.indent.as_deref()
     }

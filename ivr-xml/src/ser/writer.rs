@@ -42,6 +42,16 @@ const TAB_LINES: &str = concat!(
 
 impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// A writer at the start of a document or fragment.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Hangup");
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<Hangup/>");
+    /// ```
     pub fn new(sink: &'a mut S, style: &'a Style) -> XmlWriter<'a, S> {
         let line = match style.lines {
             LineStart::None => LineStart::None,
@@ -58,12 +68,31 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// The quote character in use.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Quote, Style, XmlWriter};
+    /// let style = Style::docs().quote(Quote::Double);
+    /// let mut out = String::new();
+    /// let w = XmlWriter::new(&mut out, &style);
+    /// assert_eq!(w.quote(), Quote::Double);
+    /// ```
     #[inline(always)]
     pub fn quote(&self) -> Quote {
         self.quote
     }
 
     /// Writes the declaration (nothing for [`Declaration::None`]).
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Declaration, Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.declaration(Declaration::DoubleQuoted);
+    /// let Ok(()) = w.open_tag("Response");
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response/>");
+    /// ```
     #[inline]
     pub fn declaration(&mut self, declaration: Declaration) -> Result<(), S::Error> {
         // One arm per declaration: each writes a string of constant length, which compiles to
@@ -84,6 +113,20 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// Starts a line for an element or an end tag at the current depth: in pretty styles a line
     /// break (none before the document's first line) and the indentation; nothing when compact.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// // The first element starts the document: no line break before it.
+    /// let Ok(()) = w.open_tag("Response");
+    /// let Ok(()) = w.markup(">");
+    /// w.enter();
+    /// let Ok(()) = w.start_line();
+    /// let Ok(()) = w.markup("<Hangup/>");
+    /// assert_eq!(out, "<Response>\n    <Hangup/>");
+    /// ```
     #[inline(always)]
     pub fn start_line(&mut self) -> Result<(), S::Error> {
         // The docs' style at the usual depths writes a string of constant length: a few stores,
@@ -129,12 +172,37 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// Writes literal markup as it is, not escaped: the fragments of tags the derive puts
     /// together from names known when it runs, such as `<Get`, ` action='` or `</Play>`.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.markup("<Play");
+    /// let Ok(()) = w.markup(" loop='");
+    /// let Ok(()) = w.text_value(&2u32);
+    /// let Ok(()) = w.markup("'/>");
+    /// assert_eq!(out, "<Play loop='2'/>");
+    /// ```
     #[inline(always)]
     pub fn markup(&mut self, markup: &'static str) -> Result<(), S::Error> {
         self.sink.write_str(markup)
     }
 
     /// Starts an element: its own line in pretty styles, then `<name`.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Response");
+    /// let Ok(()) = w.open_children();
+    /// let Ok(()) = w.open_tag("Hangup");
+    /// let Ok(()) = w.close_empty();
+    /// let Ok(()) = w.close_children("Response");
+    /// assert_eq!(out, "<Response>\n    <Hangup/>\n</Response>");
+    /// ```
     #[inline(always)]
     pub fn open_tag(&mut self, name: &str) -> Result<(), S::Error> {
         self.start_line()?;
@@ -143,6 +211,18 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes ` name='value'`, escaping the value for the quote in use.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Get");
+    /// let Ok(()) = w.attribute("timeout", &30u32);
+    /// let Ok(()) = w.attribute("action", &String::from("a&b"));
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<Get timeout='30' action='a&amp;b'/>");
+    /// ```
     #[inline(always)]
     pub fn attribute<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
         self.attribute_start(name)?;
@@ -151,6 +231,17 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes ` name='value'` from a string.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Redirect");
+    /// let Ok(()) = w.attribute_str("tag", "it's");
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<Redirect tag='it&apos;s'/>");
+    /// ```
     #[inline(always)]
     pub fn attribute_str(&mut self, name: &str, value: &str) -> Result<(), S::Error> {
         self.attribute_start(name)?;
@@ -161,6 +252,17 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// Writes an attribute value, escaped for `quote`, which must be the quote in use
     /// ([`XmlWriter::quote`]): the derive's code writes ` name='` and the closing quote itself,
     /// in a branch for each quote, and passes that branch's quote, a constant.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Quote, Style, XmlWriter};
+    /// let style = Style::compact().quote(Quote::Double);
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.markup("<Redirect tag=\"");
+    /// let Ok(()) = w.attribute_value_in(Quote::Double, &String::from("say \"hi\""));
+    /// let Ok(()) = w.markup("\"/>");
+    /// assert_eq!(out, "<Redirect tag=\"say &quot;hi&quot;\"/>");
+    /// ```
     #[inline(always)]
     pub fn attribute_value_in<V: XmlValue>(
         &mut self,
@@ -213,6 +315,20 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes raw attributes kept by the lenient parser or added by hand, in their order.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// use ivr_xml::RawAttribute;
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let extra = [RawAttribute::new("volume", "3")?];
+    /// let Ok(()) = w.open_tag("Play");
+    /// let Ok(()) = w.raw_attributes(&extra);
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<Play volume='3'/>");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     #[inline(always)]
     pub fn raw_attributes(&mut self, attributes: &[RawAttribute]) -> Result<(), S::Error> {
         // Nearly always none: checked here, the loop is out of line.
@@ -231,12 +347,32 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Ends a start tag as empty: `/>`.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("CmdNone");
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<CmdNone/>");
+    /// ```
     #[inline(always)]
     pub fn close_empty(&mut self) -> Result<(), S::Error> {
         self.sink.write_str("/>")
     }
 
     /// Ends a start tag, writes the text content escaped, and the end tag, all on one line.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Play");
+    /// let Ok(()) = w.text_content("Play", &String::from("a<b>.wav"));
+    /// assert_eq!(out, "<Play>a&lt;b>.wav</Play>");
+    /// ```
     #[inline(always)]
     pub fn text_content<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
         self.sink.write_str(">")?;
@@ -245,6 +381,16 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Like [`XmlWriter::text_content`], from a string.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("PlayTTS");
+    /// let Ok(()) = w.text_content_str("PlayTTS", "R&D");
+    /// assert_eq!(out, "<PlayTTS>R&amp;D</PlayTTS>");
+    /// ```
     #[inline(always)]
     pub fn text_content_str(&mut self, name: &str, text: &str) -> Result<(), S::Error> {
         self.sink.write_str(">")?;
@@ -254,6 +400,17 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// Writes a value as text content, escaped (between `>` and the end tag, which the
     /// derive's code writes as markup).
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.markup("<Play>");
+    /// let Ok(()) = w.text_value(&String::from("x]]>y"));
+    /// let Ok(()) = w.markup("</Play>");
+    /// assert_eq!(out, "<Play>x]]&gt;y</Play>");
+    /// ```
     #[inline(always)]
     pub fn text_value<V: XmlValue>(&mut self, value: &V) -> Result<(), S::Error> {
         value.with_str(|text| match V::ESCAPE_FREE.get() {
@@ -290,6 +447,19 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Ends a start tag whose children follow, one level deeper.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Get");
+    /// let Ok(()) = w.open_children();
+    /// let Ok(()) = w.open_tag("Play");
+    /// let Ok(()) = w.text_content_str("Play", "m.wav");
+    /// let Ok(()) = w.close_children("Get");
+    /// assert_eq!(out, "<Get><Play>m.wav</Play></Get>");
+    /// ```
     #[inline(always)]
     pub fn open_children(&mut self) -> Result<(), S::Error> {
         self.enter();
@@ -298,6 +468,23 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// One level deeper: the children of the element whose start tag (`>` included) was just
     /// written follow.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// // The first element starts the document: no line break before it.
+    /// let Ok(()) = w.open_tag("Response");
+    /// let Ok(()) = w.markup(">");
+    /// w.enter();
+    /// let Ok(()) = w.open_tag("Hangup");
+    /// let Ok(()) = w.close_empty();
+    /// w.leave();
+    /// let Ok(()) = w.start_line();
+    /// let Ok(()) = w.markup("</Response>");
+    /// assert_eq!(out, "<Response>\n    <Hangup/>\n</Response>");
+    /// ```
     #[inline(always)]
     pub fn enter(&mut self) {
         self.depth += 1;
@@ -305,12 +492,39 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// One level up, after the children: the end tag follows ([`XmlWriter::start_line`], then
     /// the tag).
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// w.enter();
+    /// w.leave();
+    /// // Never below the top level.
+    /// w.leave();
+    /// let Ok(()) = w.open_tag("Hangup");
+    /// let Ok(()) = w.close_empty();
+    /// assert_eq!(out, "<Hangup/>");
+    /// ```
     #[inline(always)]
     pub fn leave(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
     /// Writes the end tag after the children, on its own line in pretty styles.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("Get");
+    /// let Ok(()) = w.open_children();
+    /// let Ok(()) = w.open_tag("Play");
+    /// let Ok(()) = w.text_content_str("Play", "m.wav");
+    /// let Ok(()) = w.close_children("Get");
+    /// assert_eq!(out, "<Get>\n    <Play>m.wav</Play>\n</Get>");
+    /// ```
     #[inline(always)]
     pub fn close_children(&mut self, name: &str) -> Result<(), S::Error> {
         self.leave();
@@ -319,11 +533,39 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes text between child elements of a raw element, unindented and escaped.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::compact();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.markup("<x>");
+    /// let Ok(()) = w.mixed_text("1 < 2");
+    /// let Ok(()) = w.markup("</x>");
+    /// assert_eq!(out, "<x>1 &lt; 2</x>");
+    /// ```
     pub fn mixed_text(&mut self, text: &str) -> Result<(), S::Error> {
         self.text_piece(text)
     }
 
     /// Runs `write` with indentation off: for mixed content, where added whitespace would change the text.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.open_tag("x");
+    /// let Ok(()) = w.open_children();
+    /// let Ok(()) = w.without_indent(|w| {
+    ///     w.mixed_text("a")?;
+    ///     w.open_tag("b")?;
+    ///     w.close_empty()?;
+    ///     w.mixed_text("c")
+    /// });
+    /// let Ok(()) = w.close_children("x");
+    /// assert_eq!(out, "<x>a<b/>c\n</x>");
+    /// ```
     pub fn without_indent<R>(&mut self, write: impl FnOnce(&mut Self) -> R) -> R {
         let saved = std::mem::replace(&mut self.line, LineStart::None);
         let result = write(self);

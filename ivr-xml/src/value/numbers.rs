@@ -131,11 +131,33 @@ pub struct MaxMember(u16);
 
 impl MaxMember {
     /// The smallest value the platform accepts.
+    ///
+    /// ```
+    /// use ivr_xml::MaxMember;
+    /// assert_eq!(MaxMember::new(MaxMember::MIN.into())?.get(), 3);
+    /// assert!(MaxMember::new(u32::from(MaxMember::MIN) - 1).is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub const MIN: u16 = 3;
     /// The largest value the platform accepts.
+    ///
+    /// ```
+    /// use ivr_xml::MaxMember;
+    /// assert_eq!(MaxMember::new(MaxMember::MAX.into())?.get(), 300);
+    /// assert!(MaxMember::new(u32::from(MaxMember::MAX) + 1).is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub const MAX: u16 = 300;
 
     /// Makes the value, refusing anything outside 3..=300.
+    ///
+    /// ```
+    /// use ivr_xml::MaxMember;
+    /// assert_eq!(MaxMember::new(50)?.to_string(), "50");
+    /// let err = MaxMember::new(1000).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid maxmember `1000`: expected an integer from 3 to 300");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(value: u32) -> Result<MaxMember, ValueError> {
         match u16::try_from(value) {
             Ok(n) if (Self::MIN..=Self::MAX).contains(&n) => Ok(MaxMember(n)),
@@ -148,6 +170,13 @@ impl MaxMember {
     }
 
     /// The value.
+    ///
+    /// ```
+    /// use ivr_xml::MaxMember;
+    /// let max: u16 = MaxMember::new(120)?.get();
+    /// assert_eq!(max, 120);
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn get(self) -> u16 {
         self.0
     }
@@ -200,6 +229,15 @@ pub enum Loop {
 
 impl Loop {
     /// Makes the value from the platform's integer: `-1` forever, `0` never, `n` times; refuses < -1.
+    ///
+    /// ```
+    /// use ivr_xml::Loop;
+    /// assert_eq!(Loop::new(-1)?, Loop::Forever);
+    /// assert_eq!(Loop::new(2)?.get(), 2);
+    /// let err = Loop::new(-5).unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid loop `-5`: expected an integer >= -1 (-1 = forever, 0 = never)");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn new(value: i64) -> Result<Loop, ValueError> {
         match value {
             -1 => Ok(Loop::Forever),
@@ -219,6 +257,13 @@ impl Loop {
     }
 
     /// Play `n` times; refuses 0 (use [`Loop::Never`]).
+    ///
+    /// ```
+    /// use ivr_xml::Loop;
+    /// assert_eq!(Loop::times(4)?.get(), 4);
+    /// assert!(Loop::times(0).is_err());
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn times(n: u32) -> Result<Loop, ValueError> {
         NonZeroU32::new(n)
             .map(Loop::Times)
@@ -226,6 +271,14 @@ impl Loop {
     }
 
     /// The platform's integer for this value.
+    ///
+    /// ```
+    /// use ivr_xml::Loop;
+    /// assert_eq!(Loop::Forever.get(), -1);
+    /// assert_eq!(Loop::Never.get(), 0);
+    /// assert_eq!(Loop::times(3)?.get(), 3);
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn get(self) -> i64 {
         match self {
             Loop::Never => 0,

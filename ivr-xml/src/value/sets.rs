@@ -108,6 +108,14 @@ pub enum Key {
 
 impl Key {
     /// The key's character.
+    ///
+    /// ```
+    /// use ivr_xml::Key;
+    /// assert_eq!(Key::Star.as_char(), '*');
+    /// assert_eq!(Key::D7.as_char(), '7');
+    /// assert_eq!(Key::try_from('#')?.as_char(), '#');
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
     pub fn as_char(self) -> char {
         self.as_str().chars().next().unwrap_or('#')
     }
