@@ -16,7 +16,7 @@ use ivr_xml::notify::{
 };
 use ivr_xml::web::Received;
 use ivr_xml::{
-    BuildError, CmdNone, CreateConf, Get, Hangup, JoinConf, Play, PlayMix, Redirect, Response,
+    BuildError, CreateConf, Get, Hangup, JoinConf, Play, PlayMix, Redirect, Response,
     ResponseBuilder,
 };
 
@@ -259,7 +259,7 @@ pub(crate) fn answer(incoming: Incoming) -> Result<Response, Refusal> {
             }
         }
         // (15), (18): nothing more to do.
-        Incoming::Joined(_) | Incoming::Stop(_) => Response::builder().main(CmdNone::new()).build(),
+        Incoming::Joined(_) | Incoming::Stop(_) => Ok(Response::cmd_none()),
         // (16): the id was wrong: ask again, as often as it takes.
         Incoming::JoinFailed(_) => ask_conference_id("confjoinfail.wav", Retry::Again),
     };

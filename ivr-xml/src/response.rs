@@ -61,6 +61,38 @@ impl Response {
         ResponseBuilder::new()
     }
 
+    /// The one-command document `<Response><CmdNone/></Response>`: the usual answer to a
+    /// notification that needs nothing done (`stopservice`, a conference callback). It cannot
+    /// fail, so there is no `Result` to handle.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// assert_eq!(
+    ///     format!("{:#}", Response::cmd_none()),
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>"
+    /// );
+    /// ```
+    pub fn cmd_none() -> Response {
+        Response {
+            commands: vec![Command::CmdNone(crate::CmdNone::new())],
+        }
+    }
+
+    /// The one-command document `<Response><Hangup/></Response>`. It cannot fail.
+    ///
+    /// ```
+    /// use ivr_xml::Response;
+    /// assert_eq!(
+    ///     format!("{:#}", Response::hangup()),
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Response><Hangup/></Response>"
+    /// );
+    /// ```
+    pub fn hangup() -> Response {
+        Response {
+            commands: vec![Command::Hangup(crate::Hangup::new())],
+        }
+    }
+
     /// Parses strictly (see [`ParseOptions`]): `Response::parse(text)` needs no type
     /// annotation, where `text.parse()` needs `Response` named.
     ///

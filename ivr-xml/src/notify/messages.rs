@@ -144,6 +144,25 @@ pub struct RedirectRequest {
     pub extra: Params,
 }
 
+impl RedirectRequest {
+    /// The `tag` read as a `T` (a retry count, a menu id...): `Ok(None)` when the request carries
+    /// no tag, `Err` with `T`'s own error when it carries one that is not a `T`.
+    ///
+    /// ```
+    /// use ivr_xml::notify::{Message, RedirectRequest};
+    /// let retry = RedirectRequest::from_query("appid=a1&callid=c1&tag=2")?;
+    /// assert_eq!(retry.parse_tag::<u32>(), Ok(Some(2)));
+    /// let untagged = RedirectRequest::from_query("appid=a1&callid=c1")?;
+    /// assert_eq!(untagged.parse_tag::<u32>(), Ok(None));
+    /// let other = RedirectRequest::from_query("appid=a1&callid=c1&tag=menu")?;
+    /// assert!(other.parse_tag::<u32>().is_err());
+    /// # Ok::<(), ivr_xml::notify::NotifyError>(())
+    /// ```
+    pub fn parse_tag<T: std::str::FromStr>(&self) -> Result<Option<T>, T::Err> {
+        self.tag.as_deref().map(str::parse).transpose()
+    }
+}
+
 /// `stopservice`: the call has ended (挂机通知), with its call record. Fixed segment
 /// `stopservice` \[field\]; "after the hang-up a hang-up notification is sent" \[guide (17)\].
 /// Answer `<CmdNone/>` \[guide (18)\].
