@@ -125,12 +125,19 @@ pub struct ParseContext<'s> {
     warnings: Vec<Warning>,
 }
 
-/// An element on the path: where its name is in the input, and its index among its siblings.
+/// An element on the path: its name, and its index among its siblings.
 #[derive(Debug, Clone, Copy)]
 struct PathSegment {
-    name_start: usize,
-    name_len: usize,
+    name: SegmentName,
     index: usize,
+}
+
+/// Where a path segment's name is: in the input (one range, no copy), or, for the `<Response>`
+/// a bare command sequence is read into, nowhere in it.
+#[derive(Debug, Clone, Copy)]
+enum SegmentName {
+    InInput { start: usize, len: usize },
+    BareResponse,
 }
 
 impl<'s> ParseContext<'s> {
@@ -181,12 +188,12 @@ impl<'s> ParseContext<'s> {
     /// ```
     pub fn path(&self) -> String {
         format_path(self.path.iter().map(|segment| {
-            let end = segment.name_start + segment.name_len;
-            let name = self
-                .source
-                .source()
-                .get(segment.name_start..end)
-                .unwrap_or("?");
+            let name = match segment.name {
+                SegmentName::InInput { start, len } => {
+                    self.source.source().get(start..start + len).unwrap_or("?")
+                }
+                SegmentName::BareResponse => "Response",
+            };
             (name, segment.index)
         }))
     }
@@ -284,10 +291,22 @@ impl<'s> ParseContext<'s> {
     /// # Ok::<(), ParseError>(())
     /// ```
     pub fn child<T: FromXml>(&mut self, child: &Element<'_>) -> Result<T, ParseError> {
+        // The name follows the `<` at the element's offset, except for the `<Response>` of a bare
+        // command sequence: it is not in the input, and its offset is its first command's.
+        let start = child.offset() + 1;
+        let len = child.name().len();
+        let name = if self.source.source().get(start..start + len) == Some(child.name()) {
+            SegmentName::InInput { start, len }
+        } else {
+            debug_assert_eq!(
+                child.name(),
+                "Response",
+                "only a bare sequence's root is not in the input"
+            );
+            SegmentName::BareResponse
+        };
         self.path.push(PathSegment {
-            // The name follows the `<` at the element's offset.
-            name_start: child.offset() + 1,
-            name_len: child.name().len(),
+            name,
             index: child.index(),
         });
         let result = T::from_element(child, self);
