@@ -8,7 +8,7 @@ use syn::{
 
 use crate::check;
 pub(crate) use crate::ctxt::{unknown_option, Errors};
-use crate::ir::{Absent, Container, Field, Role, Setter, Shape, Variant};
+use crate::ir::{Absent, Container, Describe, Field, Known, Role, Setter, Shape, Variant};
 
 /// Calls `each` for every item inside the `#[xml(...)]` attributes.
 ///
@@ -28,9 +28,10 @@ fn for_each_xml_item(
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
     check_generics(input, errors);
+    let mut describe = Describe::default();
     let shape = match &input.data {
-        Data::Struct(data) => parse_struct(input, &data.fields, errors),
-        Data::Enum(data) => parse_enum(input, data, errors),
+        Data::Struct(data) => parse_struct(input, &data.fields, &mut describe, errors),
+        Data::Enum(data) => parse_enum(input, data, &mut describe, errors),
         Data::Union(_) => {
             errors.push(
                 &input.ident,
@@ -44,6 +45,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
         vis: input.vis.clone(),
         generics: input.generics.clone(),
         shape,
+        describe,
     })
 }
 
@@ -70,13 +72,24 @@ fn check_generics(input: &DeriveInput, errors: &mut Errors) {
     }
 }
 
-fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) -> Option<Shape> {
+fn parse_enum(
+    input: &DeriveInput,
+    data: &syn::DataEnum,
+    describe: &mut Describe,
+    errors: &mut Errors,
+) -> Option<Shape> {
     for_each_xml_item(&input.attrs, errors, |meta, errors| {
-        unknown_option(
-            &meta,
-            errors,
-            "enums take no #[xml(...)] options: each variant's type names its element",
-        )
+        if meta.path.is_ident("known") {
+            let known = parse_known(&meta, "element", errors)?;
+            describe.known.extend(known);
+            Ok(())
+        } else {
+            unknown_option(
+                &meta,
+                errors,
+                "an enum takes only `known(element = \"Name\", evidence = \"...\")`: each variant's type names its element",
+            )
+        }
     });
     let variants = data
         .variants
@@ -87,10 +100,57 @@ fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) ->
         errors.push(&input.ident, "#[derive(Xml)] needs at least one variant");
     }
     check::check_variants(&variants, errors);
+    check::check_known_elements(&variants, &describe.known, errors);
     Some(Shape::Alternatives { variants })
 }
 
-fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Option<Shape> {
+/// `known(KEY = "name", evidence = "...")` (and for attributes `value = Type`), `KEY` being
+/// `attribute` or `element`.
+fn parse_known(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    key: &str,
+    errors: &mut Errors,
+) -> syn::Result<Option<Known>> {
+    let (mut name, mut evidence, mut value) = (None::<LitStr>, None::<LitStr>, None::<Type>);
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident(key) {
+            name = Some(inner.value()?.parse()?);
+        } else if inner.path.is_ident("evidence") {
+            evidence = Some(inner.value()?.parse()?);
+        } else if key == "attribute" && inner.path.is_ident("value") {
+            value = Some(inner.value()?.parse()?);
+        } else {
+            let expected = match key {
+                "attribute" => "unknown option: expected `attribute = \"name\"`, `evidence = \"...\"` or `value = Type`",
+                _ => "unknown option: expected `element = \"Name\"` or `evidence = \"...\"`",
+            };
+            unknown_option(&inner, errors, expected)?;
+        }
+        Ok(())
+    })?;
+    let (Some(name), Some(evidence)) = (name, evidence) else {
+        errors.push(
+            &meta.path,
+            format!("`known` needs `{key} = \"...\"` and `evidence = \"...\"` (where the name is known from)"),
+        );
+        return Ok(None);
+    };
+    if !is_xml_name(&name.value()) {
+        errors.push(&name, format!("`{key}` must be an XML name"));
+    }
+    Ok(Some(Known {
+        name,
+        evidence,
+        value,
+    }))
+}
+
+fn parse_struct(
+    input: &DeriveInput,
+    fields: &Fields,
+    describe: &mut Describe,
+    errors: &mut Errors,
+) -> Option<Shape> {
     let mut element: Option<LitStr> = None;
     // `element` was given, valid or not: a bad name is reported once, not also as missing.
     let mut element_given = false;
@@ -106,11 +166,21 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
             }
             element_given = true;
             Ok(())
+        } else if meta.path.is_ident("evidence") {
+            describe.evidence = Some(meta.value()?.parse()?);
+            Ok(())
+        } else if meta.path.is_ident("main_only") {
+            describe.main_only = true;
+            Ok(())
+        } else if meta.path.is_ident("known") {
+            let known = parse_known(&meta, "attribute", errors)?;
+            describe.known.extend(known);
+            Ok(())
         } else {
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `element = \"Name\"`",
+                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only` or `known(attribute = \"name\", evidence = \"...\")`",
             )
         }
     });
@@ -132,9 +202,11 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
     };
     if fields.iter().any(|f| matches!(f.role, Role::Flatten)) {
         check::check_flattened(input, &fields, element_given, errors);
+        check::check_flattened_describe(input, describe, errors);
         return Some(Shape::Flattened { fields });
     }
     check::check_fields(&fields, errors);
+    check::check_known_attributes(&fields, &describe.known, errors);
     if !element_given {
         errors.push(
             &input.ident,
@@ -151,6 +223,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let mut default: Option<proc_macro2::Span> = None;
     let mut all: Option<proc_macro2::Span> = None;
     let mut setter: Option<Setter> = None;
+    let mut evidence: Option<LitStr> = None;
     for_each_xml_item(&field.attrs, errors, |meta, errors| {
         const ROLES: [&str; 8] = [
             "attribute",
@@ -182,6 +255,9 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         } else if meta.path.is_ident("default") {
             default = Some(meta.path.span());
             Ok(())
+        } else if meta.path.is_ident("evidence") {
+            evidence = Some(meta.value()?.parse()?);
+            Ok(())
         } else if meta.path.is_ident("setter") {
             let mut from = None;
             if meta.input.peek(syn::token::Paren) {
@@ -210,7 +286,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected one of `attribute`, `flatten`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`, `setter`",
+                "unknown option: expected one of `attribute`, `flatten`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`, `setter`, `evidence`",
             )
         }
     });
@@ -241,6 +317,12 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         }
         if let Some(default) = default {
             errors.push(default, "`default` applies to attributes only");
+        }
+        if let Some(evidence) = &evidence {
+            errors.push(
+                evidence,
+                "`evidence` applies to attributes only (an element's goes on its struct)",
+            );
         }
     }
     let ty = field.ty.clone();
@@ -344,6 +426,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         role,
         setter,
         docs,
+        evidence,
     })
 }
 

@@ -62,6 +62,7 @@ mod commands;
 /// # Ok::<(), ivr_xml::ParseError>(())
 /// ```
 pub mod de;
+pub mod describe;
 #[doc = include_str!("guide.md")]
 pub mod guide {}
 mod deferred_error;

@@ -365,3 +365,8 @@ impl FromXml for PlayMix {
         })
     }
 }
+
+impl crate::describe::Describe for PlayMix {
+    const ELEMENTS: &'static [&'static crate::describe::ElementDescription] =
+        <PlayMixWire as crate::describe::Describe>::ELEMENTS;
+}

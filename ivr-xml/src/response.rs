@@ -196,7 +196,7 @@ impl<C: ToXml> Response<C> {
         check_all(&commands)?;
         for (index, command) in commands.iter().enumerate().skip(1) {
             let name = command.element_name();
-            if let Some(main_only) = crate::policy::MAIN_ONLY.iter().find(|m| **m == name) {
+            if let Some(main_only) = crate::commands::MAIN_ONLY.iter().find(|m| **m == name) {
                 let err = ValueError::new(
                     "command",
                     *main_only,

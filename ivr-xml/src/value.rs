@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::describe::ValueKind;
 use crate::error::ValueError;
 
 mod numbers;
@@ -82,6 +83,10 @@ pub trait XmlValue: Sized {
     /// ([`EscapeFree::NO`] is the only value outside the crate), so no value can be written
     /// unescaped by mistake.
     const ESCAPE_FREE: EscapeFree = EscapeFree::NO;
+
+    /// The kind of value, for the type's [description](crate::describe): the validator checks
+    /// every [`Url`](ValueKind::Url) attribute as a URL. Any text unless said otherwise.
+    const KIND: ValueKind = ValueKind::Text;
 }
 
 /// Whether an [`XmlValue`]'s text never holds a character the writer escapes (`&`, `<`, `>`,
@@ -230,6 +235,9 @@ pub(crate) fn check_xml_chars(what: &'static str, text: &str) -> Result<(), Valu
 
 macro_rules! string_newtype {
     ($(#[$meta:meta])* $name:ident, $what:literal) => {
+        string_newtype!($(#[$meta])* $name, $what, ValueKind::Text);
+    };
+    ($(#[$meta:meta])* $name:ident, $what:literal, $kind:expr) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
         pub struct $name(String);
@@ -297,6 +305,7 @@ macro_rules! string_newtype {
         }
 
         impl XmlValue for $name {
+            const KIND: ValueKind = $kind;
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(&self.0)
@@ -336,7 +345,8 @@ string_newtype!(
     /// assert_eq!(url.as_str(), "dtmfreport?menu=main%232");
     /// ```
     RelUrl,
-    "relative URL"
+    "relative URL",
+    ValueKind::Url
 );
 
 impl RelUrl {
@@ -383,6 +393,7 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
 
 impl XmlValue for bool {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Boolean;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(if *self { "true" } else { "false" })

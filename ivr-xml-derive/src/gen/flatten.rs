@@ -42,6 +42,8 @@ pub(super) fn flatten_impl(container: &Container, name: &LitStr, fields: &[Field
     quote! {
         #[automatically_derived]
         impl ::ivr_xml::__private::Flatten for #ident {
+            const DESCRIPTION: &'static ::ivr_xml::describe::ElementDescription = &#ident::DESCRIPTION;
+
             fn write_flattened<__S, __F>(
                 &self,
                 __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,

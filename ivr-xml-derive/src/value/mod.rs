@@ -156,6 +156,7 @@ fn expand(
             #[automatically_derived]
             impl ::ivr_xml::XmlValue for #ident {
                 const ESCAPE_FREE: ::ivr_xml::EscapeFree = ::ivr_xml::EscapeFree::of_all(&[#( #texts ),*]);
+                const KIND: ::ivr_xml::describe::ValueKind = ::ivr_xml::describe::ValueKind::OneOf(&[#( #texts ),*]);
                 #[inline]
                 fn with_str<R>(&self, f: impl ::core::ops::FnOnce(&str) -> R) -> R {
                     f(#ident::as_str(*self))

@@ -21,7 +21,19 @@ use super::Play;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "CreateConf")]
+#[xml(
+    element = "CreateConf",
+    main_only,
+    known(
+        attribute = "passwd",
+        evidence = "REST create-conference SDK comments, conflicting (spec §2.8)"
+    ),
+    known(
+        attribute = "passwderrorurl",
+        value = RelUrl,
+        evidence = "REST create-conference SDK comments (spec §2.8)"
+    )
+)]
 pub struct CreateConf {
     /// Callback after successful creation.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -101,7 +113,7 @@ impl CreateConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "JoinConf")]
+#[xml(element = "JoinConf", main_only)]
 pub struct JoinConf {
     /// Callback after a successful join.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -151,7 +163,10 @@ impl JoinConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "ConsultationCall")]
+#[xml(
+    element = "ConsultationCall",
+    evidence = "three applications' code, no official page (spec §2.10)"
+)]
 pub struct ConsultationCall {
     /// Number to call: mobile, landline or platform VoIP account.
     #[xml(attribute, setter(new = impl Into<String>))]

@@ -59,7 +59,13 @@ impl Redirect {
 /// assert_eq!(to_string_with(&Hangup::new(), &Style::docs()).unwrap(), "<Hangup/>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "Hangup")]
+#[xml(
+    element = "Hangup",
+    known(
+        attribute = "callid",
+        evidence = "one application, effect unknown (spec §2.6)"
+    )
+)]
 pub struct Hangup {
     /// Unknown attributes (`callid` is seen once in the field), in order.
     #[xml(extra, setter)]

@@ -9,10 +9,12 @@ use crate::Xml;
 
 mod conf;
 mod flow;
+mod names;
 mod prompts;
 
 pub use conf::{ConsultationCall, CreateConf, JoinConf};
 pub use flow::{CmdNone, Hangup, Redirect};
+pub use names::{field_name, FieldName, FIELD_NAMES, MAIN_ONLY};
 pub use prompts::{Get, Play, PlayTts, Prompt};
 
 /// Any command of a `<Response>`: the typed ones, and [`Command::Raw`] for the rest.
@@ -28,6 +30,7 @@ pub use prompts::{Get, Play, PlayTts, Prompt};
 /// assert_eq!(raw.name(), "EnterCCS");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(known(element = "EnterCCS", evidence = "one agent-seat sample (spec §2.11)"))]
 pub enum Command {
     /// `<Get>`
     Get(Get),

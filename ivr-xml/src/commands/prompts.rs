@@ -21,7 +21,14 @@ use crate::Xml;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "Get")]
+#[xml(
+    element = "Get",
+    main_only,
+    known(
+        attribute = "firstendkey",
+        evidence = "one application, meaning unverified (spec §2.1)"
+    )
+)]
 pub struct Get {
     /// Key-report callback, relative URL (platform default `dtmfreport`).
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -171,7 +178,7 @@ impl Play {
 #[xml(element = "PlayTTS")]
 pub struct PlayTts {
     /// Play count, as in [`Play`] (field evidence).
-    #[xml(attribute, rename = "loop")]
+    #[xml(attribute, rename = "loop", evidence = "two applications (spec §2.4)")]
     pub repeat: Option<Loop>,
     /// Unknown attributes, in order.
     #[xml(extra, setter)]

@@ -3,30 +3,34 @@
 use std::borrow::Cow;
 
 use super::rule;
+use crate::commands::{field_name, Command, FIELD_NAMES, MAIN_ONLY};
 use crate::de::{Attribute, Document, Element, Node};
+use crate::describe::{self, Describe, ValueKind};
 use crate::error::{ErrorKind, Locator, ParseError};
-use crate::policy::{field_name, Level, Policy, FIELD_NAMES, MAIN_ONLY};
+use crate::policy::{Level, Policy};
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 /// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
 /// guide answers alone (step 8a).
 const NEEDS_FAILURE_PATH: [&str; 3] = ["Get", "JoinConf", "ConsultationCall"];
 const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
-/// Attributes holding relative URLs, on any command.
-const URL_ATTRIBUTES: [&str; 10] = [
-    "action",
-    "dtmfreporturl",
-    "delreporturl",
-    "joinurl",
-    "quiturl",
-    "mediaopturl",
-    "calltimeoverurl",
-    "hangupurl",
-    "noanswerurl",
-    "passwderrorurl",
-];
-/// Elements whose text is a file name or URL.
-const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
+
+/// The names of the attributes that hold a relative URL on some command (their description's
+/// kind is [`ValueKind::Url`]): checked as URLs on any element, listed once per process.
+fn url_attributes() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = Command::ELEMENTS
+            .iter()
+            .flat_map(|e| e.attributes)
+            .filter(|a| a.kind == ValueKind::Url)
+            .map(|a| a.name)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    })
+}
 
 /// Where a finding is, formatted like `Response/Get[1]/@action` only when a finding is reported:
 /// strict parsing runs these rules on every document, most of which have no finding.
@@ -354,7 +358,7 @@ fn check_playmix(checker: &mut Checker<'_>, mix: &Element<'_>, path: &Path<'_>) 
 fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
     for attribute in element.attributes() {
         let attribute_path = path.attribute(attribute);
-        if URL_ATTRIBUTES.contains(&attribute.name()) {
+        if url_attributes().contains(&attribute.name()) {
             check_url(
                 checker,
                 attribute.value(),
@@ -375,9 +379,10 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
             );
         }
     }
-    if !TEXT_COMMANDS.contains(&element.name()) {
+    // The commands whose text is a file name, text to speak or a URL.
+    let Some(text_kind) = describe::find::<Command>(element.name()).and_then(|d| d.text) else {
         return;
-    }
+    };
     let (text, offset) = text_of(element);
     if text.trim().is_empty() {
         checker.report(
@@ -408,7 +413,7 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
             path,
         );
     }
-    if element.name() == "Redirect" {
+    if text_kind.kind == ValueKind::Url {
         check_url(checker, text.trim(), offset, path);
     }
     // IVR209 is allowed by default: its `$name` is looked for only when the policy keeps it.

@@ -5,12 +5,14 @@ use std::fmt;
 use std::num::NonZeroU32;
 
 use super::{EscapeFree, XmlValue};
+use crate::describe::ValueKind;
 use crate::error::ValueError;
 
 macro_rules! integer_value {
     ($($ty:ty),*) => {$(
         impl XmlValue for $ty {
             const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+            const KIND: ValueKind = ValueKind::Integer;
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(*self))
@@ -80,6 +82,7 @@ macro_rules! positive_integer {
 
         impl XmlValue for $name {
             const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+            const KIND: ValueKind = ValueKind::Integer;
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(itoa::Buffer::new().format(self.0.get()))
@@ -197,6 +200,7 @@ impl fmt::Display for MaxMember {
 
 impl XmlValue for MaxMember {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.0))
@@ -290,6 +294,7 @@ impl Loop {
 
 impl XmlValue for Loop {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.get()))

@@ -44,6 +44,7 @@ macro_rules! closed_set {
 
         impl $crate::XmlValue for $name {
             const ESCAPE_FREE: $crate::EscapeFree = $crate::EscapeFree::of_all(&[$($text),*]);
+            const KIND: $crate::describe::ValueKind = $crate::describe::ValueKind::OneOf(&[$($text),*]);
             #[inline]
             fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
                 f(self.as_str())
