@@ -83,15 +83,6 @@ impl Command {
     }
 }
 
-impl std::str::FromStr for Command {
-    type Err = crate::ParseError;
-
-    /// Parses one command on its own, strictly.
-    fn from_str(text: &str) -> Result<Command, crate::ParseError> {
-        crate::from_str(text)
-    }
-}
-
 /// Marks commands that may follow the main command.
 ///
 /// The main-only commands ([`policy::MAIN_ONLY`](crate::policy::MAIN_ONLY): `<Get>`

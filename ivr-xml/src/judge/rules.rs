@@ -2,12 +2,11 @@
 
 use std::borrow::Cow;
 
-use super::rule;
 use crate::commands::{field_name, Command, FIELD_NAMES, MAIN_ONLY};
 use crate::de::{Attribute, Document, Element, Node};
 use crate::describe::{self, Describe, ValueKind};
 use crate::error::{ErrorKind, Locator, ParseError};
-use crate::policy::{Level, Policy};
+use crate::rulebook::{rule, Level, Policy, Rule};
 
 const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 /// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
@@ -97,7 +96,7 @@ struct Checker<'t> {
 impl<'t> Checker<'t> {
     fn new(at: &'t Locator<'t>, findings: &'t mut Vec<ParseError>, policy: &'t Policy) -> Self {
         // Looked up once per process: the catalogue search is a scan of string comparisons.
-        static UNFILLED_PLACEHOLDER: std::sync::OnceLock<&'static super::Rule> =
+        static UNFILLED_PLACEHOLDER: std::sync::OnceLock<&'static Rule> =
             std::sync::OnceLock::new();
         let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| rule("IVR209"));
         let placeholders = policy.level_of(ivr209) != Level::Allow;
