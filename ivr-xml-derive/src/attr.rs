@@ -29,8 +29,11 @@ fn for_each_xml_item(
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
     check_generics(input, errors);
     let mut describe = Describe::default();
+    let mut new_order = None;
     let shape = match &input.data {
-        Data::Struct(data) => parse_struct(input, &data.fields, &mut describe, errors),
+        Data::Struct(data) => {
+            parse_struct(input, &data.fields, &mut describe, &mut new_order, errors)
+        }
         Data::Enum(data) => parse_enum(input, data, &mut describe, errors),
         Data::Union(_) => {
             errors.push(
@@ -46,6 +49,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
         generics: input.generics.clone(),
         shape,
         describe,
+        new_order,
     })
 }
 
@@ -149,6 +153,7 @@ fn parse_struct(
     input: &DeriveInput,
     fields: &Fields,
     describe: &mut Describe,
+    new_order: &mut Option<Vec<syn::Ident>>,
     errors: &mut Errors,
 ) -> Option<Shape> {
     let mut element: Option<LitStr> = None;
@@ -172,6 +177,20 @@ fn parse_struct(
         } else if meta.path.is_ident("main_only") {
             describe.main_only = true;
             Ok(())
+        } else if meta.path.is_ident("new") {
+            let mut order = Vec::new();
+            meta.parse_nested_meta(|inner| {
+                match inner.path.get_ident() {
+                    Some(ident) => order.push(ident.clone()),
+                    None => errors.push(&inner.path, "`new(...)` lists field names"),
+                }
+                Ok(())
+            })?;
+            if new_order.is_some() {
+                errors.push(&meta.path, "duplicate `new`");
+            }
+            *new_order = Some(order);
+            Ok(())
         } else if meta.path.is_ident("known") {
             let known = parse_known(&meta, "attribute", errors)?;
             describe.known.extend(known);
@@ -180,7 +199,7 @@ fn parse_struct(
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only` or `known(attribute = \"name\", evidence = \"...\")`",
+                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `known(attribute = \"name\", evidence = \"...\")` or `new(field, ...)`",
             )
         }
     });
@@ -200,6 +219,9 @@ fn parse_struct(
             return None;
         }
     };
+    if let Some(order) = new_order {
+        check::check_new_order(&fields, order, errors);
+    }
     if fields.iter().any(|f| matches!(f.role, Role::Flatten)) {
         check::check_flattened(input, &fields, element_given, errors);
         check::check_flattened_describe(input, describe, errors);

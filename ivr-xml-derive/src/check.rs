@@ -214,3 +214,39 @@ pub(crate) fn check_flattened_describe(
         );
     }
 }
+
+/// `#[xml(new(a, b))]` lists exactly the arguments of the generated `new`: the required
+/// attributes with `setter(new = Type)`, each once.
+pub(crate) fn check_new_order(fields: &[Field], order: &[syn::Ident], errors: &mut Errors) {
+    let is_argument = |field: &Field| {
+        matches!(
+            field.role,
+            Role::Attribute {
+                absent: crate::ir::Absent::Required,
+                ..
+            }
+        ) && field.setter.as_ref().is_some_and(|s| s.from.is_some())
+    };
+    let member_is = |field: &Field, ident: &syn::Ident| matches!(&field.member, Member::Named(name) if name == ident);
+    for (index, ident) in order.iter().enumerate() {
+        if order[..index].contains(ident) {
+            errors.push(ident, format!("`{ident}` is already an argument of `new`"));
+        } else if !fields.iter().any(|f| member_is(f, ident) && is_argument(f)) {
+            errors.push(
+                ident,
+                format!("`{ident}` is not an argument of `new`: `new(...)` orders the required attributes with #[xml(attribute, setter(new = Type))]"),
+            );
+        }
+    }
+    for field in fields.iter().filter(|f| is_argument(f)) {
+        if !order.iter().any(|ident| member_is(field, ident)) {
+            errors.push(
+                &field.member,
+                format!(
+                    "`{}` is an argument of `new`: list it in #[xml(new(...))]",
+                    member_name(&field.member)
+                ),
+            );
+        }
+    }
+}

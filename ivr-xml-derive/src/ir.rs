@@ -12,6 +12,8 @@ pub(crate) struct Container {
     pub(crate) shape: Shape,
     /// What the type's description says beyond its fields (`gen/describe.rs`).
     pub(crate) describe: Describe,
+    /// `#[xml(new(a, b))]`: the order of the generated `new`'s arguments (field order if not given).
+    pub(crate) new_order: Option<Vec<Ident>>,
 }
 
 /// `#[xml(evidence = "...", main_only, known(...))]` on the container.
