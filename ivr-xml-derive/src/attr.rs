@@ -177,6 +177,15 @@ fn parse_struct(
         } else if meta.path.is_ident("main_only") {
             describe.main_only = true;
             Ok(())
+        } else if meta.path.is_ident("reports_back") {
+            describe.reports_back = true;
+            Ok(())
+        } else if meta.path.is_ident("wants_failure_path") {
+            describe.wants_failure_path = true;
+            Ok(())
+        } else if meta.path.is_ident("ends_flow") {
+            describe.ends_flow = true;
+            Ok(())
         } else if meta.path.is_ident("new") {
             let mut order = Vec::new();
             meta.parse_nested_meta(|inner| {
@@ -199,7 +208,7 @@ fn parse_struct(
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `known(attribute = \"name\", evidence = \"...\")` or `new(field, ...)`",
+                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `reports_back`, `wants_failure_path`, `ends_flow`, `known(attribute = \"name\", evidence = \"...\")` or `new(field, ...)`",
             )
         }
     });

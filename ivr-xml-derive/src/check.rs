@@ -207,10 +207,14 @@ pub(crate) fn check_flattened_describe(
     describe: &Describe,
     errors: &mut Errors,
 ) {
-    if describe.evidence.is_some() || describe.main_only || !describe.known.is_empty() {
+    let flags = describe.main_only
+        || describe.reports_back
+        || describe.wants_failure_path
+        || describe.ends_flow;
+    if describe.evidence.is_some() || flags || !describe.known.is_empty() {
         errors.push(
             &input.ident,
-            "a struct with an #[xml(flatten)] field is described by the flattened type: `evidence`, `main_only` and `known` go there",
+            "a struct with an #[xml(flatten)] field is described by the flattened type: `evidence`, `known` and the flags (`main_only`, ...) go there",
         );
     }
 }

@@ -23,6 +23,10 @@ pub(crate) struct Describe {
     pub(crate) evidence: Option<LitStr>,
     /// The element can only be the main command of a `<Response>`.
     pub(crate) main_only: bool,
+    /// `reports_back`, `wants_failure_path`, `ends_flow`: what the command does to the flow.
+    pub(crate) reports_back: bool,
+    pub(crate) wants_failure_path: bool,
+    pub(crate) ends_flow: bool,
     /// Names kept raw but known: attributes of a struct (in its `extra` field) or elements of
     /// an enum (in its `other` variant), each with its evidence.
     pub(crate) known: Vec<Known>,

@@ -109,6 +109,7 @@ pub struct ChildDescription {
 /// ```
 /// use ivr_xml::{ConsultationCall, Hangup};
 /// assert!(ConsultationCall::DESCRIPTION.evidence.is_some()); // field evidence only
+/// assert!(ConsultationCall::DESCRIPTION.reports_back && Hangup::DESCRIPTION.ends_flow);
 /// assert!(Hangup::DESCRIPTION.attributes.iter().all(|a| !a.typed)); // `callid`, kept raw
 /// assert!(Hangup::DESCRIPTION.keeps_unknown_attributes);
 /// ```
@@ -120,6 +121,14 @@ pub struct ElementDescription {
     pub evidence: Option<&'static str>,
     /// Whether it can only be the main command of a `<Response>` (rule IVR201).
     pub main_only: bool,
+    /// Whether the platform requests a URL of the application when it completes: a callback
+    /// command (rule IVR211: only the main command's callback is documented).
+    pub reports_back: bool,
+    /// Whether its sub-commands should end with `<Redirect>` or `<Hangup/>`, what runs when it
+    /// times out or fails (rule IVR205).
+    pub wants_failure_path: bool,
+    /// Whether the commands after it never run (rule IVR202): it ends the document's flow.
+    pub ends_flow: bool,
     /// Its attributes, in the order they are written; the untyped known ones last.
     pub attributes: &'static [AttributeDescription],
     /// Its text content, if it holds text.
@@ -181,6 +190,9 @@ const NO_ELEMENT: &ElementDescription = &ElementDescription {
     name: "",
     evidence: None,
     main_only: false,
+    reports_back: false,
+    wants_failure_path: false,
+    ends_flow: false,
     attributes: &[],
     text: None,
     children: &[],

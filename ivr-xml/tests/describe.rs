@@ -241,3 +241,44 @@ fn the_policy_lists_are_the_descriptions() {
             .all(|d| d.severity != ivr_xml::validate::Severity::Error));
     }
 }
+
+#[test]
+fn the_flow_flags_are_what_the_rules_see() {
+    for element in typed() {
+        let command = build(element, None);
+        let codes = |text: &str| -> Vec<&'static str> {
+            ivr_xml::validate::validate(text)
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        // IVR202: what follows a command that ends the flow never runs.
+        let followed = codes(&format!("<Response>{command}<Play>a.wav</Play></Response>"));
+        assert_eq!(
+            followed.contains(&"IVR202"),
+            element.ends_flow,
+            "{}: {followed:?}",
+            element.name
+        );
+        // IVR205: a command that wants a failure path, without one.
+        let alone = codes(&format!("<Response>{command}<Play>a.wav</Play></Response>"));
+        assert_eq!(
+            alone.contains(&"IVR205"),
+            element.wants_failure_path,
+            "{}: {alone:?}",
+            element.name
+        );
+        // IVR211: two commands that report back.
+        if !element.main_only {
+            let twice = codes(&format!(
+                "<Response><Get action='m'><Play>a.wav</Play></Get>{command}<Hangup/></Response>"
+            ));
+            assert_eq!(
+                twice.contains(&"IVR211"),
+                element.reports_back,
+                "{}: {twice:?}",
+                element.name
+            );
+        }
+    }
+}

@@ -73,7 +73,8 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let describe = &container.describe;
     let evidence = optional(describe.evidence.as_ref());
-    let main_only = describe.main_only;
+    let (main_only, reports_back) = (describe.main_only, describe.reports_back);
+    let (wants_failure_path, ends_flow) = (describe.wants_failure_path, describe.ends_flow);
     let attributes = attributes(fields, &describe.known);
     let text = fields
         .iter()
@@ -112,6 +113,9 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
                     name: #name,
                     evidence: #evidence,
                     main_only: #main_only,
+                    reports_back: #reports_back,
+                    wants_failure_path: #wants_failure_path,
+                    ends_flow: #ends_flow,
                     attributes: &[#(#attributes),*],
                     text: #text,
                     children: &[#(#children),*],
@@ -181,6 +185,9 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
                 name: #name,
                 evidence: ::core::option::Option::Some(#evidence),
                 main_only: false,
+                reports_back: false,
+                wants_failure_path: false,
+                ends_flow: false,
                 attributes: &[],
                 text: ::core::option::Option::None,
                 children: &[],

@@ -24,6 +24,8 @@ use super::Play;
 #[xml(
     element = "CreateConf",
     main_only,
+    // Not `wants_failure_path`: the guide answers `<CreateConf>` alone (step 8a).
+    reports_back,
     known(
         attribute = "passwd",
         evidence = "REST create-conference SDK comments, conflicting (spec §2.8)"
@@ -113,7 +115,7 @@ impl CreateConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "JoinConf", main_only)]
+#[xml(element = "JoinConf", main_only, reports_back, wants_failure_path)]
 pub struct JoinConf {
     /// Callback after a successful join.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -165,6 +167,8 @@ impl JoinConf {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[xml(
     element = "ConsultationCall",
+    reports_back,
+    wants_failure_path,
     evidence = "three applications' code, no official page (spec §2.10)"
 )]
 pub struct ConsultationCall {

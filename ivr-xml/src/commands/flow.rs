@@ -17,7 +17,7 @@ use crate::Xml;
 /// assert_eq!(to_string_with(&redirect, &Style::docs()).unwrap(), "<Redirect tag='1'>gettimeout</Redirect>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
-#[xml(element = "Redirect")]
+#[xml(element = "Redirect", ends_flow)]
 pub struct Redirect {
     /// A label of the application's choosing.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -61,6 +61,7 @@ impl Redirect {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[xml(
     element = "Hangup",
+    ends_flow,
     known(
         attribute = "callid",
         evidence = "one application, effect unknown (spec §2.6)"

@@ -15,6 +15,7 @@ mod prompts;
 pub use conf::{ConsultationCall, CreateConf, JoinConf};
 pub use flow::{CmdNone, Hangup, Redirect};
 pub use names::{field_name, FieldName, FIELD_NAMES, MAIN_ONLY};
+pub(crate) use names::{ENDS_FLOW, REPORTS_BACK, WANTS_FAILURE_PATH};
 pub use prompts::{Get, Play, PlayTts, Prompt};
 
 /// Any command of a `<Response>`: the typed ones, and [`Command::Raw`] for the rest.

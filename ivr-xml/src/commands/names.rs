@@ -21,12 +21,45 @@ use super::Command;
 /// ```
 pub const MAIN_ONLY: &[&str] = &MAIN_ONLY_ARRAY;
 
-const MAIN_ONLY_ARRAY: [&str; count_main_only(Command::ELEMENTS)] = main_only(Command::ELEMENTS);
+const MAIN_ONLY_ARRAY: [&str; count(Flag::MainOnly)] = names(Flag::MainOnly);
 
-const fn count_main_only(elements: &[&ElementDescription]) -> usize {
+/// The commands that report back (`#[xml(reports_back)]`, rule IVR211).
+pub(crate) const REPORTS_BACK: &[&str] = &REPORTS_BACK_ARRAY;
+const REPORTS_BACK_ARRAY: [&str; count(Flag::ReportsBack)] = names(Flag::ReportsBack);
+
+/// The commands whose failure path rule IVR205 asks for (`#[xml(wants_failure_path)]`).
+pub(crate) const WANTS_FAILURE_PATH: &[&str] = &WANTS_FAILURE_PATH_ARRAY;
+const WANTS_FAILURE_PATH_ARRAY: [&str; count(Flag::WantsFailurePath)] =
+    names(Flag::WantsFailurePath);
+
+/// The commands after which nothing runs (`#[xml(ends_flow)]`, rule IVR202).
+pub(crate) const ENDS_FLOW: &[&str] = &ENDS_FLOW_ARRAY;
+const ENDS_FLOW_ARRAY: [&str; count(Flag::EndsFlow)] = names(Flag::EndsFlow);
+
+/// A flag of a command's description.
+#[derive(Clone, Copy)]
+enum Flag {
+    MainOnly,
+    ReportsBack,
+    WantsFailurePath,
+    EndsFlow,
+}
+
+const fn has(element: &ElementDescription, flag: Flag) -> bool {
+    match flag {
+        Flag::MainOnly => element.main_only,
+        Flag::ReportsBack => element.reports_back,
+        Flag::WantsFailurePath => element.wants_failure_path,
+        Flag::EndsFlow => element.ends_flow,
+    }
+}
+
+/// How many of the commands have `flag`.
+const fn count(flag: Flag) -> usize {
+    let elements = Command::ELEMENTS;
     let (mut count, mut i) = (0, 0);
     while i < elements.len() {
-        if elements[i].main_only {
+        if has(elements[i], flag) {
             count += 1;
         }
         i += 1;
@@ -34,11 +67,13 @@ const fn count_main_only(elements: &[&ElementDescription]) -> usize {
     count
 }
 
-const fn main_only<const N: usize>(elements: &[&ElementDescription]) -> [&'static str; N] {
+/// The names of the commands that have `flag`, in `Command`'s order.
+const fn names<const N: usize>(flag: Flag) -> [&'static str; N] {
+    let elements = Command::ELEMENTS;
     let mut out = [""; N];
     let (mut at, mut i) = (0, 0);
     while i < elements.len() {
-        if elements[i].main_only {
+        if has(elements[i], flag) {
             out[at] = elements[i].name;
             at += 1;
         }

@@ -24,6 +24,8 @@ use crate::Xml;
 #[xml(
     element = "Get",
     main_only,
+    reports_back,
+    wants_failure_path,
     known(
         attribute = "firstendkey",
         evidence = "one application, meaning unverified (spec §2.1)"

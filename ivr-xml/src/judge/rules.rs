@@ -2,17 +2,13 @@
 
 use std::borrow::Cow;
 
-use crate::commands::{field_name, Command, FIELD_NAMES, MAIN_ONLY};
+use crate::commands::{
+    field_name, Command, ENDS_FLOW, FIELD_NAMES, MAIN_ONLY, REPORTS_BACK, WANTS_FAILURE_PATH,
+};
 use crate::de::{Attribute, Document, Element, Node};
 use crate::describe::{self, Describe, ValueKind};
 use crate::error::{ErrorKind, Locator, ParseError};
 use crate::rulebook::{rule, Level, Policy, Rule};
-
-const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
-/// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
-/// guide answers alone (step 8a).
-const NEEDS_FAILURE_PATH: [&str; 3] = ["Get", "JoinConf", "ConsultationCall"];
-const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
 
 /// The names of the attributes that hold a relative URL on some command (their description's
 /// kind is [`ValueKind::Url`]): checked as URLs on any element, listed once per process.
@@ -243,10 +239,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             );
         }
     }
-    if let Some(terminal) = commands
-        .iter()
-        .position(|c| TERMINAL_COMMANDS.contains(&c.name()))
-    {
+    if let Some(terminal) = commands.iter().position(|c| ENDS_FLOW.contains(&c.name())) {
         if let Some(next) = commands.get(terminal + 1) {
             let ender = commands[terminal].name();
             checker.report(
@@ -273,8 +266,8 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             );
         }
     }
-    if NEEDS_FAILURE_PATH.contains(&main.name())
-        && !subs.iter().any(|c| TERMINAL_COMMANDS.contains(&c.name()))
+    if WANTS_FAILURE_PATH.contains(&main.name())
+        && !subs.iter().any(|c| ENDS_FLOW.contains(&c.name()))
     {
         checker.report(
             "IVR205",
@@ -295,9 +288,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
         );
     }
     // Counted without collecting them: this runs on every document.
-    let mut callbacks = commands
-        .iter()
-        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()));
+    let mut callbacks = commands.iter().filter(|c| REPORTS_BACK.contains(&c.name()));
     if let (Some(_), Some(second)) = (callbacks.next(), callbacks.next()) {
         checker.report(
             "IVR211",
