@@ -1,5 +1,5 @@
 //! Feature `serde` for the command model: `Serialize` + `Deserialize` for every type of the
-//! [`Xml`](crate::Xml) derive that asks for them (`#[xml(serde)]`: the commands, [`Command`],
+//! [`Xml`](crate::Xml) derive that asks for them (`#[xml(serde)]`: the commands, [`Command`](crate::Command),
 //! [`PlayMix`](crate::PlayMix), the REST operations and bodies) and for [`Response`],
 //! [`RawElement`] and [`RawAttribute`].
 //!
