@@ -53,7 +53,8 @@
 //! names (IVR101, IVR102) on the document.
 //!
 //! Serializing fails, with the builder's error, for a value built with an invalid one (as
-//! [`to_string_with`](crate::to_string_with) does).
+//! [`to_string_with`](crate::to_string_with) does). Reading needs a self-describing format
+//! (JSON, YAML, MessagePack, ...): a child list holds both elements and texts.
 //!
 //! A type of your own gets the impls from the derive with `#[xml(serde)]` (usually
 //! `#[cfg_attr(feature = "serde", xml(serde))]`); the generated code names this crate's
