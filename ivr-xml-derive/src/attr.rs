@@ -30,11 +30,17 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
     check_generics(input, errors);
     let mut describe = Describe::default();
     let mut new_order = None;
+    let mut serde = false;
     let shape = match &input.data {
-        Data::Struct(data) => {
-            parse_struct(input, &data.fields, &mut describe, &mut new_order, errors)
-        }
-        Data::Enum(data) => parse_enum(input, data, &mut describe, errors),
+        Data::Struct(data) => parse_struct(
+            input,
+            &data.fields,
+            &mut describe,
+            &mut new_order,
+            &mut serde,
+            errors,
+        ),
+        Data::Enum(data) => parse_enum(input, data, &mut describe, &mut serde, errors),
         Data::Union(_) => {
             errors.push(
                 &input.ident,
@@ -50,6 +56,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
         shape,
         describe,
         new_order,
+        serde,
     })
 }
 
@@ -80,10 +87,14 @@ fn parse_enum(
     input: &DeriveInput,
     data: &syn::DataEnum,
     describe: &mut Describe,
+    serde: &mut bool,
     errors: &mut Errors,
 ) -> Option<Shape> {
     for_each_xml_item(&input.attrs, errors, |meta, errors| {
-        if meta.path.is_ident("known") {
+        if meta.path.is_ident("serde") {
+            *serde = true;
+            Ok(())
+        } else if meta.path.is_ident("known") {
             let known = parse_known(&meta, "element", errors)?;
             describe.known.extend(known);
             Ok(())
@@ -154,6 +165,7 @@ fn parse_struct(
     fields: &Fields,
     describe: &mut Describe,
     new_order: &mut Option<Vec<syn::Ident>>,
+    serde: &mut bool,
     errors: &mut Errors,
 ) -> Option<Shape> {
     let mut element: Option<LitStr> = None;
@@ -203,6 +215,9 @@ fn parse_struct(
         } else if meta.path.is_ident("known") {
             let known = parse_known(&meta, "attribute", errors)?;
             describe.known.extend(known);
+            Ok(())
+        } else if meta.path.is_ident("serde") {
+            *serde = true;
             Ok(())
         } else {
             unknown_option(

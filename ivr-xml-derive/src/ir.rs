@@ -14,6 +14,8 @@ pub(crate) struct Container {
     pub(crate) describe: Describe,
     /// `#[xml(new(a, b))]`: the order of the generated `new`'s arguments (field order if not given).
     pub(crate) new_order: Option<Vec<Ident>>,
+    /// `#[xml(serde)]`: `Serialize` + `Deserialize` through the XML mapping (`gen/serde.rs`).
+    pub(crate) serde: bool,
 }
 
 /// `#[xml(evidence = "...", main_only, known(...))]` on the container.

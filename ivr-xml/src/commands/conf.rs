@@ -21,6 +21,7 @@ use super::Play;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(
     element = "CreateConf",
     main_only,
@@ -115,6 +116,7 @@ impl CreateConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "JoinConf", main_only, reports_back, wants_failure_path)]
 pub struct JoinConf {
     /// Callback after a successful join.
@@ -165,6 +167,7 @@ impl JoinConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(
     element = "ConsultationCall",
     reports_back,

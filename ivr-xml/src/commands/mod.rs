@@ -31,6 +31,7 @@ pub use prompts::{Get, Play, PlayTts, Prompt};
 /// assert_eq!(raw.name(), "EnterCCS");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(known(element = "EnterCCS", evidence = "one agent-seat sample (spec §2.11)"))]
 pub enum Command {
     /// `<Get>`

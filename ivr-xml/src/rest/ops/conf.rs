@@ -20,6 +20,7 @@ use super::Speak;
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "DismissConf")]
 pub struct DismissConf {
     /// The conference.
@@ -61,6 +62,7 @@ pub struct DismissConf {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "QuitConf", new(confid, callid))]
 pub struct QuitConf {
     /// The member's call.
@@ -93,6 +95,7 @@ pub struct QuitConf {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfMute", new(confid, callid))]
 pub struct ConfMute {
     /// The member's call.
@@ -125,6 +128,7 @@ pub struct ConfMute {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfUnMute", new(confid, callid))]
 pub struct ConfUnMute {
     /// The member's call.
@@ -157,6 +161,7 @@ pub struct ConfUnMute {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfPlay")]
 pub struct ConfPlay {
     /// The conference.
@@ -215,6 +220,7 @@ impl ConfPlay {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfStopPlay")]
 pub struct ConfStopPlay {
     /// The conference.
@@ -244,6 +250,7 @@ pub struct ConfStopPlay {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfRecord")]
 pub struct ConfRecord {
     /// The conference.
@@ -278,6 +285,7 @@ pub struct ConfRecord {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfStopRecord")]
 pub struct ConfStopRecord {
     /// The conference.
@@ -307,6 +315,7 @@ pub struct ConfStopRecord {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfVolumeAdjust")]
 pub struct ConfVolumeAdjust {
     /// The conference.
@@ -338,6 +347,7 @@ pub struct ConfVolumeAdjust {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfMemberPause")]
 pub struct ConfMemberPause {
     /// The conference.
@@ -369,6 +379,7 @@ pub struct ConfMemberPause {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfMemberResume")]
 pub struct ConfMemberResume {
     /// The conference.
@@ -425,6 +436,7 @@ impl ConfMemberResume {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfAlarmClock")]
 pub struct ConfAlarmClock {
     /// The conference.
@@ -499,6 +511,7 @@ impl ConfAlarmClock {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "QueryConfState")]
 pub struct QueryConfState {
     /// The conference.
