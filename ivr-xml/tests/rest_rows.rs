@@ -1,0 +1,72 @@
+//! REST rows of issue 18 against spec §4: `<InviteJoinConf>` takes at most 20 numbers (§4.4).
+#![allow(clippy::unwrap_used)]
+
+use ivr_xml::rest::{InviteJoinConf, InviteNumbers, Operation, RestRequest};
+use ivr_xml::{ErrorKind, ParseOptions};
+
+/// Numbers 1 to `n`, as the platform's samples write mobile numbers.
+fn numbers(n: u32) -> Vec<String> {
+    (1..=n).map(|i| format!("138{i:08}")).collect()
+}
+
+fn too_many(n: u32) -> String {
+    format!(
+        "invalid number `{}`: expected at most 20 numbers joined with `#` ({n} given)",
+        numbers(n).join("#")
+    )
+}
+
+#[test]
+fn invite_join_conf_takes_twenty_numbers_and_refuses_the_twenty_first() {
+    let twenty = numbers(20).iter().skip(1).fold(
+        InviteJoinConf::new("10000001", "13800000001"),
+        |invite, n| invite.add_number(n),
+    );
+    assert_eq!(twenty.numbers().count(), 20);
+    let body = RestRequest::new("app1", twenty.clone()).to_xml().unwrap();
+    assert!(body.contains(&format!("number=\"{}\"", numbers(20).join("#"))));
+
+    // The 21st by `add_number`, and 21 given at once to `new`: the same refusal when written.
+    let added = RestRequest::new("app1", twenty.add_number("13800000021"));
+    assert_eq!(added.to_xml().unwrap_err().to_string(), too_many(21));
+    let at_once = RestRequest::new(
+        "app1",
+        InviteJoinConf::new("10000001", numbers(21).join("#")),
+    );
+    assert_eq!(at_once.to_xml().unwrap_err().to_string(), too_many(21));
+    // Empty pieces are not numbers: 20 numbers with empty pieces between them are fine.
+    let sparse = format!("{}##", numbers(20).join("##"));
+    assert_eq!(InviteNumbers::new(sparse.as_str()).unwrap().len(), 20);
+}
+
+#[test]
+fn the_parser_agrees_strict_and_lenient() {
+    let body = |n: u32| {
+        format!(
+            "<Request><Appid>app1</Appid><InviteJoinConf confid='10000001' number='{}' action='inviteresult'/></Request>",
+            numbers(n).join("#")
+        )
+    };
+    let twenty = RestRequest::parse(&body(20)).unwrap();
+    let Operation::InviteJoinConf(invite) = &twenty.operation else {
+        panic!("{:?}", twenty.operation)
+    };
+    assert_eq!(invite.number.len(), 20);
+
+    // Strict: refused at the attribute, with the builder's message.
+    let text = body(21);
+    let err = RestRequest::parse(&text).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::InvalidValue(_)));
+    assert_eq!(err.kind().to_string(), too_many(21));
+    assert_eq!(err.path(), "Request/InviteJoinConf[1]/@number");
+    assert_eq!(err.offset(), text.find("number=").unwrap());
+
+    // Lenient: the same finding, as a warning.
+    let lenient = RestRequest::parse_with(&text, &ParseOptions::lenient()).unwrap();
+    let warnings: Vec<String> = lenient
+        .warnings
+        .iter()
+        .map(|w| w.as_error().to_string())
+        .collect();
+    assert_eq!(warnings, [err.to_string()]);
+}
