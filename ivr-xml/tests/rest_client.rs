@@ -162,7 +162,7 @@ async fn the_outbound_call_goes_out_signed_with_the_official_body() {
     assert_eq!(got.headers["content-type"], "application/xml;charset=utf-8");
     assert_eq!(
         got.body,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Request>\n  <Appid>12345678</Appid>\n  <Dial number=\"13812345678\" userdata=\"1\" record=\"true\"/>\n</Request>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Request>\n  <Appid>12345678</Appid>\n  <Dial number=\"13812345678\" userdata=\"1\" record=\"true\"></Dial>\n</Request>"
     );
     assert_eq!(
         got.headers["content-length"],

@@ -226,7 +226,7 @@ impl RestClientBuilder {
     /// let prepared = client.prepare(&Endpoint::Dial, &RestRequest::new("a", Dial::new("1")), ts)?;
     /// assert_eq!(
     ///     prepared.body,
-    ///     "<?xml version='1.0' encoding='UTF-8'?><Request><Appid>a</Appid><Dial number='1'/></Request>"
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Request><Appid>a</Appid><Dial number='1'></Dial></Request>"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -362,7 +362,7 @@ impl RestClientBuilder {
 /// let prepared = client.prepare(&Endpoint::Dial, &request, ts)?;
 /// assert_eq!(prepared.url, "http://127.0.0.1:8883/2013-12-26/Accounts/AC/ivr/dial?sig=6DE1C759AD65657DE451E37F9DF9721C");
 /// assert_eq!(prepared.signature.authorization, "QUM6MjAyNDAxMDIwMzA0MDU=");
-/// assert!(prepared.body.contains(r#"<Dial number="13812345678"/>"#));
+/// assert!(prepared.body.contains(r#"<Dial number="13812345678"></Dial>"#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

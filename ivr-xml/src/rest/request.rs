@@ -57,25 +57,22 @@ impl AppIdElement {
 /// \[inferred\] (spec §4.4). Both directions work: a client builds and writes one, a server (or a
 /// simulator) parses one and routes it by [`RestRequest::endpoint`].
 ///
-/// The official `ivr/dial` example, reproduced by [`official_style`] except that the writer
-/// closes the empty `<Dial/>` where the page writes `<Dial ...></Dial>`, which is the same XML:
+/// The official `ivr/dial` example, reproduced byte for byte by [`official_style`], `<Dial ...></Dial>`
+/// with its end tag included (\[official\]; [`EmptyElements::SelfClosing`](crate::EmptyElements::SelfClosing)
+/// writes `<Dial .../>`, the same XML):
 ///
 /// ```
 /// use ivr_xml::rest::{Dial, Endpoint, RestRequest};
 /// let request = RestRequest::new("12345678", Dial::new("13812345678").userdata("1").record(true));
-/// assert_eq!(request.to_xml()?, r#"<?xml version="1.0" encoding="UTF-8"?>
-/// <Request>
-///   <Appid>12345678</Appid>
-///   <Dial number="13812345678" userdata="1" record="true"/>
-/// </Request>"#);
-/// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
-///
-/// // The page's own text parses to the same request.
 /// let page = r#"<?xml version="1.0" encoding="UTF-8"?>
 /// <Request>
 ///   <Appid>12345678</Appid>
 ///   <Dial number="13812345678" userdata="1" record="true"></Dial>
 /// </Request>"#;
+/// assert_eq!(request.to_xml()?, page);
+/// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
+///
+/// // The page's own text parses to the same request.
 /// assert_eq!(RestRequest::parse(page)?, request);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
