@@ -1,9 +1,13 @@
 //! REST rows of issue 18 against spec §4: `<InviteJoinConf>` takes at most 20 numbers (§4.4);
-//! `<Dial>` is written with the official body's end tag (§4.2).
+//! `<Dial>` is written with the official body's end tag (§4.2); the create-conference URL can
+//! carry `&maxmember=N` as several SDKs send it (§4.3).
 #![allow(clippy::unwrap_used)]
 
-use ivr_xml::rest::{official_style, Dial, InviteJoinConf, InviteNumbers, Operation, RestRequest};
-use ivr_xml::{EmptyElements, ErrorKind, ParseOptions, Style};
+use ivr_xml::rest::{
+    official_style, Dial, Endpoint, InviteJoinConf, InviteNumbers, Operation, RestCreateConf,
+    RestRequest, RestTarget, SOFT_VERSION,
+};
+use ivr_xml::{CreateConf, EmptyElements, ErrorKind, ParseOptions, Style};
 
 /// The request body of the official IVR外呼 page (spec §4.2), byte for byte: 149 bytes, no
 /// line break at the end.
@@ -104,4 +108,49 @@ fn dial_is_written_as_the_official_body_writes_it() {
         .to_xml()
         .unwrap()
         .contains(r#"<Dial number="13812345678" x="1"></Dial>"#));
+}
+
+#[test]
+fn create_conference_url_with_maxmember() {
+    // The SDK sample's body (spec §4.3): `action` `createconfresult.jsp`, `maxmember` `300`.
+    let create = RestRequest::new(
+        "8a216da855ce635b0155cf988a540083",
+        RestCreateConf::new(
+            CreateConf::new()
+                .action("createconfresult.jsp")
+                .maxmember(300),
+        ),
+    );
+    let (name, value) = create.maxmember_query().unwrap();
+    assert_eq!((name, value.as_str()), ("maxmember", "300"));
+    let endpoint = create.endpoint().unwrap();
+    assert_eq!(endpoint, Endpoint::CreateConf);
+    let url = endpoint.path_and_query_with(
+        SOFT_VERSION,
+        "AC",
+        "155EAA68C5DFB6B762A42D88F406ABCD",
+        &[(name, &value)],
+    );
+    assert_eq!(
+        url,
+        "/2013-12-26/Accounts/AC/ivr/createconf?sig=155EAA68C5DFB6B762A42D88F406ABCD&maxmember=300"
+    );
+    // Read back by a server: the endpoint it was sent to, `maxmember` beside it.
+    let target = RestTarget::parse(&url).unwrap();
+    assert_eq!(target.endpoint, Endpoint::CreateConf);
+    assert_eq!(target.extra_query, [("maxmember".to_owned(), value)]);
+    // Nothing to repeat: no `maxmember`, or another operation.
+    assert_eq!(
+        RestRequest::new("a", CreateConf::new().action("x")).maxmember_query(),
+        None
+    );
+    assert_eq!(
+        RestRequest::new("a", InviteJoinConf::new("1", "2")).maxmember_query(),
+        None
+    );
+    // Without extra parameters, the same as `path_and_query`.
+    assert_eq!(
+        Endpoint::CreateConf.path_and_query_with(SOFT_VERSION, "AC", "S", &[]),
+        Endpoint::CreateConf.path_and_query(SOFT_VERSION, "AC", "S")
+    );
 }

@@ -121,6 +121,36 @@ impl RestRequest {
         self.operation.endpoint()
     }
 
+    /// `("maxmember", N)` for a `<CreateConf>` with a `maxmember`: several SDKs repeat the body's
+    /// `maxmember` in the `ivr/createconf` URL, `…/ivr/createconf?sig=…&maxmember=N` (spec §4.3
+    /// \[field\]; no official page for this endpoint was available). `None` for any other
+    /// operation, or without `maxmember`. For [`Endpoint::path_and_query_with`]; the client adds it
+    /// itself when asked (`RestClientBuilder::maxmember_in_url`, feature `rest-client`).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Dial, Endpoint, RestRequest, SOFT_VERSION};
+    /// use ivr_xml::CreateConf;
+    /// let create = RestRequest::new("app1", CreateConf::new().action("createconfresult.jsp").maxmember(300));
+    /// assert_eq!(create.maxmember_query(), Some(("maxmember", "300".to_owned())));
+    /// let (name, value) = create.maxmember_query().unwrap();
+    /// let endpoint = create.endpoint().unwrap();
+    /// assert_eq!(
+    ///     endpoint.path_and_query_with(SOFT_VERSION, "AC", "SIG", &[(name, &value)]),
+    ///     "/2013-12-26/Accounts/AC/ivr/createconf?sig=SIG&maxmember=300"
+    /// );
+    /// assert_eq!(RestRequest::new("app1", CreateConf::new()).maxmember_query(), None);
+    /// assert_eq!(RestRequest::new("app1", Dial::new("1")).maxmember_query(), None);
+    /// ```
+    pub fn maxmember_query(&self) -> Option<(&'static str, String)> {
+        match &self.operation {
+            Operation::CreateConf(create) => create
+                .conf
+                .maxmember
+                .map(|max| ("maxmember", max.get().to_string())),
+            _ => None,
+        }
+    }
+
     /// The body as sent: [`official_style`] (double quotes, `<?xml version="1.0" encoding="UTF-8"?>`,
     /// two-space indent), or the first invalid value a builder was given.
     ///
