@@ -31,6 +31,7 @@ use super::{Role, Speak};
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 pub struct RestCreateConf {
     /// The attributes shared with the IVR command (and its `extra`).
     #[xml(flatten)]
@@ -227,6 +228,7 @@ impl XmlValue for InviteNumbers {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "InviteJoinConf")]
 pub struct InviteJoinConf {
     /// The conference.

@@ -215,3 +215,21 @@ impl FromXml for Dial {
         })
     }
 }
+
+/// `<Dial>` is its element, as a derived REST operation is (its writer is hand-written, for
+/// its end tag; see [`serde_model`](crate::serde_model)).
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Dial {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::serde_model::serialize_element(self, serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Dial {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Dial, D::Error> {
+        crate::serde_model::deserialize_element(deserializer)
+    }
+}
