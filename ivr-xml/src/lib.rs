@@ -114,6 +114,9 @@ pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, 
 /// of the stable API; a hand-written [`ToXml`] or [`FromXml`] names them from here.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::de::fast::{
+        fast_value, parse_fast, parse_slow, Bail, FastAttribute, FastReader, FastStart,
+    };
     pub use crate::de::ParseContext;
     pub use crate::flatten::Flatten;
     pub use crate::ser::XmlWriter;

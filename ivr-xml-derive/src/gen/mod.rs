@@ -6,6 +6,7 @@
 mod builder;
 mod flatten;
 mod parse;
+mod stream;
 mod write;
 
 use proc_macro2::{TokenStream, TokenTree};
