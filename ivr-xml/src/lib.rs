@@ -115,7 +115,8 @@ pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, 
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de::fast::{
-        fast_value, parse_fast, parse_slow, Bail, FastAttribute, FastReader, FastStart,
+        parse_fast, parse_slow, Bail, FastAttribute, FastReader, FastStart, FastValue,
+        FastValueFallback, FastValueParse,
     };
     pub use crate::de::ParseContext;
     pub use crate::flatten::Flatten;

@@ -46,7 +46,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
         Role::Attribute { name, value, .. } => {
             let local = local(&field.member);
             let parse = quote_spanned! {value.span()=>
-                ::ivr_xml::__private::fast_value::<#value>(__value)?
+                (&::ivr_xml::__private::FastValue::<#value>::new()).fast_parse(__value)?
             };
             Some(quote! { #name => #local = ::core::option::Option::Some(#parse), })
         }
@@ -77,7 +77,9 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
     } else if let Some(field) = text_field {
         let local = local(&field.member);
         let ty = &field.ty;
-        let parse = quote_spanned! {ty.span()=> __reader.text::<#ty>(__start)? };
+        let parse = quote_spanned! {ty.span()=>
+            (&::ivr_xml::__private::FastValue::<#ty>::new()).fast_parse(&__reader.text(__start)?)?
+        };
         quote! { let #local = #parse; }
     } else if nested.is_empty() {
         quote! { __reader.no_content(__start)?; }
@@ -159,6 +161,9 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
             __start: &::ivr_xml::__private::FastStart<'__a>,
             __reader: &mut ::ivr_xml::__private::FastReader<'__a>,
         ) -> ::core::result::Result<Self, ::ivr_xml::__private::Bail> {
+            // A field type that is not a value bails out here: the tree path's code reports it.
+            #[allow(unused_imports)]
+            use ::ivr_xml::__private::{FastValueFallback as _, FastValueParse as _};
             #(#declarations)*
             for (__name, __value) in __reader.attributes(__start)? {
                 match *__name {

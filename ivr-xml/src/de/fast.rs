@@ -276,14 +276,14 @@ impl<'a> FastReader<'a> {
         }
     }
 
-    /// The text content of a text-only element, parsed as `T`, reading up to its end tag.
+    /// The text content of a text-only element, reading up to its end tag.
     ///
     /// ```
     /// use ivr_xml::{ParseOptions, Play};
     /// let play = ivr_xml::__private::parse_fast::<Play>("<Play>a&amp;b.wav</Play>", &ParseOptions::strict());
     /// assert_eq!(play.map(|p| p.file.as_str().to_owned()), Ok("a&b.wav".to_owned()));
     /// ```
-    pub fn text<T: XmlValue>(&mut self, parent: &FastStart<'a>) -> Result<T, Bail> {
+    pub fn text(&mut self, parent: &FastStart<'a>) -> Result<Cow<'a, str>, Bail> {
         let mut text: Cow<'a, str> = Cow::Borrowed("");
         if !parent.empty {
             loop {
@@ -323,7 +323,7 @@ impl<'a> FastReader<'a> {
         if let Some(rules) = &self.rules {
             rules.text(parent.name, &text)?;
         }
-        T::parse_value(&text).map_err(|_| Bail)
+        Ok(text)
     }
 
     /// How many children a `Vec` of all of `parent`'s children is sized for: for the root's, an
@@ -347,15 +347,56 @@ impl<'a> FastReader<'a> {
     }
 }
 
-/// Parses an attribute's value as `T`.
+/// Parses a value as `T` on the fast path: `(&FastValue::<T>::new()).fast_parse(text)`, with
+/// [`FastValueParse`] and [`FastValueFallback`] in scope. When `T` is not an
+/// [`XmlValue`](crate::XmlValue), method resolution picks the fallback, which bails out: so a
+/// field whose type is not a value is reported once, by the tree path's code, not twice.
 ///
 /// ```
-/// use ivr_xml::__private::{fast_value, Bail};
-/// assert_eq!(fast_value::<u32>("7"), Ok(7));
-/// assert_eq!(fast_value::<u32>("x"), Err(Bail));
+/// use ivr_xml::__private::{Bail, FastValue, FastValueFallback as _, FastValueParse as _};
+/// assert_eq!((&FastValue::<u32>::new()).fast_parse("7"), Ok(7));
+/// assert_eq!((&FastValue::<u32>::new()).fast_parse("x"), Err(Bail));
+/// struct NotAValue;
+/// assert!((&FastValue::<NotAValue>::new()).fast_parse("7").is_err());
 /// ```
-pub fn fast_value<T: XmlValue>(text: &str) -> Result<T, Bail> {
-    T::parse_value(text).map_err(|_| Bail)
+#[derive(Debug)]
+pub struct FastValue<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> FastValue<T> {
+    /// The parser of `T`s.
+    ///
+    /// ```
+    /// use ivr_xml::__private::{FastValue, FastValueParse as _};
+    /// assert_eq!((&FastValue::<bool>::new()).fast_parse("true"), Ok(true));
+    /// ```
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> FastValue<T> {
+        FastValue(std::marker::PhantomData)
+    }
+}
+
+/// Parsing a value that is an [`XmlValue`](crate::XmlValue); see [`FastValue`].
+pub trait FastValueParse<T> {
+    /// Parses `text` as a `T`, or bails out.
+    fn fast_parse(&self, text: &str) -> Result<T, Bail>;
+}
+
+impl<T: XmlValue> FastValueParse<T> for FastValue<T> {
+    fn fast_parse(&self, text: &str) -> Result<T, Bail> {
+        T::parse_value(text).map_err(|_| Bail)
+    }
+}
+
+/// The fallback for a type that is not a value: bails out; see [`FastValue`].
+pub trait FastValueFallback<T> {
+    /// Bails out.
+    fn fast_parse(&self, text: &str) -> Result<T, Bail>;
+}
+
+impl<T> FastValueFallback<T> for &FastValue<T> {
+    fn fast_parse(&self, _text: &str) -> Result<T, Bail> {
+        Err(Bail)
+    }
 }
 
 fn is_blank(bytes: &[u8]) -> bool {
