@@ -124,6 +124,38 @@ fn every_fixture_and_fuzz_input_agrees() {
     assert!(fast > 10, "only {fast} of {inputs} took the fast path");
 }
 
+/// Every rule's bad example in the catalogue makes the fast path bail out when the policy keeps
+/// the rule (a rule added to `validate/rules.rs` without its condition in the fast path fails
+/// here), and its good example agrees too.
+#[test]
+fn every_rules_bad_example_bails_out() {
+    let mut every_rule_warns = Policy::new();
+    for rule in ivr_xml::validate::RULES {
+        every_rule_warns = every_rule_warns.warn(rule.code).unwrap();
+    }
+    let warns = ParseOptions::strict().policy(every_rule_warns);
+    for rule in ivr_xml::validate::RULES {
+        // By default a rule the policy allows (IVR209) makes no finding: no need to bail.
+        let default_keeps = rule.level != ivr_xml::policy::Level::Allow;
+        for options in [
+            Some(&warns),
+            default_keeps.then_some(&ParseOptions::strict()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                parse_fast::<Response>(rule.bad, options).is_err(),
+                "{}: the fast path took its bad example {:?}",
+                rule.code,
+                rule.bad
+            );
+        }
+        agree(rule.bad);
+        agree(rule.good);
+    }
+}
+
 /// Every guide document with one byte removed, one byte doubled, and each of a few hazards
 /// inserted at every position.
 #[test]
