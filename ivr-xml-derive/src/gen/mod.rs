@@ -7,6 +7,7 @@ mod builder;
 mod flatten;
 mod parse;
 mod serde;
+mod stream;
 mod write;
 
 use proc_macro2::{TokenStream, TokenTree};

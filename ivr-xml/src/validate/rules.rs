@@ -1,4 +1,7 @@
 //! The platform's execution and nesting rules, checked on the element tree.
+//!
+//! Strict parse's fast path (`de/fast.rs`, `RuleState`) bails out wherever one of these rules
+//! could fire, using the name lists below: a new rule needs its condition (or a wider one) there.
 
 use std::borrow::Cow;
 
@@ -7,13 +10,14 @@ use crate::de::{Attribute, Document, Element, Node};
 use crate::error::{ErrorKind, Locator, ParseError};
 use crate::policy::{field_name, Level, Policy, FIELD_NAMES, MAIN_ONLY};
 
-const CALLBACK_COMMANDS: [&str; 4] = ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
+pub(crate) const CALLBACK_COMMANDS: [&str; 4] =
+    ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
 /// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
 /// guide answers alone (step 8a).
-const NEEDS_FAILURE_PATH: [&str; 3] = ["Get", "JoinConf", "ConsultationCall"];
-const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
+pub(crate) const NEEDS_FAILURE_PATH: [&str; 3] = ["Get", "JoinConf", "ConsultationCall"];
+pub(crate) const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
 /// Attributes holding relative URLs, on any command.
-const URL_ATTRIBUTES: [&str; 10] = [
+pub(crate) const URL_ATTRIBUTES: [&str; 10] = [
     "action",
     "dtmfreporturl",
     "delreporturl",
@@ -26,7 +30,7 @@ const URL_ATTRIBUTES: [&str; 10] = [
     "passwderrorurl",
 ];
 /// Elements whose text is a file name or URL.
-const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
+pub(crate) const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
 
 /// Where a finding is, formatted like `Response/Get[1]/@action` only when a finding is reported:
 /// strict parsing runs these rules on every document, most of which have no finding.
