@@ -8,7 +8,6 @@ mod numbers;
 mod sets;
 
 pub use numbers::{Loop, MaxMember, NumDigits, Timeout};
-pub(crate) use sets::closed_set;
 pub use sets::{Key, Method, VoiceMode};
 
 /// Derives [`XmlValue`](trait@XmlValue) for a closed set of values: a fieldless enum whose
