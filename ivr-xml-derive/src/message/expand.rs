@@ -37,7 +37,7 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
     let oty: Vec<_> = optional.iter().map(|p| &p.ty).collect();
 
     // Typing and writing each value, spanned at the field's type: a type that is no
-    // `ParamValue` is reported there.
+    // `XmlValue` is reported there.
     let typed: Vec<TokenStream> = ordered
         .iter()
         .map(|p| {
@@ -55,12 +55,12 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
             let (field, name, ty) = (&p.ident, p.name.as_str(), &p.ty);
             if p.required {
                 quote_spanned! {p.ty.span()=>
-                    params.push(#name, <#ty as #krate::ParamValue>::to_param(&self.#field));
+                    <#ty as ::ivr_xml::XmlValue>::with_str(&self.#field, |text| params.push(#name, text));
                 }
             } else {
                 quote_spanned! {p.ty.span()=>
                     if let ::core::option::Option::Some(value) = &self.#field {
-                        params.push(#name, <#ty as #krate::ParamValue>::to_param(value));
+                        <#ty as ::ivr_xml::XmlValue>::with_str(value, |text| params.push(#name, text));
                     }
                 }
             }
