@@ -321,7 +321,7 @@ impl<'a> Request<'a> {
             .map(|(name, value)| (name.into_owned(), value.into_owned()))
             .collect();
         Ok(Decoded {
-            path: merged.path,
+            path: merged.path.into_owned(),
             params: Params::from(pairs),
             conflicts: merged.conflicts,
             ignored_body: merged.ignored_body,
@@ -334,7 +334,8 @@ impl<'a> Request<'a> {
     /// the query string's first.
     fn merge(&self) -> Result<Merged<'a>, NotifyError> {
         let (path, query) = split_query_segment(self.path, self.query);
-        let mut pairs = Vec::new();
+        // The platform's notifications carry a handful of parameters: one allocation.
+        let mut pairs = Vec::with_capacity(8);
         if let Some(query) = query {
             let query = query.strip_prefix('?').unwrap_or(query);
             urlencoded::for_each_pair(
@@ -485,7 +486,7 @@ impl<'a> Request<'a> {
 
 /// A request's path and pairs, query string and body merged.
 struct Merged<'a> {
-    path: String,
+    path: Cow<'a, str>,
     pairs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     conflicts: Vec<Conflict>,
     ignored_body: Option<IgnoredBody>,
@@ -563,15 +564,18 @@ fn detect(content_type: Option<&str>, bytes: &[u8]) -> Result<Detected, NotifyEr
 /// Field code shows a notification URL configured with a trailing `/?`, to which the platform
 /// appends the segment and `&` and the parameters (spec §1.9 \[field\]; plain concatenation
 /// \[inferred\]). A bare first key after any other path is an ordinary parameter.
-fn split_query_segment<'a>(path: &'a str, query: Option<&'a str>) -> (String, Option<&'a str>) {
+fn split_query_segment<'a>(
+    path: &'a str,
+    query: Option<&'a str>,
+) -> (Cow<'a, str>, Option<&'a str>) {
     let bare = query.and_then(|query| {
         let (first, rest) = query.split_once('&').unwrap_or((query, ""));
         (!first.is_empty() && !first.contains('=')).then_some((first, rest))
     });
     match bare {
         Some((segment, rest)) if path.is_empty() || path.ends_with('/') => {
-            (format!("{path}{segment}"), Some(rest))
+            (Cow::Owned(format!("{path}{segment}")), Some(rest))
         }
-        _ => (path.to_owned(), query),
+        _ => (Cow::Borrowed(path), query),
     }
 }
