@@ -467,7 +467,7 @@ async fn load(
                         break 'calls;
                     }
                     sent += 1;
-                    if hostile_mix && sent % 16 == 0 {
+                    if hostile_mix && sent.is_multiple_of(16) {
                         let at = Instant::now();
                         let bytes = &raw[(sent / 16) % raw.len()];
                         let status = send_raw(target, bytes).await;

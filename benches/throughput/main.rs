@@ -157,6 +157,21 @@ fn bench_write(c: &mut Criterion, prepared: &Prepared<'_>, layout: Layout) {
             black_box(buffer.len())
         })
     });
+    let mut bytes_buffer: Vec<u8> = Vec::with_capacity(len);
+    group.bench_function("ivr-xml-vec", |b| {
+        b.iter(|| {
+            bytes_buffer.clear();
+            black_box(&case.doc).write_to_vec(&mut bytes_buffer, &style);
+            black_box(bytes_buffer.len())
+        })
+    });
+    group.bench_function("ivr-xml-io-vec", |b| {
+        b.iter(|| {
+            bytes_buffer.clear();
+            let result = black_box(&case.doc).write_to_io(&mut bytes_buffer, &style);
+            black_box(result.is_ok())
+        })
+    });
     group.bench_function("ivr-xml-fresh", |b| {
         b.iter(|| black_box(&case.doc).to_string_with(&style))
     });

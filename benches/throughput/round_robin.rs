@@ -64,7 +64,7 @@ pub(crate) const PARSERS: [&str; 8] = [
 ];
 
 /// The writers, the reference (`hand` into a reused buffer) first.
-pub(crate) const WRITERS: [&str; 8] = [
+pub(crate) const WRITERS: [&str; 10] = [
     "hand-written `push_str`, reused buffer (reference)",
     "**ivr-xml**, reused buffer",
     "ivr-xml, fresh `String`",
@@ -73,6 +73,8 @@ pub(crate) const WRITERS: [&str; 8] = [
     "instant-xml, reused buffer",
     "strong-xml derive, reused buffer",
     "hard-xml derive, reused buffer",
+    "ivr-xml `write_to_vec`, reused `Vec<u8>`",
+    "ivr-xml `write_to_io`, reused `Vec<u8>`",
 ];
 
 /// Times `f` run `n` times.
@@ -136,6 +138,10 @@ fn write_entries<'a>(p: &'a Prepared<'a>, layout: Layout) -> Vec<(usize, Run<'a>
     let mut hand_buffer = String::with_capacity(len);
     let mut ivr_buffer = String::with_capacity(len);
     let mut serde_buffer = String::with_capacity(len);
+    let mut vec_buffer: Vec<u8> = Vec::with_capacity(len);
+    let mut io_buffer: Vec<u8> = Vec::with_capacity(len);
+    let io_style = layout.style();
+    let vec_style = layout.style();
     let mut entries: Vec<(usize, Run<'a>)> = vec![
         (
             0,
@@ -171,6 +177,22 @@ fn write_entries<'a>(p: &'a Prepared<'a>, layout: Layout) -> Vec<(usize, Run<'a>
                 serde_buffer.clear();
                 let result =
                     crate::serde_model::write(black_box(&p.serde), &mut serde_buffer, pretty);
+                result.is_ok()
+            }),
+        ),
+        (
+            8,
+            timer(move || {
+                vec_buffer.clear();
+                black_box(doc).write_to_vec(&mut vec_buffer, &vec_style);
+                vec_buffer.len()
+            }),
+        ),
+        (
+            9,
+            timer(move || {
+                io_buffer.clear();
+                let result = black_box(doc).write_to_io(&mut io_buffer, &io_style);
                 result.is_ok()
             }),
         ),

@@ -110,7 +110,7 @@ fn cell(value: Option<f64>, suffix: &str, digits: usize) -> String {
     }
 }
 
-const WRITERS: [(&str, &str); 8] = [
+const WRITERS: [(&str, &str); 10] = [
     ("ivr-xml", "ivr-xml, reused buffer"),
     ("ivr-xml-fresh", "ivr-xml, fresh `String`"),
     ("hand", "hand-written `push_str`, reused buffer"),
@@ -119,6 +119,8 @@ const WRITERS: [(&str, &str); 8] = [
     ("instant-xml", "instant-xml, reused buffer"),
     ("strong-xml", "strong-xml derive, reused buffer"),
     ("hard-xml", "hard-xml derive, reused buffer"),
+    ("ivr-xml-vec", "ivr-xml `write_to_vec`, reused `Vec<u8>`"),
+    ("ivr-xml-io-vec", "ivr-xml `write_to_io`, reused `Vec<u8>`"),
 ];
 
 const PARSERS: [(&str, &str); 8] = [

@@ -28,9 +28,10 @@ fn for_each_xml_item(
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
     check_generics(input, errors);
+    let mut serde = false;
     let shape = match &input.data {
-        Data::Struct(data) => parse_struct(input, &data.fields, errors),
-        Data::Enum(data) => parse_enum(input, data, errors),
+        Data::Struct(data) => parse_struct(input, &data.fields, &mut serde, errors),
+        Data::Enum(data) => parse_enum(input, data, &mut serde, errors),
         Data::Union(_) => {
             errors.push(
                 &input.ident,
@@ -44,6 +45,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
         vis: input.vis.clone(),
         generics: input.generics.clone(),
         shape,
+        serde,
     })
 }
 
@@ -70,8 +72,17 @@ fn check_generics(input: &DeriveInput, errors: &mut Errors) {
     }
 }
 
-fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) -> Option<Shape> {
+fn parse_enum(
+    input: &DeriveInput,
+    data: &syn::DataEnum,
+    serde: &mut bool,
+    errors: &mut Errors,
+) -> Option<Shape> {
     for_each_xml_item(&input.attrs, errors, |meta, errors| {
+        if meta.path.is_ident("serde") {
+            *serde = true;
+            return Ok(());
+        }
         unknown_option(
             &meta,
             errors,
@@ -90,7 +101,12 @@ fn parse_enum(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) ->
     Some(Shape::Alternatives { variants })
 }
 
-fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Option<Shape> {
+fn parse_struct(
+    input: &DeriveInput,
+    fields: &Fields,
+    serde: &mut bool,
+    errors: &mut Errors,
+) -> Option<Shape> {
     let mut element: Option<LitStr> = None;
     // `element` was given, valid or not: a bad name is reported once, not also as missing.
     let mut element_given = false;
@@ -105,6 +121,9 @@ fn parse_struct(input: &DeriveInput, fields: &Fields, errors: &mut Errors) -> Op
                 element = Some(name);
             }
             element_given = true;
+            Ok(())
+        } else if meta.path.is_ident("serde") {
+            *serde = true;
             Ok(())
         } else {
             unknown_option(

@@ -10,6 +10,8 @@ pub(crate) struct Container {
     /// The type's parameters: type parameters only (structs), checked by `attr`.
     pub(crate) generics: Generics,
     pub(crate) shape: Shape,
+    /// `#[xml(serde)]`: `Serialize` + `Deserialize` through the XML mapping (`gen/serde.rs`).
+    pub(crate) serde: bool,
 }
 
 pub(crate) enum Shape {

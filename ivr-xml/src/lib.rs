@@ -76,6 +76,9 @@ mod response;
 pub mod rest;
 pub mod ser;
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod serde_model;
+#[cfg(feature = "serde")]
 mod serde_support;
 pub mod validate;
 mod value;
@@ -117,6 +120,12 @@ pub mod __private {
     pub use crate::de::ParseContext;
     pub use crate::flatten::Flatten;
     pub use crate::ser::XmlWriter;
+    /// `#[xml(serde)]`'s impls call these (feature `serde`).
+    #[cfg(feature = "serde")]
+    pub use crate::serde_model as serde_element;
+    /// The `serde` the generated impls name, so that a crate deriving needs no `serde` of its own.
+    #[cfg(feature = "serde")]
+    pub use serde;
 }
 pub use value::{
     is_xml_char, EscapeFree, Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout,
@@ -175,6 +184,11 @@ pub use value::{
 /// `C: ToXml` in the writer of [`Response<C>`](Response). An **enum** of newtype variants is a choice of
 /// elements; `#[xml(other)]` marks the variant (usually [`RawElement`]) that keeps elements no
 /// other variant takes, in lenient mode. The derive also implements `From<Variant>` for the enum.
+///
+/// `#[xml(serde)]` on a struct or an enum (feature `serde`; usually written
+/// `#[cfg_attr(feature = "serde", xml(serde))]`) also implements `Serialize` and `Deserialize`
+/// through this mapping: the JSON is the element's, and reading it runs the parser's checks
+/// (see `ivr_xml::serde_model` for the shape).
 ///
 /// What a derived type writes reads back to the same value, or [`ToXml::check`] refuses it: an
 /// enum value whose element a parser would give to another variant (a [`RawElement`] named

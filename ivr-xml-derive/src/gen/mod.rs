@@ -6,6 +6,7 @@
 mod builder;
 mod flatten;
 mod parse;
+mod serde;
 mod write;
 
 use proc_macro2::{TokenStream, TokenTree};
@@ -15,7 +16,8 @@ use syn::{Generics, Ident, LitStr, Type, WherePredicate};
 use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
-    match &container.shape {
+    let serde = serde::impls(container);
+    let mapping = match &container.shape {
         Shape::Element { name, fields } => expand_element(container, name, fields),
         Shape::Alternatives { variants } => expand_alternatives(container, variants),
         Shape::Flattened { fields } => {
@@ -26,6 +28,10 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
                 #setters
             }
         }
+    };
+    quote! {
+        #mapping
+        #serde
     }
 }
 

@@ -21,6 +21,7 @@ use super::Play;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "CreateConf")]
 pub struct CreateConf {
     /// Callback after successful creation.
@@ -101,6 +102,7 @@ impl CreateConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "JoinConf")]
 pub struct JoinConf {
     /// Callback after a successful join.
@@ -151,6 +153,7 @@ impl JoinConf {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConsultationCall")]
 pub struct ConsultationCall {
     /// Number to call: mobile, landline or platform VoIP account.

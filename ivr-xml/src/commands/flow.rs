@@ -17,6 +17,7 @@ use crate::Xml;
 /// assert_eq!(to_string_with(&redirect, &Style::docs()).unwrap(), "<Redirect tag='1'>gettimeout</Redirect>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Redirect")]
 pub struct Redirect {
     /// A label of the application's choosing.
@@ -59,6 +60,7 @@ impl Redirect {
 /// assert_eq!(to_string_with(&Hangup::new(), &Style::docs()).unwrap(), "<Hangup/>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Hangup")]
 pub struct Hangup {
     /// Unknown attributes (`callid` is seen once in the field), in order.
@@ -91,6 +93,7 @@ impl Hangup {
 /// assert_eq!(to_string_with(&CmdNone::new(), &Style::docs()).unwrap(), "<CmdNone/>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "CmdNone")]
 pub struct CmdNone {
     /// Unknown attributes, in order.

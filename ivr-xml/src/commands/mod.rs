@@ -28,6 +28,7 @@ pub use prompts::{Get, Play, PlayTts, Prompt};
 /// assert_eq!(raw.name(), "EnterCCS");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 pub enum Command {
     /// `<Get>`
     Get(Get),

@@ -21,6 +21,7 @@ use crate::Xml;
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Get")]
 pub struct Get {
     /// Key-report callback, relative URL (platform default `dtmfreport`).
@@ -88,6 +89,7 @@ impl Get {
 /// assert!(matches!(get.prompts[1], Prompt::PlayTts(_)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 pub enum Prompt {
     /// `<Play>`
     Play(Play),
@@ -103,6 +105,7 @@ pub enum Prompt {
 /// assert_eq!(to_string_with(&play, &Style::docs()).unwrap(), "<Play loop='-1' finishkey='#'>menu.wav</Play>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Play")]
 pub struct Play {
     /// Play count: `0` never, `-1` forever (platform default once).
@@ -168,6 +171,7 @@ impl Play {
 /// assert_eq!(to_string_with(&tts, &Style::docs()).unwrap(), "<PlayTTS loop='3'>欢迎致电</PlayTTS>");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "PlayTTS")]
 pub struct PlayTts {
     /// Play count, as in [`Play`] (field evidence).

@@ -23,6 +23,7 @@ use crate::Xml;
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Appid")]
 pub struct AppIdElement {
     /// Unknown attributes, in order.
@@ -80,6 +81,7 @@ impl AppIdElement {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Request")]
 pub struct RestRequest {
     /// Unknown attributes of `<Request>`, in order.

@@ -177,6 +177,7 @@ const MESSAGE: &str = "statusMsg";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Response")]
 pub struct RestResponse {
     #[xml(extra)]

@@ -43,6 +43,26 @@ impl Sink for String {
     }
 }
 
+/// A byte buffer is a sink that cannot fail, as fast as a `String`: what
+/// [`Response::write_to_vec`](crate::Response::write_to_vec) writes into.
+///
+/// ```
+/// use ivr_xml::{Response, Sink, Style};
+/// let mut out: Vec<u8> = b"body: ".to_vec();
+/// let Ok(()) = Response::cmd_none().write_to_sink(&mut out, &Style::compact());
+/// assert_eq!(out, b"body: <?xml version='1.0' encoding='UTF-8'?><Response><CmdNone/></Response>");
+/// let Ok(()) = out.write_str("!");
+/// assert!(out.ends_with(b"!"));
+/// ```
+impl Sink for Vec<u8> {
+    type Error = Infallible;
+    #[inline]
+    fn write_str(&mut self, text: &str) -> Result<(), Infallible> {
+        self.extend_from_slice(text.as_bytes());
+        Ok(())
+    }
+}
+
 /// Adapts any [`fmt::Write`] (a `Formatter`, a `String` behind `&mut dyn fmt::Write`) into a [`Sink`].
 ///
 /// ```

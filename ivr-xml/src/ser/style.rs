@@ -1,5 +1,6 @@
 //! How a document is laid out: the quote, the declaration and the indentation.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The quote character around attribute values.
@@ -66,7 +67,22 @@ impl Declaration {
 /// How a document is laid out: quote, declaration, and indentation.
 ///
 /// [`Style::docs`] (the default) is the guide's style; [`Style::compact`] has no whitespace at all,
-/// the form to send over the wire.
+/// the form to send over the wire. Both, [`quote`](Style::quote), [`declaration`](Style::declaration)
+/// and [`Style::indented`] are `const`, so a style can be a constant; an indent known only at
+/// run time is set with [`indent`](Style::indent). Making one allocates nothing, except
+/// `indent`, which keeps its own copy of the indent.
+///
+/// ```
+/// use ivr_xml::{Declaration, Quote, Response, Style};
+/// const REFERENCE: Style = Style::compact().quote(Quote::Double).declaration(Declaration::None);
+/// const TABS: Style = Style::indented("\t").declaration(Declaration::None);
+/// let doc = Response::hangup();
+/// assert_eq!(doc.to_string_with(&REFERENCE), "<Response><Hangup/></Response>");
+/// assert_eq!(doc.to_string_with(&TABS), "<Response>\n\t<Hangup/>\n</Response>");
+/// // The same style, from an indent read at run time.
+/// let indent = String::from("\t");
+/// assert_eq!(Style::docs().declaration(Declaration::None).indent(&indent), TABS);
+/// ```
 ///
 /// ```
 /// use ivr_xml::{CmdNone, Declaration, Quote, Response, Style};
@@ -80,7 +96,7 @@ impl Declaration {
 pub struct Style {
     pub(super) quote: Quote,
     declaration: Declaration,
-    pub(super) indent: Option<String>,
+    pub(super) indent: Option<Cow<'static, str>>,
     /// How a line starts once something is written: worked out from `indent` when it is set,
     /// so that a writer does not look at the indent's bytes for every document.
     pub(super) lines: LineStart,
@@ -113,12 +129,51 @@ impl Style {
     /// assert_eq!(Style::docs(), Style::default());
     /// # Ok::<(), ivr_xml::BuildError>(())
     /// ```
-    pub fn docs() -> Style {
+    pub const fn docs() -> Style {
         Style {
             quote: Quote::Single,
             declaration: Declaration::SingleQuoted,
-            indent: Some("    ".to_owned()),
+            indent: Some(Cow::Borrowed("    ")),
             lines: LineStart::FourSpaces,
+        }
+    }
+
+    /// The guide's style with `indent` per level instead of four spaces, in a `const`.
+    ///
+    /// The indent is the spaces and tabs `indent` starts with: it ends at the first other
+    /// character, which would change the document. ([`indent`](Style::indent), for an indent
+    /// known at run time, drops every other character instead.)
+    ///
+    /// ```
+    /// use ivr_xml::{Declaration, Response, Style};
+    /// const TWO: Style = Style::indented("  ");
+    /// assert_eq!(TWO.indent_str(), Some("  "));
+    /// assert_eq!(TWO, Style::docs().indent("  "));
+    /// let doc = Response::cmd_none();
+    /// assert_eq!(
+    ///     doc.to_string_with(&TWO.declaration(Declaration::None)),
+    ///     "<Response>\n  <CmdNone/>\n</Response>"
+    /// );
+    /// // The indent ends at the first character that is not a space or a tab.
+    /// assert_eq!(Style::indented("\t\tx\t").indent_str(), Some("\t\t"));
+    /// ```
+    pub const fn indented(indent: &'static str) -> Style {
+        let bytes = indent.as_bytes();
+        let mut len = 0;
+        while len < bytes.len() && matches!(bytes[len], b' ' | b'\t') {
+            len += 1;
+        }
+        let (kept, _) = bytes.split_at(len);
+        // Spaces and tabs only: UTF-8.
+        let indent = match std::str::from_utf8(kept) {
+            Ok(indent) => indent,
+            Err(_) => "",
+        };
+        Style {
+            quote: Quote::Single,
+            declaration: Declaration::SingleQuoted,
+            indent: Some(Cow::Borrowed(indent)),
+            lines: LineStart::of(kept),
         }
     }
 
@@ -131,11 +186,12 @@ impl Style {
     /// assert_eq!(Style::compact().indent_str(), None);
     /// # Ok::<(), ivr_xml::BuildError>(())
     /// ```
-    pub fn compact() -> Style {
+    pub const fn compact() -> Style {
         Style {
+            quote: Quote::Single,
+            declaration: Declaration::SingleQuoted,
             indent: None,
             lines: LineStart::None,
-            ..Style::docs()
         }
     }
 
@@ -148,7 +204,7 @@ impl Style {
     /// assert!(doc.to_string_with(&style).ends_with(r#"<Response><Redirect tag="1">menu</Redirect></Response>"#));
     /// # Ok::<(), ivr_xml::ParseError>(())
     /// ```
-    pub fn quote(mut self, quote: Quote) -> Style {
+    pub const fn quote(mut self, quote: Quote) -> Style {
         self.quote = quote;
         self
     }
@@ -162,7 +218,7 @@ impl Style {
     /// assert_eq!(doc.to_string_with(&style), r#"<?xml version="1.0" encoding="UTF-8"?><Response><CmdNone/></Response>"#);
     /// # Ok::<(), ivr_xml::BuildError>(())
     /// ```
-    pub fn declaration(mut self, declaration: Declaration) -> Style {
+    pub const fn declaration(mut self, declaration: Declaration) -> Style {
         self.declaration = declaration;
         self
     }
@@ -183,13 +239,8 @@ impl Style {
     /// ```
     pub fn indent(mut self, indent: &str) -> Style {
         let indent: String = indent.chars().filter(|c| matches!(c, ' ' | '\t')).collect();
-        self.lines = match indent.as_bytes() {
-            b"    " => LineStart::FourSpaces,
-            bytes if bytes.iter().all(|&b| b == b' ') => LineStart::Spaces,
-            bytes if bytes.iter().all(|&b| b == b'\t') => LineStart::Tabs,
-            _ => LineStart::Mixed,
-        };
-        self.indent = Some(indent);
+        self.lines = LineStart::of(indent.as_bytes());
+        self.indent = Some(Cow::Owned(indent));
         self
     }
 
@@ -259,4 +310,24 @@ pub(super) enum LineStart {
     Tabs,
     /// A line break and the indent, level by level (an indent of both spaces and tabs).
     Mixed,
+}
+
+impl LineStart {
+    /// How lines start with `indent` (spaces and tabs) per level.
+    const fn of(indent: &[u8]) -> LineStart {
+        if let [b' ', b' ', b' ', b' '] = indent {
+            return LineStart::FourSpaces;
+        }
+        let (mut spaces, mut tabs, mut i) = (true, true, 0);
+        while i < indent.len() {
+            spaces &= indent[i] == b' ';
+            tabs &= indent[i] == b'\t';
+            i += 1;
+        }
+        match (spaces, tabs) {
+            (true, _) => LineStart::Spaces,
+            (_, true) => LineStart::Tabs,
+            _ => LineStart::Mixed,
+        }
+    }
 }

@@ -463,7 +463,7 @@ pub(crate) fn response_case(c: &mut Choices<'_>) -> Result<Outcome, String> {
     Ok(outcome)
 }
 
-fn operation(c: &mut Choices<'_>) -> Operation {
+pub(crate) fn operation(c: &mut Choices<'_>) -> Operation {
     match c.below(5) {
         0 => {
             let dial = Dial::new(c.plain());

@@ -20,6 +20,7 @@ use super::Speak;
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "DismissConf")]
 pub struct DismissConf {
     /// The conference.
@@ -60,6 +61,7 @@ pub struct DismissConf {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "QuitConf")]
 pub struct QuitConf {
     /// The member's call.
@@ -112,6 +114,7 @@ impl QuitConf {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfMute")]
 pub struct ConfMute {
     /// The member's call.
@@ -164,6 +167,7 @@ impl ConfMute {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfUnMute")]
 pub struct ConfUnMute {
     /// The member's call.
@@ -217,6 +221,7 @@ impl ConfUnMute {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfPlay")]
 pub struct ConfPlay {
     /// The conference.
@@ -275,6 +280,7 @@ impl ConfPlay {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfStopPlay")]
 pub struct ConfStopPlay {
     /// The conference.
@@ -304,6 +310,7 @@ pub struct ConfStopPlay {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfRecord")]
 pub struct ConfRecord {
     /// The conference.
@@ -338,6 +345,7 @@ pub struct ConfRecord {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfStopRecord")]
 pub struct ConfStopRecord {
     /// The conference.
@@ -367,6 +375,7 @@ pub struct ConfStopRecord {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfVolumeAdjust")]
 pub struct ConfVolumeAdjust {
     /// The conference.
@@ -398,6 +407,7 @@ pub struct ConfVolumeAdjust {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfMemberPause")]
 pub struct ConfMemberPause {
     /// The conference.
@@ -429,6 +439,7 @@ pub struct ConfMemberPause {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfMemberResume")]
 pub struct ConfMemberResume {
     /// The conference.
@@ -485,6 +496,7 @@ impl ConfMemberResume {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "ConfAlarmClock")]
 pub struct ConfAlarmClock {
     /// The conference.
@@ -559,6 +571,7 @@ impl ConfAlarmClock {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "QueryConfState")]
 pub struct QueryConfState {
     /// The conference.

@@ -28,6 +28,7 @@ use super::{Role, Speak};
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 pub struct RestCreateConf {
     /// The attributes shared with the IVR command (and its `extra`).
     #[xml(flatten)]
@@ -85,6 +86,7 @@ impl From<CreateConf> for RestCreateConf {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "InviteJoinConf")]
 pub struct InviteJoinConf {
     /// The conference.

@@ -24,6 +24,7 @@ use crate::Xml;
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 #[xml(element = "Dial")]
 pub struct Dial {
     /// The number to call.

@@ -78,6 +78,7 @@ pub use dial::Dial;
 /// assert_eq!(raw.confid(), Some("10000001"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[cfg_attr(feature = "serde", xml(serde))]
 pub enum Operation {
     /// `<Dial>`, to [`Endpoint::Dial`].
     Dial(Dial),
