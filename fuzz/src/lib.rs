@@ -17,9 +17,9 @@
 mod builder_model;
 
 use ivr_xml::notify::{
-    ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
-    ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport, Message,
-    Notification, Params, RedirectRequest, Request, StartService, StopService,
+    Cdr, ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined,
+    ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer,
+    DtmfReport, Message, Notification, Params, RedirectRequest, Request, StartService, StopService,
 };
 use ivr_xml::rest::{RestRequest, RestResponse, RestTarget};
 use ivr_xml::validate::validate_bytes;
@@ -202,7 +202,7 @@ macro_rules! for_every_message {
         for_every_message!(@each $check, $input, StartService, DtmfReport, RedirectRequest,
             StopService, ConsultHangup, ConsultCallTimeOver, ConsultNoAnswer, ConfCreated,
             ConfMemberJoined, ConfMemberQuit, ConfDeleted, ConfDtmfReport, ConfMediaOpResult,
-            ConfPasswordFailed)
+            ConfPasswordFailed, Cdr)
     };
     (@each $check:ident, $input:expr, $($message:ty),*) => {{
         $($check::<$message>($input);)*
@@ -294,6 +294,7 @@ enum Incoming {
     #[notification(segment = "createconfok")]
     Created(ConfCreated),
     Stop(StopService),
+    Cdr(Cdr),
 }
 
 /// A whole request: the first line of the input is the target (`/path?query`), the second the

@@ -111,7 +111,9 @@ pub use playmix::{MixItem, PlayMix};
 pub use raw::{RawElement, RawNode};
 pub use raw_attribute::RawAttribute;
 pub use response::{Response, ResponseBuilder};
-pub use ser::{to_string_with, Declaration, FmtSink, IoSink, Quote, Sink, Style, ToXml};
+pub use ser::{
+    to_string_with, Declaration, EmptyElements, FmtSink, IoSink, Quote, Sink, Style, ToXml,
+};
 
 /// What the code `#[derive(Xml)]` generates calls: the writer and the parser's context. Not part
 /// of the stable API; a hand-written [`ToXml`] or [`FromXml`] names them from here.

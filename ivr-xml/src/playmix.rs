@@ -96,6 +96,31 @@ impl MixItem {
 /// `<PlayMix type='40'>createconf.wav;$confid</PlayMix>` 播放混合音: files and spoken values in
 /// one prompt \[guide\]. The `type` attribute is derived from the items, one code per item.
 ///
+/// A `<PlayMix>` has at least one item: every example has a `type` with at least one code (spec
+/// §2.3, `type` required \[inferred\] from the guide and field examples), and an empty one would
+/// be `<PlayMix type=''></PlayMix>`, which plays nothing. The builder refuses it when the
+/// document is built; the parser reads it as rule IVR206 (`playmix-mismatch`, a warning by
+/// default: the command is kept raw) and the validator reports the same code, with the same
+/// message (one [`ValueError`], `invalid PlayMix`).
+///
+/// A trailing `;` after the last item (`inputprojectno.wav;` with `type='4'`, seen in the field)
+/// is not an item: the parser drops it, as the spec says to ignore it, and the writer does not
+/// write it back, so such a document reads and writes as `inputprojectno.wav` (spec §2.3
+/// \[guide\] \[field\]).
+///
+/// ```
+/// use ivr_xml::{Command, PlayMix, Response};
+/// // No item: refused when the document is built.
+/// let err = Response::builder().main(PlayMix::new()).build().unwrap_err();
+/// assert_eq!(err.value_error().what(), "PlayMix");
+/// // A trailing `;` is read and dropped.
+/// let doc = Response::parse("<Response><PlayMix type='4'>inputprojectno.wav;</PlayMix></Response>")?;
+/// let Command::PlayMix(mix) = &doc.commands()[0] else { panic!() };
+/// assert_eq!(mix.text(), "inputprojectno.wav");
+/// assert!(doc.to_string().contains("<PlayMix type='4'>inputprojectno.wav</PlayMix>"));
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+///
 /// ```
 /// use ivr_xml::{to_string_with, PlayMix, Style};
 /// let mix = PlayMix::new().file("createconf.wav").digits("12345678");
@@ -126,11 +151,13 @@ struct PlayMixWire {
 }
 
 impl PlayMix {
-    /// A `<PlayMix>` with no items.
+    /// A `<PlayMix>` with no items yet: add at least one ([`PlayMix::file`], [`PlayMix::digits`],
+    /// [`PlayMix::raw_item`]); one left empty is refused when the document is built.
     ///
     /// ```
     /// use ivr_xml::PlayMix;
     /// assert!(PlayMix::new().items.is_empty());
+    /// assert!(ivr_xml::to_string_with(&PlayMix::new(), &ivr_xml::Style::docs()).is_err());
     /// ```
     pub fn new() -> PlayMix {
         PlayMix::default()
@@ -278,6 +305,16 @@ impl PlayMix {
     }
 }
 
+/// The one refusal of a `<PlayMix>` without items, from the builder and the parser alike (what
+/// `PlayMix`: rule IVR206, as for codes and items that disagree).
+fn no_items() -> ValueError {
+    ValueError::new(
+        "PlayMix",
+        "type='' with 0 item(s)",
+        "at least one item, with its `type` code",
+    )
+}
+
 impl ToXml for PlayMix {
     fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
         // As `codes()` and `text()` would write them, without building either.
@@ -313,7 +350,11 @@ impl ToXml for PlayMix {
             }
             MixItem::new(item.code(), item.text().as_str())?;
         }
-        RawAttribute::check_extra("PlayMix", &[("type", "PlayMix::items")], &self.extra)
+        RawAttribute::check_extra("PlayMix", &[("type", "PlayMix::items")], &self.extra)?;
+        if self.items.is_empty() {
+            return Err(no_items());
+        }
+        Ok(())
     }
 
     fn element_name(&self) -> &str {
@@ -343,6 +384,9 @@ impl FromXml for PlayMix {
             .split(';')
             .take(if wire.text.is_empty() { 0 } else { usize::MAX });
         let item_count = texts.clone().count();
+        if item_count == 0 && wire.codes.is_empty() {
+            return Err(cx.error(ErrorKind::InvalidValue(no_items()), element.offset()));
+        }
         if wire.codes.chars().count() != item_count {
             let err = ValueError::new(
                 "PlayMix",

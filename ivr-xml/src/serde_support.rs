@@ -289,7 +289,7 @@ macro_rules! forward {
 }
 
 use crate::notify::{
-    AppId, CallId, Code, ConfCreated, ConfDeleted, ConfDtmfReport, ConfId, ConfMediaOpResult,
+    AppId, CallId, Cdr, Code, ConfCreated, ConfDeleted, ConfDtmfReport, ConfId, ConfMediaOpResult,
     ConfMemberJoined, ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup,
     ConsultNoAnswer, Digits, Direction, DtmfReport, RedirectRequest, Seconds, StartService,
     StopService, Timestamp, UserData,
@@ -308,5 +308,5 @@ forward!(serialize_params, deserialize_params: Params);
 forward!(serialize_message, deserialize_message:
     StartService, DtmfReport, RedirectRequest, StopService, ConfCreated, ConfMemberJoined,
     ConfMemberQuit, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfPasswordFailed,
-    ConsultHangup, ConsultCallTimeOver, ConsultNoAnswer,
+    ConsultHangup, ConsultCallTimeOver, ConsultNoAnswer, Cdr,
 );

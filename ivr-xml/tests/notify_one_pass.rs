@@ -9,9 +9,9 @@
 use std::fmt::Debug;
 
 use ivr_xml::notify::{
-    ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
-    ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport, Message,
-    NotifyError, Params, RedirectRequest, StartService, StopService,
+    Cdr, ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined,
+    ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer,
+    DtmfReport, Message, NotifyError, Params, RedirectRequest, StartService, StopService,
 };
 use proptest::prelude::*;
 
@@ -75,6 +75,7 @@ fn all_agree(input: &[u8]) -> Result<(), TestCaseError> {
     agree::<ConsultHangup>(input)?;
     agree::<ConsultCallTimeOver>(input)?;
     agree::<ConsultNoAnswer>(input)?;
+    agree::<Cdr>(input)?;
     Ok(())
 }
 
@@ -88,6 +89,12 @@ fn table() {
         format!("{app}&from=13800000000&to=01083035690&direction=0"),
         format!("{app}&digits=12345678%23&result=0"),
         format!("{app}&starttime=20170927163910&endtime=20170927163911&callduration=1"),
+        // The cdr request captured in field code (spec §3.8), and a malformed one.
+        format!("{app}&caller=01012345678&called=86138000000000&direction=1\
+                 &relatecallid=1502121333119418000600040000045d&maincall=0&callresult=1\
+                 &callstate=200&callstarttime=20170927163908&sipcause=200&ringtime=20170927163908\
+                 &starttime=20170927163910&endtime=20170927163911&duration=1&timestamp=20170927163911"),
+        format!("{app}&maincall=&callresult=1+2&ringtime=x&duration=-1"),
         format!("{app}&digits=1&digits=1&result="),
         format!("{app}&digits=1&digits=2"),
         format!("{app}&digits=1&digits=%31&digits=2"),
@@ -161,6 +168,15 @@ fn name() -> impl Strategy<Value = String> {
         "relatedcallid",
         "relatecallid",
         "timestamp",
+        "caller",
+        "called",
+        "callresult",
+        "maincall",
+        "callstate",
+        "callstarttime",
+        "sipcause",
+        "ringtime",
+        "duration",
         "confid",
         "jointime",
         "deltime",

@@ -13,10 +13,10 @@
 use std::fmt::Debug;
 
 use ivr_xml::notify::{
-    ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
-    ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport, Message,
-    Notification, NotifyOptions, Params, RawNotification, RedirectRequest, Request, StartService,
-    StopService, Timestamp,
+    Cdr, ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined,
+    ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer,
+    DtmfReport, Message, Notification, NotifyOptions, Params, RawNotification, RedirectRequest,
+    Request, StartService, StopService, Timestamp,
 };
 use ivr_xml::{is_xml_char, Style};
 use proptest::prelude::*;
@@ -67,13 +67,16 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
 fn value_for(name: &'static str) -> BoxedStrategy<String> {
     match name {
         "appid" | "callid" | "confid" | "relatedcallid" | "relatecallid" | "result"
-        | "errorcode" | "reason" => id().boxed(),
+        | "errorcode" | "reason" | "maincall" | "callresult" | "callstate" | "sipcause" => {
+            id().boxed()
+        }
         "digits" => "[0-9*#]{0,9}".boxed(),
         "direction" => prop_oneof![Just("0".to_owned()), Just("1".to_owned())].boxed(),
-        "starttime" | "endtime" | "sstime" | "setime" | "timestamp" | "jointime" | "deltime" => {
-            timestamp().prop_map(|t| t.as_str().to_owned()).boxed()
+        "starttime" | "endtime" | "sstime" | "setime" | "timestamp" | "jointime" | "deltime"
+        | "callstarttime" | "ringtime" => timestamp().prop_map(|t| t.as_str().to_owned()).boxed(),
+        "callduration" | "seccallduration" | "duration" => {
+            any::<u64>().prop_map(|n| n.to_string()).boxed()
         }
-        "callduration" | "seccallduration" => any::<u64>().prop_map(|n| n.to_string()).boxed(),
         _ => text().boxed(),
     }
 }
@@ -154,6 +157,7 @@ round_trips! {
     consult_hangup_round_trips: ConsultHangup, required &["appid", "callid"];
     consult_timeover_round_trips: ConsultCallTimeOver, required &["appid", "callid"];
     consult_noanswer_round_trips: ConsultNoAnswer, required &["callid"];
+    cdr_round_trips: Cdr, required &["appid", "callid"];
 }
 
 fn any_params() -> impl Strategy<Value = Params> {
@@ -265,6 +269,8 @@ proptest! {
         let _ = Params::from_query(&String::from_utf8_lossy(&bytes));
         let _ = StopService::from_form(&bytes);
         let _ = StopService::from_xml(&bytes);
+        let _ = Cdr::from_form(&bytes);
+        let _ = Cdr::from_xml(&bytes);
         for content_type in [None, Some("text/plain"), Some("application/xml"), Some("application/x-www-form-urlencoded")] {
             let _ = Request::new("/ivr/firstget").body(content_type, &bytes).parse::<Some3>();
         }

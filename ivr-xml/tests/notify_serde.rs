@@ -7,7 +7,7 @@
 use std::fmt::Debug;
 
 use ivr_xml::notify::{
-    AppId, CallId, Code, ConfCreated, ConfDeleted, ConfDtmfReport, ConfId, ConfMediaOpResult,
+    AppId, CallId, Cdr, Code, ConfCreated, ConfDeleted, ConfDtmfReport, ConfId, ConfMediaOpResult,
     ConfMemberJoined, ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup,
     ConsultNoAnswer, Digits, Direction, DtmfReport, Message, Params, RedirectRequest, Seconds,
     StartService, StopService, Timestamp, UserData,
@@ -21,6 +21,13 @@ use serde::Serialize;
 /// repeated and unknown parameters, empty values, bare names, missing and invalid parameters.
 const QUERIES: &[&str] = &[
     "",
+    // The cdr request captured in field code (spec §3.8).
+    "appid=ff8080813f84717a013f847540ef0000&caller=01012345678&called=86138000000000\
+     &direction=1&callid=17092716390803280001000400011fab\
+     &relatecallid=1502121333119418000600040000045d&maincall=0&callresult=1\
+     &callstate=200&callstarttime=20170927163908&sipcause=200&ringtime=20170927163908\
+     &starttime=20170927163910&endtime=20170927163911&duration=1&timestamp=20170927163911",
+    "appid=a1&callid=c1&maincall=0&callresult=&sipcause=48 6&duration=x",
     "appid=ff8080813f84717a013f847540ef0000&callid=17092716390803280001000400011fab",
     "appid=ff8080813f84717a013f847540ef0000&callid=17092716390803280001000400011fab\
      &from=13800000000&to=01083035690&direction=0&origcalled=01083035690",
@@ -135,6 +142,7 @@ fn all_agree(query: &str) {
     agrees::<ConsultHangup>(query);
     agrees::<ConsultCallTimeOver>(query);
     agrees::<ConsultNoAnswer>(query);
+    agrees::<Cdr>(query);
 }
 
 #[test]

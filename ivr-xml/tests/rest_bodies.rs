@@ -8,7 +8,7 @@ use ivr_xml::rest::{
     Endpoint, InviteJoinConf, Operation, QueryConfState, QuitConf, ResponseError, RestCreateConf,
     RestRequest, RestResponse, Role, Speak, StatusCode,
 };
-use ivr_xml::{CreateConf, ErrorKind, ParseOptions, RawElement, Style, VoiceMode};
+use ivr_xml::{CreateConf, EmptyElements, ErrorKind, ParseOptions, RawElement, Style, VoiceMode};
 
 const APPID: &str = "8a216da85f5c89b1015f6c1a1bb00001";
 
@@ -204,7 +204,12 @@ fn every_body_parses_back_to_itself() {
         } else {
             ParseOptions::strict()
         };
-        for style in [official_style(), Style::docs(), Style::compact()] {
+        for style in [
+            official_style(),
+            Style::docs(),
+            Style::compact(),
+            Style::compact().empty_elements(EmptyElements::SelfClosing),
+        ] {
             let body = request.to_string_with(&style).unwrap();
             let parsed = RestRequest::parse_with(&body, &options).unwrap();
             assert_eq!(parsed.value, request, "{name} in {style:?}");
@@ -232,11 +237,17 @@ fn the_official_dial_example_is_reproduced() {
         "12345678",
         Dial::new("13812345678").userdata("1").record(true),
     );
-    // Byte for byte, except that the writer closes the empty element as `<Dial .../>` where the
-    // page writes `<Dial ...></Dial>`: the same XML (XML 1.0 §3.1).
+    // Byte for byte, `<Dial ...></Dial>` included (issue 18).
+    assert_eq!(request.to_xml().unwrap(), OFFICIAL_DIAL);
+    // The self-closing form, the same XML (XML 1.0 §3.1), on request.
+    let short = official_style().empty_elements(EmptyElements::SelfClosing);
     assert_eq!(
-        request.to_xml().unwrap(),
+        request.to_string_with(&short).unwrap(),
         OFFICIAL_DIAL.replace("></Dial>", "/>")
+    );
+    assert_eq!(
+        RestRequest::parse(&OFFICIAL_DIAL.replace("></Dial>", "/>")).unwrap(),
+        request
     );
     assert_eq!(RestRequest::parse(OFFICIAL_DIAL).unwrap(), request);
     // SDKs write the same element with single quotes and an explicit end tag [field].

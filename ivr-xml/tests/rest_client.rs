@@ -162,7 +162,7 @@ async fn the_outbound_call_goes_out_signed_with_the_official_body() {
     assert_eq!(got.headers["content-type"], "application/xml;charset=utf-8");
     assert_eq!(
         got.body,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Request>\n  <Appid>12345678</Appid>\n  <Dial number=\"13812345678\" userdata=\"1\" record=\"true\"/>\n</Request>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Request>\n  <Appid>12345678</Appid>\n  <Dial number=\"13812345678\" userdata=\"1\" record=\"true\"></Dial>\n</Request>"
     );
     assert_eq!(
         got.headers["content-length"],
@@ -208,6 +208,56 @@ async fn conference_operations_go_to_their_endpoints() {
     assert!(received[2]
         .body
         .contains(r#"<ConfMute callid="c0ffee" confid="10000001"/>"#));
+}
+
+/// `maxmember_in_url`: the create-conference URL carries the body's `maxmember` as several SDKs
+/// send it (spec §4.3 [field]), the platform still routes and verifies it; other operations and a
+/// body without `maxmember` are sent as before.
+#[tokio::test]
+async fn create_conference_can_carry_maxmember_in_the_url() {
+    let (base, platform) = serve().await;
+    let with_maxmember = client(&base).maxmember_in_url(true).build().unwrap();
+    // The SDK sample's body (spec §4.3): `action` `createconfresult.jsp`, `maxmember` `300`.
+    let create = RestRequest::new(
+        "ok",
+        CreateConf::new()
+            .action("createconfresult.jsp")
+            .maxmember(300),
+    );
+    let created = with_maxmember.send(&create).await.unwrap();
+    assert_eq!(created.confid(), Some("10000001"));
+    let bare = RestRequest::new("ok", CreateConf::new().action("createconfresult.jsp"));
+    assert!(with_maxmember.send(&bare).await.unwrap().is_success());
+    let invite = RestRequest::new("ok", InviteJoinConf::new("10000001", "13800000001"));
+    assert!(with_maxmember.send(&invite).await.unwrap().is_success());
+
+    let uris: Vec<String> = platform.received().into_iter().map(|r| r.uri).collect();
+    assert_eq!(
+        uris,
+        [
+            format!("/2013-12-26/Accounts/AC/ivr/createconf?sig={SIG}&maxmember=300"),
+            format!("/2013-12-26/Accounts/AC/ivr/createconf?sig={SIG}"),
+            format!("/2013-12-26/Accounts/AC/ivr/conf?sig={SIG}&confid=10000001"),
+        ]
+    );
+    // The server side reads it back as an extra query parameter of the known endpoint.
+    let target = RestTarget::parse(&uris[0]).unwrap();
+    assert_eq!(target.endpoint, Endpoint::CreateConf);
+    assert_eq!(
+        target.extra_query,
+        [("maxmember".to_owned(), "300".to_owned())]
+    );
+
+    // Off by default: the same request, the URL without it.
+    let prepared = client(&base)
+        .build()
+        .unwrap()
+        .prepare(&Endpoint::CreateConf, &create, fixed_clock())
+        .unwrap();
+    assert_eq!(
+        prepared.url,
+        format!("{base}/2013-12-26/Accounts/AC/ivr/createconf?sig={SIG}")
+    );
 }
 
 #[tokio::test]

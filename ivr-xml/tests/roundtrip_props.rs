@@ -155,7 +155,8 @@ fn command() -> impl Strategy<Value = Command> {
                 prop::sample::select(vec!['4', '0', '1', '7']),
                 mix_item_text()
             ),
-            0..4
+            // At least one item: an empty `<PlayMix>` is refused when built (issue 18).
+            1..4
         )
         .prop_map(|items| {
             let mix = items
@@ -278,7 +279,8 @@ proptest! {
     #[test]
     fn playmix_items_round_trip_or_are_refused(items in prop::collection::vec(tricky_string(), 0..4)) {
         let mix = items.iter().fold(PlayMix::new(), |mix, item| mix.file(item.clone()));
-        let refusable = items.iter().any(|i| i.is_empty() || i.contains(';') || !i.chars().all(is_xml_char));
+        // No item at all is refused too (issue 18).
+        let refusable = items.is_empty() || items.iter().any(|i| i.is_empty() || i.contains(';') || !i.chars().all(is_xml_char));
         let built = Response::builder().main(mix).build();
         prop_assert_eq!(built.is_err(), refusable);
         if let Ok(doc) = built {

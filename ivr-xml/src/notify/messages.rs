@@ -542,3 +542,101 @@ pub struct ConsultNoAnswer {
     #[message(extra)]
     pub extra: Params,
 }
+
+/// `cdr`: the call detail record (话单) of a finished call, as one field handler receives it
+/// (spec §3.8). *Field evidence only*: the parameter names are the handler's, the types are read
+/// from the one captured request \[field\]; whether the platform sends it as an IVR notification
+/// or as a separate CDR push is unclear, and the segment `cdr` is the handler's. Answer with
+/// `<CmdNone/>` \[field\].
+///
+/// The related call is `relatecallid` here, as the cdr handler spells it; a `relatedcallid`
+/// (the stopservice comment's spelling, spec §5 #10) stays in `extra`. An empty time, duration or
+/// code reads as absent.
+///
+/// The request captured in a code comment (spec §3.8), read and written back; the known
+/// parameters are written first (`appid`, `callid`), then the others in field order, which is
+/// the capture's:
+///
+/// ```
+/// use ivr_xml::notify::{Cdr, Direction, Message, Seconds, Timestamp};
+///
+/// let query = "appid=ff8080813f84717a013f847540ef0000&caller=01012345678&called=86138000000000\
+///              &direction=1&callid=17092716390803280001000400011fab\
+///              &relatecallid=1502121333119418000600040000045d&maincall=0&callresult=1\
+///              &callstate=200&callstarttime=20170927163908&sipcause=200&ringtime=20170927163908\
+///              &starttime=20170927163910&endtime=20170927163911&duration=1&timestamp=20170927163911";
+/// let cdr = Cdr::from_query(query)?;
+/// assert_eq!(cdr.callid, "17092716390803280001000400011fab");
+/// assert_eq!(cdr.direction, Some(Direction::Outbound));
+/// assert_eq!(cdr.duration, Some(Seconds::new(1)));
+/// assert_eq!(cdr.sipcause.as_ref().map(|c| c.as_str()), Some("200"));
+/// let (start, end) = (cdr.starttime.unwrap(), cdr.endtime.unwrap());
+/// assert_eq!(end.seconds_since(start), 1);
+/// assert!(cdr.extra.is_empty());
+/// assert_eq!(
+///     cdr.to_query_string(),
+///     "appid=ff8080813f84717a013f847540ef0000&callid=17092716390803280001000400011fab\
+///      &caller=01012345678&called=86138000000000&direction=1\
+///      &relatecallid=1502121333119418000600040000045d&maincall=0&callresult=1\
+///      &callstate=200&callstarttime=20170927163908&sipcause=200&ringtime=20170927163908\
+///      &starttime=20170927163910&endtime=20170927163911&duration=1&timestamp=20170927163911"
+/// );
+/// assert_eq!(Cdr::from_query(&cdr.to_query_string())?, cdr);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
+#[message(kind = "cdr callback", segment = "cdr")]
+#[non_exhaustive]
+pub struct Cdr {
+    /// `appid`: the application. *Field evidence only*.
+    pub appid: AppId,
+    /// `callid`: the call. *Field evidence only*.
+    pub callid: CallId,
+    /// `caller`: the calling number (a landline number in the capture). *Field evidence only*.
+    pub caller: Option<String>,
+    /// `called`: the called number (14 digits in the capture). *Field evidence only*.
+    pub called: Option<String>,
+    /// `direction`: `0` inbound, `1` outbound, read as for `startservice` \[inferred\]
+    /// (`1` in the capture). *Field evidence only*.
+    pub direction: Option<Direction>,
+    /// `relatecallid`: a related call (32 characters in the capture; meaning unknown).
+    /// *Field evidence only*.
+    pub relatecallid: Option<CallId>,
+    /// `maincall`: `0` in the capture; meaning unknown (whether this record is the main leg
+    /// \[inferred\]). *Field evidence only*.
+    pub maincall: Option<Code>,
+    /// `callresult`: `1` in the capture; no value table is known. *Field evidence only*.
+    pub callresult: Option<Code>,
+    /// `callstate`: `200` in the capture, a SIP-like status \[inferred\]. *Field evidence only*.
+    pub callstate: Option<Code>,
+    /// `callstarttime`: when the call was placed. *Field evidence only*.
+    pub callstarttime: Option<Timestamp>,
+    /// `sipcause`: `200` in the capture, a SIP status \[inferred\]. *Field evidence only*.
+    pub sipcause: Option<Code>,
+    /// `ringtime`: when the callee's phone started ringing \[inferred\]. *Field evidence only*.
+    pub ringtime: Option<Timestamp>,
+    /// `starttime`: when the call was answered \[inferred\]. *Field evidence only*.
+    pub starttime: Option<Timestamp>,
+    /// `endtime`: when the call ended. *Field evidence only*.
+    pub endtime: Option<Timestamp>,
+    /// `duration`: talk time in seconds (`1` between `starttime` and `endtime` one second
+    /// apart, in the capture). *Field evidence only*.
+    pub duration: Option<Seconds>,
+    /// `sstime`: start of the secondary (called) leg, as in `stopservice`. *Field evidence only*.
+    pub sstime: Option<Timestamp>,
+    /// `setime`: end of the secondary leg. *Field evidence only*.
+    pub setime: Option<Timestamp>,
+    /// `seccallduration`: talk time of the secondary leg. *Field evidence only*.
+    pub seccallduration: Option<Seconds>,
+    /// `recordurl`: where to download the recording, when recording was on.
+    /// *Field evidence only*.
+    pub recordurl: Option<String>,
+    /// `userdata`. *Field evidence only*.
+    pub userdata: Option<UserData>,
+    /// `timestamp`: when the record was made. *Field evidence only*.
+    pub timestamp: Option<Timestamp>,
+    /// The parameters this message does not read, in the order received. Written after the
+    /// known ones.
+    #[message(extra)]
+    pub extra: Params,
+}

@@ -14,6 +14,7 @@
 //! | [`StopService`] | `stopservice` (fixed) | §3.5 |
 //! | [`ConsultHangup`], [`ConsultCallTimeOver`], [`ConsultNoAnswer`] | `ConsultationCall@hangupurl`, `@calltimeoverurl`, `@noanswerurl` | §3.6 |
 //! | [`ConfCreated`], [`ConfMemberJoined`], [`ConfMemberQuit`], [`ConfDeleted`], [`ConfDtmfReport`], [`ConfMediaOpResult`], [`ConfPasswordFailed`] | `CreateConf@action`, `JoinConf@action` / `@joinurl`, `@quiturl`, `@delreporturl`, `@dtmfreporturl`, `@mediaopturl`, `passwderrorurl` | §3.7 |
+//! | [`Cdr`] | `cdr` (the field handler's) | §3.8 |
 //!
 //! The official notification reference was not available: every parameter is known from field
 //! code or inferred, and each field's rustdoc says which. Typed values are
@@ -213,9 +214,9 @@ pub use ids::{AppId, CallId, Code, ConfId};
 /// ```
 pub use ivr_xml_derive::Message;
 pub use messages::{
-    ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined, ConfMemberQuit,
-    ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer, DtmfReport,
-    RedirectRequest, StartService, StopService,
+    Cdr, ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined,
+    ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup, ConsultNoAnswer,
+    DtmfReport, RedirectRequest, StartService, StopService,
 };
 #[cfg(feature = "serde")]
 pub(crate) use options::limit_error;

@@ -77,6 +77,7 @@ pub struct RestClient {
     clock: Arc<dyn Clock>,
     style: Style,
     max_body: usize,
+    maxmember_in_url: bool,
 }
 
 impl fmt::Debug for RestClient {
@@ -87,6 +88,7 @@ impl fmt::Debug for RestClient {
             .field("credentials", &self.credentials)
             .field("style", &self.style)
             .field("max_body", &self.max_body)
+            .field("maxmember_in_url", &self.maxmember_in_url)
             .finish_non_exhaustive()
     }
 }
@@ -120,6 +122,7 @@ pub struct RestClientBuilder {
     no_proxy: bool,
     http: Option<reqwest::Client>,
     max_body: usize,
+    maxmember_in_url: bool,
 }
 
 impl fmt::Debug for RestClientBuilder {
@@ -226,12 +229,39 @@ impl RestClientBuilder {
     /// let prepared = client.prepare(&Endpoint::Dial, &RestRequest::new("a", Dial::new("1")), ts)?;
     /// assert_eq!(
     ///     prepared.body,
-    ///     "<?xml version='1.0' encoding='UTF-8'?><Request><Appid>a</Appid><Dial number='1'/></Request>"
+    ///     "<?xml version='1.0' encoding='UTF-8'?><Request><Appid>a</Appid><Dial number='1'></Dial></Request>"
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn style(mut self, style: Style) -> RestClientBuilder {
         self.style = style;
+        self
+    }
+
+    /// Repeats a create-conference body's `maxmember` in the URL,
+    /// `…/ivr/createconf?sig=…&maxmember=N`, as several SDKs do (spec §4.3 \[field\]; no official
+    /// page for `ivr/createconf` was available, and other SDKs and applications send the URL
+    /// without it, so it is off by default). Only requests to [`Endpoint::CreateConf`] whose
+    /// operation has a `maxmember` get it ([`RestRequest::maxmember_query`]).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Credentials, Endpoint, RestClient, RestRequest, Timestamp};
+    /// use ivr_xml::CreateConf;
+    /// let ts = Timestamp::parse("20240102030405")?;
+    /// let client = RestClient::builder(Credentials::new("AC", "tokentoken"), move || ts)
+    ///     .base_url("http://127.0.0.1:8883")
+    ///     .maxmember_in_url(true)
+    ///     .build()?;
+    /// let create = RestRequest::new("app1", CreateConf::new().action("createconfresult.jsp").maxmember(300));
+    /// let prepared = client.prepare(&Endpoint::CreateConf, &create, ts)?;
+    /// assert_eq!(
+    ///     prepared.url,
+    ///     "http://127.0.0.1:8883/2013-12-26/Accounts/AC/ivr/createconf?sig=6DE1C759AD65657DE451E37F9DF9721C&maxmember=300"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn maxmember_in_url(mut self, on: bool) -> RestClientBuilder {
+        self.maxmember_in_url = on;
         self
     }
 
@@ -344,6 +374,7 @@ impl RestClientBuilder {
             clock: self.clock,
             style: self.style,
             max_body: self.max_body,
+            maxmember_in_url: self.maxmember_in_url,
         })
     }
 }
@@ -362,7 +393,7 @@ impl RestClientBuilder {
 /// let prepared = client.prepare(&Endpoint::Dial, &request, ts)?;
 /// assert_eq!(prepared.url, "http://127.0.0.1:8883/2013-12-26/Accounts/AC/ivr/dial?sig=6DE1C759AD65657DE451E37F9DF9721C");
 /// assert_eq!(prepared.signature.authorization, "QUM6MjAyNDAxMDIwMzA0MDU=");
-/// assert!(prepared.body.contains(r#"<Dial number="13812345678"/>"#));
+/// assert!(prepared.body.contains(r#"<Dial number="13812345678"></Dial>"#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -417,6 +448,7 @@ impl RestClient {
             no_proxy: false,
             http: None,
             max_body: 1 << 20,
+            maxmember_in_url: false,
         }
     }
 
@@ -462,10 +494,19 @@ impl RestClient {
             .to_string_with(&self.style)
             .map_err(ClientError::InvalidRequest)?;
         let signature = self.credentials.sign(timestamp);
-        let path = endpoint.path_and_query(
+        let maxmember = match endpoint {
+            Endpoint::CreateConf if self.maxmember_in_url => request.maxmember_query(),
+            _ => None,
+        };
+        let extra: Vec<(&str, &str)> = maxmember
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        let path = endpoint.path_and_query_with(
             &self.soft_version,
             &self.credentials.account_sid,
             &signature.sig,
+            &extra,
         );
         Ok(PreparedRequest {
             url: format!("{}{path}", self.base_url),

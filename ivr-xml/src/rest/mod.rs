@@ -54,7 +54,7 @@ pub use client::{ClientError, Clock, PreparedRequest, RestClient, RestClientBuil
 pub use ops::{
     ConfAlarmClock, ConfMemberPause, ConfMemberResume, ConfMute, ConfPlay, ConfRecord,
     ConfStopPlay, ConfStopRecord, ConfUnMute, ConfVolumeAdjust, Dial, DismissConf, InviteJoinConf,
-    Operation, QueryConfState, QuitConf, RestCreateConf, Role, Speak,
+    InviteNumbers, Operation, QueryConfState, QuitConf, RestCreateConf, Role, Speak,
 };
 pub use path::{Endpoint, RestTarget, TargetError};
 pub use request::{AppIdElement, RestRequest};

@@ -36,8 +36,8 @@ pub enum Endpoint {
     /// ones are dropped), with extra query parameters after `sig`. Both are percent-encoded when written,
     /// the path segment by segment (`/` separates segments), so that [`RestTarget::parse`]
     /// reads back the same path, whatever characters (`?`, `#`, `%`, spaces, non-ASCII) it holds.
-    /// Several SDKs append `&maxmember=N` to `ivr/createconf` \[field\]: that is
-    /// `Other { path: "ivr/createconf".into(), query: vec![("maxmember".into(), "300".into())] }`.
+    /// (The `&maxmember=N` several SDKs append to `ivr/createconf` \[field\] needs no `Other`:
+    /// see [`Endpoint::path_and_query_with`] and the client's `maxmember_in_url`.)
     Other {
         /// The path below the account, like `ivr/createconf`.
         path: String,
@@ -119,6 +119,33 @@ impl Endpoint {
     /// );
     /// ```
     pub fn path_and_query(&self, soft_version: &str, account_sid: &str, sig: &str) -> String {
+        self.path_and_query_with(soft_version, account_sid, sig, &[])
+    }
+
+    /// [`Endpoint::path_and_query`] with `extra` query parameters after the endpoint's own, each
+    /// percent-encoded: for what some SDKs add, like `&maxmember=N` after `ivr/createconf`
+    /// (spec §4.3 \[field\]; [`RestRequest::maxmember_query`](crate::rest::RestRequest::maxmember_query)
+    /// gives it for a request, and the client's
+    /// `RestClientBuilder::maxmember_in_url` adds it).
+    ///
+    /// ```
+    /// use ivr_xml::rest::Endpoint;
+    /// assert_eq!(
+    ///     Endpoint::CreateConf.path_and_query_with("2013-12-26", "AC", "SIG", &[("maxmember", "300")]),
+    ///     "/2013-12-26/Accounts/AC/ivr/createconf?sig=SIG&maxmember=300"
+    /// );
+    /// assert_eq!(
+    ///     Endpoint::conf("7").path_and_query_with("2013-12-26", "AC", "SIG", &[("a b", "c&d")]),
+    ///     "/2013-12-26/Accounts/AC/ivr/conf?sig=SIG&confid=7&a%20b=c%26d"
+    /// );
+    /// ```
+    pub fn path_and_query_with(
+        &self,
+        soft_version: &str,
+        account_sid: &str,
+        sig: &str,
+        extra: &[(&str, &str)],
+    ) -> String {
         let mut out = self.path(soft_version, account_sid);
         out.push_str("?sig=");
         percent_encode_into(&mut out, sig);
@@ -133,6 +160,7 @@ impl Endpoint {
             Endpoint::Other { query, .. } => query.iter().for_each(|(k, v)| param(k, v)),
             Endpoint::Dial | Endpoint::CreateConf => {}
         }
+        extra.iter().for_each(|(k, v)| param(k, v));
         out
     }
 }

@@ -58,25 +58,22 @@ impl AppIdElement {
 /// \[inferred\] (spec §4.4). Both directions work: a client builds and writes one, a server (or a
 /// simulator) parses one and routes it by [`RestRequest::endpoint`].
 ///
-/// The official `ivr/dial` example, reproduced by [`official_style`] except that the writer
-/// closes the empty `<Dial/>` where the page writes `<Dial ...></Dial>`, which is the same XML:
+/// The official `ivr/dial` example, reproduced byte for byte by [`official_style`], `<Dial ...></Dial>`
+/// with its end tag included (\[official\]; [`EmptyElements::SelfClosing`](crate::EmptyElements::SelfClosing)
+/// writes `<Dial .../>`, the same XML):
 ///
 /// ```
 /// use ivr_xml::rest::{Dial, Endpoint, RestRequest};
 /// let request = RestRequest::new("12345678", Dial::new("13812345678").userdata("1").record(true));
-/// assert_eq!(request.to_xml()?, r#"<?xml version="1.0" encoding="UTF-8"?>
-/// <Request>
-///   <Appid>12345678</Appid>
-///   <Dial number="13812345678" userdata="1" record="true"/>
-/// </Request>"#);
-/// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
-///
-/// // The page's own text parses to the same request.
 /// let page = r#"<?xml version="1.0" encoding="UTF-8"?>
 /// <Request>
 ///   <Appid>12345678</Appid>
 ///   <Dial number="13812345678" userdata="1" record="true"></Dial>
 /// </Request>"#;
+/// assert_eq!(request.to_xml()?, page);
+/// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
+///
+/// // The page's own text parses to the same request.
 /// assert_eq!(RestRequest::parse(page)?, request);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -124,6 +121,36 @@ impl RestRequest {
     /// ```
     pub fn endpoint(&self) -> Option<Endpoint> {
         self.operation.endpoint()
+    }
+
+    /// `("maxmember", N)` for a `<CreateConf>` with a `maxmember`: several SDKs repeat the body's
+    /// `maxmember` in the `ivr/createconf` URL, `…/ivr/createconf?sig=…&maxmember=N` (spec §4.3
+    /// \[field\]; no official page for this endpoint was available). `None` for any other
+    /// operation, or without `maxmember`. For [`Endpoint::path_and_query_with`]; the client adds it
+    /// itself when asked (`RestClientBuilder::maxmember_in_url`, feature `rest-client`).
+    ///
+    /// ```
+    /// use ivr_xml::rest::{Dial, Endpoint, RestRequest, SOFT_VERSION};
+    /// use ivr_xml::CreateConf;
+    /// let create = RestRequest::new("app1", CreateConf::new().action("createconfresult.jsp").maxmember(300));
+    /// assert_eq!(create.maxmember_query(), Some(("maxmember", "300".to_owned())));
+    /// let (name, value) = create.maxmember_query().unwrap();
+    /// let endpoint = create.endpoint().unwrap();
+    /// assert_eq!(
+    ///     endpoint.path_and_query_with(SOFT_VERSION, "AC", "SIG", &[(name, &value)]),
+    ///     "/2013-12-26/Accounts/AC/ivr/createconf?sig=SIG&maxmember=300"
+    /// );
+    /// assert_eq!(RestRequest::new("app1", CreateConf::new()).maxmember_query(), None);
+    /// assert_eq!(RestRequest::new("app1", Dial::new("1")).maxmember_query(), None);
+    /// ```
+    pub fn maxmember_query(&self) -> Option<(&'static str, String)> {
+        match &self.operation {
+            Operation::CreateConf(create) => create
+                .conf
+                .maxmember
+                .map(|max| ("maxmember", max.get().to_string())),
+            _ => None,
+        }
     }
 
     /// The body as sent: [`official_style`] (double quotes, `<?xml version="1.0" encoding="UTF-8"?>`,

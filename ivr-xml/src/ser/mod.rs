@@ -16,7 +16,7 @@ mod writer;
 use crate::error::ValueError;
 
 pub use sink::{FmtSink, IoSink, Sink};
-pub use style::{Declaration, Quote, Style};
+pub use style::{Declaration, EmptyElements, Quote, Style};
 pub use writer::XmlWriter;
 
 /// A type that writes itself as one XML element (or, for an enum, as the alternative it holds).

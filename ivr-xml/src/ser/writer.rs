@@ -4,7 +4,7 @@ use crate::raw_attribute::RawAttribute;
 use crate::value::XmlValue;
 
 use super::style::LineStart;
-use super::{Declaration, Quote, Sink, Style};
+use super::{Declaration, EmptyElements, Quote, Sink, Style};
 
 /// Writes elements into a [`Sink`] in a [`Style`]. Used by code the [`Xml`](crate::Xml) derive generates.
 ///
@@ -25,6 +25,8 @@ pub struct XmlWriter<'a, S: ?Sized> {
     /// The indent per level (empty when compact).
     indent: &'a str,
     depth: usize,
+    /// How empty elements whose docs write an end tag are closed.
+    empty: EmptyElements,
 }
 
 /// A line break and 128 spaces: line starts in an indent of spaces, up to 128 deep.
@@ -64,6 +66,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
             pretty: style.lines,
             indent: style.indent.as_deref().unwrap_or(""),
             depth: 0,
+            empty: style.empty,
         }
     }
 
@@ -79,6 +82,22 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     #[inline(always)]
     pub fn quote(&self) -> Quote {
         self.quote
+    }
+
+    /// How empty elements are closed ([`Style::empty_elements`]): for an element whose official
+    /// example writes an end tag, like the REST `<Dial>`.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// use ivr_xml::EmptyElements;
+    /// let style = Style::docs().empty_elements(EmptyElements::SelfClosing);
+    /// let mut out = String::new();
+    /// let w = XmlWriter::new(&mut out, &style);
+    /// assert_eq!(w.empty_elements(), EmptyElements::SelfClosing);
+    /// ```
+    #[inline(always)]
+    pub fn empty_elements(&self) -> EmptyElements {
+        self.empty
     }
 
     /// Writes the declaration (nothing for [`Declaration::None`]).

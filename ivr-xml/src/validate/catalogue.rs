@@ -362,7 +362,7 @@ pub const RULES: &[Rule] = &[
         name: "playmix-mismatch",
         severity: Severity::Warning,
         level: Level::of(Severity::Warning),
-        summary: "`<PlayMix>` whose `type` codes and `;`-separated items disagree, or that uses codes other than `4` (file) and `0` (digits).",
+        summary: "`<PlayMix>` whose `type` codes and `;`-separated items disagree, that has no item, or that uses codes other than `4` (file) and `0` (digits).",
         rationale: "Each item is played by its code; a missing code leaves an item unplayed or misread.",
         evidence: "One code per item in every sample [guide] [field]; codes other than 4 and 0 are unknown [inferred] (spec §2.3).",
         help: "Give one code per item: `4` for a file, `0` for digits.",

@@ -58,7 +58,7 @@ pub use conf::{
     ConfStopPlay, ConfStopRecord, ConfUnMute, ConfVolumeAdjust, DismissConf, QueryConfState,
     QuitConf,
 };
-pub use create::{InviteJoinConf, RestCreateConf};
+pub use create::{InviteJoinConf, InviteNumbers, RestCreateConf};
 pub use dial::Dial;
 
 /// The operation of a [`RestRequest`](crate::rest::RestRequest): one element after `<Appid>`.
