@@ -399,7 +399,7 @@ impl PlayMix {
             .take(if wire.text.is_empty() { 0 } else { usize::MAX });
         let item_count = texts.clone().count();
         if item_count == 0 && wire.codes.is_empty() {
-            return Err(cx.error(ErrorKind::InvalidValue(no_items()), element.offset()));
+            return Err(no_items());
         }
         if wire.codes.chars().count() != item_count {
             return Err(ValueError::new(
