@@ -36,7 +36,8 @@ impl Layout {
 
 /// One benchmarked document.
 pub(crate) struct Case {
-    /// Short id used in benchmark names: `01`..`11`, or `1000cmd`.
+    /// Short id used in benchmark names: `01`..`11`, `1000cmd`, or `1000clean` (the same kind of
+    /// content with no finding of the platform rules: what strict parse's fast path reads).
     pub(crate) id: String,
     /// Whether this is one of the guide's eleven examples.
     pub(crate) guide: bool,
@@ -58,7 +59,7 @@ impl Case {
 #[path = "../../ivr-xml/tests/common/documents.rs"]
 mod documents;
 
-use documents::{thousand_commands, GUIDE};
+use documents::{thousand_clean_commands, thousand_commands, GUIDE};
 
 /// Every benchmarked document, the guide's first.
 pub(crate) fn cases() -> Vec<Case> {
@@ -74,6 +75,11 @@ pub(crate) fn cases() -> Vec<Case> {
         })
         .collect();
     cases.push(case("1000cmd".to_owned(), false, thousand_commands()));
+    cases.push(case(
+        "1000clean".to_owned(),
+        false,
+        thousand_clean_commands(),
+    ));
     cases
 }
 

@@ -264,16 +264,16 @@ fn main() {
     // `-- --round-robin`: the interleaved ratio mode instead of criterion (criterion would
     // refuse the option).
     let args: Vec<String> = std::env::args().collect();
-    // `-- --parse-only N [guide|1000cmd]`: ivr-xml's strict parse of every document, N times, and nothing else,
+    // `-- --parse-only N [guide|1000cmd|1000clean]`: ivr-xml's strict parse of every document, N times, and nothing else,
     // for a profiler (`valgrind --tool=callgrind`) or an instruction count.
     if let Some(i) = args.iter().position(|a| a == "--parse-only") {
         let times: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(100);
-        // `guide` or `1000cmd` after N: only those documents.
+        // `guide`, `1000cmd` or `1000clean` after N: only those documents.
         let only = args.get(i + 2).map(String::as_str);
         for layout in Layout::ALL {
             for case in cases.iter().filter(|c| match only {
                 Some("guide") => c.guide,
-                Some("1000cmd") => !c.guide,
+                Some(id @ ("1000cmd" | "1000clean")) => c.id == id,
                 _ => true,
             }) {
                 for _ in 0..times {

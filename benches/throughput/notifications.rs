@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput};
-use ivr_xml::notify::{DtmfReport, Message, StartService, StopService};
+use ivr_xml::notify::{DtmfReport, Message, Notification, Request, StartService, StopService};
 use serde::Deserialize;
 
 const APP: &str = "appid=ff8080813f84717a013f847540ef0000&callid=17092716390803280001000400011fab";
@@ -79,7 +79,40 @@ fn bench_one<M: Message, T: for<'de> Deserialize<'de>>(c: &mut Criterion, name: 
     group.bench_function("serde-urlencoded", |b| {
         b.iter(|| serde_urlencoded::from_str::<T>(black_box(query)))
     });
+    // The path a web handler takes: `Request` (query string merged with a body, then the
+    // notification chosen by segment), as the axum extractor and `from_http` read.
+    let path = format!("/ivr/{name}");
+    if let Err(err) = Request::new(&path).query(query).parse::<Incoming>() {
+        panic!("{name}: ivr-xml Request: {err}");
+    }
+    group.bench_function("ivr-xml Request::parse", |b| {
+        b.iter(|| {
+            Request::new(black_box(&path))
+                .query(black_box(query))
+                .parse::<Incoming>()
+        })
+    });
+    // The same parameters split between the query string and a form body.
+    let (head, tail) = query.split_at(APP.len());
+    let tail = tail.trim_start_matches('&').as_bytes();
+    group.bench_function("ivr-xml Request::parse, query + form body", |b| {
+        b.iter(|| {
+            Request::new(black_box(&path))
+                .query(black_box(head))
+                .form(black_box(tail))
+                .parse::<Incoming>()
+        })
+    });
     group.finish();
+}
+
+/// The notifications an application expects, for the `Request` cases.
+#[derive(Debug, Notification)]
+#[allow(dead_code)] // read by the parser only
+enum Incoming {
+    Start(StartService),
+    Dtmf(DtmfReport),
+    Stop(StopService),
 }
 
 /// Benchmarks every notification of [`queries`].

@@ -334,17 +334,34 @@ pub(crate) fn run(prepared: &[Prepared<'_>], args: &[String]) {
          per round, the median of the 11 documents' ratios. Cells: median [first quartile, third \
          quartile] over the rounds.\n"
     ));
+    // One column per long document (the 1,000-command one, and the same without findings).
+    let big_docs: Vec<usize> = (0..prepared.len())
+        .filter(|&doc| !prepared[doc].case.guide)
+        .collect();
+    let big_name = |doc: usize| match prepared[doc].case.id.as_str() {
+        "1000cmd" => "1,000 commands".to_owned(),
+        "1000clean" => "1,000 commands, no findings".to_owned(),
+        id => id.to_owned(),
+    };
     for (kind, names) in [(Kind::Parse, &PARSERS[..]), (Kind::Write, &WRITERS[..])] {
-        out.push_str(&format!(
-            "\n| {}, ratio to the reference | layout | guide docs | 1,000 commands | 1,000 commands MiB/s |\n|---|---|--:|--:|--:|\n",
+        let mut header = format!(
+            "\n| {}, ratio to the reference | layout | guide docs |",
             kind.name()
-        ));
+        );
+        let mut rule = String::from("\n|---|---|--:|");
+        for &doc in &big_docs {
+            header.push_str(&format!(" {} | {} MiB/s |", big_name(doc), big_name(doc)));
+            rule.push_str("--:|--:|");
+        }
+        out.push_str(&header);
+        out.push_str(&rule);
+        out.push('\n');
         for layout in Layout::ALL {
             for (implementation, name) in names.iter().enumerate() {
                 let mut guide_rounds = Vec::with_capacity(rounds);
-                let mut big_rounds = Vec::with_capacity(rounds);
-                let mut big_ns = Vec::with_capacity(rounds);
-                let mut big_bytes = 0;
+                let mut big_rounds: Vec<Vec<f64>> =
+                    vec![Vec::with_capacity(rounds); big_docs.len()];
+                let mut big_ns: Vec<Vec<f64>> = vec![Vec::with_capacity(rounds); big_docs.len()];
                 for round in 0..rounds {
                     let mut per_doc = Vec::new();
                     for (doc, p) in prepared.iter().enumerate() {
@@ -357,10 +374,9 @@ pub(crate) fn run(prepared: &[Prepared<'_>], args: &[String]) {
                         let ratio = e.times[round] / r.times[round];
                         if p.case.guide {
                             per_doc.push(ratio);
-                        } else {
-                            big_rounds.push(ratio);
-                            big_ns.push(e.times[round]);
-                            big_bytes = p.case.text(layout).len();
+                        } else if let Some(column) = big_docs.iter().position(|&d| d == doc) {
+                            big_rounds[column].push(ratio);
+                            big_ns[column].push(e.times[round]);
                         }
                     }
                     if let Some((_, median, _)) = quartiles(&mut per_doc) {
@@ -368,26 +384,28 @@ pub(crate) fn run(prepared: &[Prepared<'_>], args: &[String]) {
                     }
                 }
                 let guide = quartiles(&mut guide_rounds);
-                let big = quartiles(&mut big_rounds);
-                if guide.is_none() && big.is_none() {
+                let bigs: Vec<Option<(f64, f64, f64)>> =
+                    big_rounds.iter_mut().map(|r| quartiles(r)).collect();
+                if guide.is_none() && bigs.iter().all(Option::is_none) {
                     continue;
                 }
                 let cell = |q: Option<(f64, f64, f64)>| match q {
                     Some((q1, m, q3)) => format!("{m:.2} [{q1:.2}, {q3:.2}]"),
                     None => "-".to_owned(),
                 };
-                let mib_s = match quartiles(&mut big_ns) {
-                    Some((_, ns, _)) => {
-                        format!("{:.0}", big_bytes as f64 / ns * 1e9 / (1024.0 * 1024.0))
-                    }
-                    None => "-".to_owned(),
-                };
-                out.push_str(&format!(
-                    "| {name} | {} | {} | {} | {mib_s} |\n",
-                    layout.name(),
-                    cell(guide),
-                    cell(big)
-                ));
+                let mut line = format!("| {name} | {} | {} |", layout.name(), cell(guide));
+                for (column, &doc) in big_docs.iter().enumerate() {
+                    let bytes = prepared[doc].case.text(layout).len();
+                    let mib_s = match quartiles(&mut big_ns[column]) {
+                        Some((_, ns, _)) => {
+                            format!("{:.0}", bytes as f64 / ns * 1e9 / (1024.0 * 1024.0))
+                        }
+                        None => "-".to_owned(),
+                    };
+                    line.push_str(&format!(" {} | {mib_s} |", cell(bigs[column])));
+                }
+                line.push('\n');
+                out.push_str(&line);
             }
         }
     }

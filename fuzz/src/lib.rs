@@ -44,6 +44,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("rest", rest),
     ("builder_roundtrip", builder_roundtrip),
     ("cli_render", cli_render),
+    ("fast_vs_slow", fast_vs_slow),
 ];
 
 /// Every documented writing style: both quotes, every declaration, compact and five indents.
@@ -115,6 +116,50 @@ pub fn strict_parse(data: &[u8]) {
         }
         Err(err) => check_error(data, &err),
     }
+}
+
+/// The strict parser's fast path (typed straight from quick-xml's events) against the checked
+/// tree path alone: the fast path either bails out or returns the tree path's value, and only
+/// for a document the tree path accepts with no warning; `from_str_with` gives exactly the tree
+/// path's result, errors and warnings included. For a `Response`, a single command, and with a
+/// policy that keeps placeholders (IVR209).
+pub fn fast_vs_slow(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let keeps = ivr_xml::policy::Policy::new()
+        .warn("IVR209")
+        .expect("IVR209 is a rule");
+    for options in [ParseOptions::strict(), ParseOptions::strict().policy(keeps)] {
+        fast_agrees::<Response>(text, &options);
+        fast_agrees::<ivr_xml::Command>(text, &options);
+    }
+}
+
+fn fast_agrees<T: ivr_xml::FromXml + PartialEq + std::fmt::Debug>(
+    text: &str,
+    options: &ParseOptions,
+) {
+    let slow = ivr_xml::__private::parse_slow::<T>(text, options);
+    if let Ok(fast) = ivr_xml::__private::parse_fast::<T>(text, options) {
+        match &slow {
+            Ok(parsed) => {
+                assert!(
+                    parsed.warnings.is_empty(),
+                    "the fast path took a document with warnings: {:?}",
+                    parsed.warnings
+                );
+                assert_eq!(fast, parsed.value, "the two paths read different values");
+            }
+            Err(err) => panic!("the fast path took a document the tree path refuses: {err}"),
+        }
+    }
+    let public = from_str_with::<T>(text, options);
+    assert_eq!(
+        format!("{public:?}"),
+        format!("{slow:?}"),
+        "from_str_with differs from the tree path"
+    );
 }
 
 /// Lenient parse of arbitrary bytes: never panics; what it keeps (raw elements and attributes

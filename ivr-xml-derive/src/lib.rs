@@ -52,8 +52,8 @@ pub fn derive_message(input: TokenStream) -> TokenStream {
     message::derive(&input).into()
 }
 
-/// Derives `ivr_xml::XmlValue` (and with `param`, `ivr_xml::notify::ParamValue`) for a closed
-/// set of values. See `ivr_xml::XmlValue` for the attributes.
+/// Derives `ivr_xml::XmlValue` (also `ivr_xml::notify::ParamValue`) for a closed set of values
+/// or a newtype of checked text. See `ivr_xml::XmlValue` for the attributes.
 #[proc_macro_derive(XmlValue, attributes(value))]
 pub fn derive_xml_value(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

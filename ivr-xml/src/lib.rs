@@ -121,6 +121,10 @@ pub use ser::{
 /// of the stable API; a hand-written [`ToXml`] or [`FromXml`] names them from here.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::de::fast::{
+        parse_fast, parse_slow, Bail, FastAttribute, FastReader, FastStart, FastValue,
+        FastValueFallback, FastValueParse,
+    };
     pub use crate::de::ParseContext;
     pub use crate::flatten::Flatten;
     pub use crate::ser::XmlWriter;

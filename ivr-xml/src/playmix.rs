@@ -376,8 +376,22 @@ impl FromXml for PlayMix {
         cx: &mut ParseContext<'_>,
     ) -> Result<PlayMix, ParseError> {
         let wire = PlayMixWire::from_element(element, cx)?;
-        check_xml_chars("text", &wire.text)
-            .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?;
+        PlayMix::from_wire(wire).map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))
+    }
+
+    fn from_events<'a>(
+        start: &crate::__private::FastStart<'a>,
+        reader: &mut crate::__private::FastReader<'a>,
+    ) -> Result<PlayMix, crate::__private::Bail> {
+        let wire = PlayMixWire::from_events(start, reader)?;
+        PlayMix::from_wire(wire).map_err(|_| crate::__private::Bail)
+    }
+}
+
+impl PlayMix {
+    /// Pairs the element's codes and items, as both parsers (the tree's and the fast path) do.
+    fn from_wire(wire: PlayMixWire) -> Result<PlayMix, ValueError> {
+        check_xml_chars("text", &wire.text)?;
         // A trailing `;` occurs in the field (`inputprojectno.wav;`): one empty last item is not an item.
         let body = wire.text.strip_suffix(';').unwrap_or(&wire.text);
         let texts = body
@@ -385,22 +399,18 @@ impl FromXml for PlayMix {
             .take(if wire.text.is_empty() { 0 } else { usize::MAX });
         let item_count = texts.clone().count();
         if item_count == 0 && wire.codes.is_empty() {
-            return Err(cx.error(ErrorKind::InvalidValue(no_items()), element.offset()));
+            return Err(no_items());
         }
         if wire.codes.chars().count() != item_count {
-            let err = ValueError::new(
+            return Err(ValueError::new(
                 "PlayMix",
                 format!("type='{}' with {} item(s)", wire.codes, item_count),
                 "one `type` code per `;`-separated item",
-            );
-            return Err(cx.error(ErrorKind::InvalidValue(err), element.offset()));
+            ));
         }
         let mut items = Vec::with_capacity(item_count);
         for (code, text) in wire.codes.chars().zip(texts) {
-            items.push(
-                MixItem::new(code, text)
-                    .map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))?,
-            );
+            items.push(MixItem::new(code, text)?);
         }
         Ok(PlayMix {
             items,

@@ -1,6 +1,6 @@
 //! Typed attribute and text values: how each is written and parsed, and the checks made when one is made.
 
-use std::fmt;
+use std::borrow::Cow;
 
 use crate::describe::ValueKind;
 use crate::error::ValueError;
@@ -9,22 +9,23 @@ mod numbers;
 mod sets;
 
 pub use numbers::{Loop, MaxMember, NumDigits, Timeout};
-pub(crate) use sets::closed_set;
 pub use sets::{Key, Method, VoiceMode};
 
-/// Derives [`XmlValue`](trait@XmlValue) for a closed set of values: a fieldless enum whose
-/// variants each have their text. `#[value(name = "...", expected = "...")]` names the value and
-/// what a valid one looks like, for errors; `#[value(param)]` also derives
-/// [`ParamValue`](crate::notify::ParamValue), so the type is a notification parameter as well
-/// (`#[value(param_only)]`: a notification parameter only, like
-/// [`Direction`](crate::notify::Direction)).
-/// Generated besides: `ALL` (every value, in order), `as_str`, `Display` and `FromStr`.
+/// Derives [`XmlValue`](trait@XmlValue), the one value trait of attributes, text content and
+/// notification parameters, for the two shapes of value: a closed set of values, and checked
+/// text.
+///
+/// A **closed set** is a fieldless enum whose variants each have their text.
+/// `#[value(name = "...", expected = "...")]` names the value and what a valid one looks like,
+/// for errors. Generated besides: `ALL` (every value, in order), `as_str`, `Display` and
+/// `FromStr`. (`#[value(param)]` and `#[value(param_only)]`, from when notification parameters
+/// had a trait of their own, are accepted and change nothing.)
 ///
 /// ```
 /// use ivr_xml::{XmlValue, ValueError};
 ///
 /// #[derive(Debug, Clone, Copy, PartialEq, XmlValue)]
-/// #[value(name = "mode", expected = "`in` or `out`", param)]
+/// #[value(name = "mode", expected = "`in` or `out`")]
 /// enum Mode {
 ///     #[value(text = "in")]
 ///     In,
@@ -44,35 +45,80 @@ pub use sets::{Key, Method, VoiceMode};
 /// assert_eq!(params.required::<Mode>("mode").unwrap(), Mode::In);
 /// # Ok::<(), ValueError>(())
 /// ```
-pub use ivr_xml_derive::XmlValue;
-
-/// A value that can stand in an attribute or as text content.
 ///
-/// Implemented by the library's value types, the integers and `bool`; implement it for your own
-/// types to use them in fields of a [`Xml`](crate::Xml) derive.
+/// **Checked text** is a newtype `struct Name(String)` with `#[value(check = path)]`: the
+/// function that refuses bad text, called with the name, the expected text and the text.
+/// Generated: `new` (which checks), `as_str`, `into_string`, `Display`, `AsRef<str>`, `FromStr`,
+/// `TryFrom<&str>`, `TryFrom<String>` and `PartialEq` with `str` and `&str`; [`Text`],
+/// [`RelUrl`] and the notification ids ([`AppId`](crate::notify::AppId), ...) are made so.
 ///
 /// ```
 /// use ivr_xml::{ValueError, XmlValue};
+///
+/// fn no_spaces(name: &'static str, expected: &'static str, text: &str) -> Result<(), ValueError> {
+///     match text.contains(' ') {
+///         true => Err(ValueError::new(name, text, expected)),
+///         false => Ok(()),
+///     }
+/// }
+///
+/// #[derive(Debug, Clone, PartialEq, XmlValue)]
+/// #[value(name = "agent", expected = "an agent id without spaces", check = no_spaces)]
+/// struct AgentId(String);
+///
+/// let agent = AgentId::new("a7")?;
+/// assert_eq!((agent.as_str(), agent.to_string()), ("a7", "a7".to_owned()));
+/// assert_eq!(agent, "a7");
+/// assert_eq!("a 7".parse::<AgentId>().unwrap_err().to_string(), "invalid agent `a 7`: expected an agent id without spaces");
+/// let params = ivr_xml::notify::Params::from_query("agent=a7").unwrap();
+/// assert_eq!(params.required::<AgentId>("agent").unwrap(), agent);
+/// # Ok::<(), ValueError>(())
+/// ```
+pub use ivr_xml_derive::XmlValue;
+
+/// A value that can stand in an attribute, as text content, or as a notification parameter: the
+/// one value trait of the crate.
+///
+/// Implemented by the library's value types (attribute values, notification ids, digits,
+/// times, ...), the integers, `bool` and `String`; implement it (or
+/// [derive it](derive@XmlValue)) for your own types to use them in fields of a
+/// [`Xml`](crate::Xml) derive or of a [`Message`](crate::notify::Message), or to read them with
+/// [`Params::required`](crate::notify::Params::required). [`notify::ParamValue`] is this trait,
+/// under the name it had when notifications had a trait of their own.
+///
+/// [`notify::ParamValue`]: crate::notify::ParamValue
+///
+/// ```
+/// use ivr_xml::{notify::Params, ValueError, XmlValue};
 ///
 /// #[derive(Debug, PartialEq)]
 /// struct Percent(u8);
 ///
 /// impl XmlValue for Percent {
+///     const EXPECTED: &'static str = "an integer from 0 to 100";
 ///     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
 ///         f(&self.0.to_string())
 ///     }
 ///     fn parse_value(text: &str) -> Result<Self, ValueError> {
 ///         match text.parse::<u8>() {
 ///             Ok(n) if n <= 100 => Ok(Percent(n)),
-///             _ => Err(ValueError::new("percent", text, "an integer from 0 to 100")),
+///             _ => Err(ValueError::new("percent", text, Self::EXPECTED)),
 ///         }
 ///     }
 /// }
 /// assert_eq!(Percent::parse_value("42"), Ok(Percent(42)));
 /// assert!(Percent::parse_value("420").is_err());
+/// // The same type is a notification parameter.
+/// let params = Params::from_query("volume=42").unwrap();
+/// assert_eq!(params.required::<Percent>("volume").unwrap(), Percent(42));
+/// assert_eq!(
+///     params.required::<Percent>("gain").unwrap_err().to_string(),
+///     "missing parameter `gain`: expected an integer from 0 to 100"
+/// );
 /// ```
 pub trait XmlValue: Sized {
-    /// Calls `f` with the value's text, unescaped (the writer escapes it).
+    /// Calls `f` with the value's text, unescaped (the writer escapes it; a notification
+    /// percent-encodes it).
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R;
     /// Parses the value from its unescaped text.
     fn parse_value(text: &str) -> Result<Self, ValueError>;
@@ -87,6 +133,39 @@ pub trait XmlValue: Sized {
     /// The kind of value, for the type's [description](crate::describe): the validator checks
     /// every [`Url`](ValueKind::Url) attribute as a URL. Any text unless said otherwise.
     const KIND: ValueKind = ValueKind::Text;
+
+    /// What a valid value looks like, for the error about a missing notification parameter.
+    const EXPECTED: &'static str = "a valid value";
+
+    /// Whether an empty value of an optional notification parameter means "absent" (the
+    /// default: an empty `errorcode=` is no error code). `false` for text, where empty is a
+    /// value.
+    const EMPTY_IS_ABSENT: bool = true;
+
+    /// Reads the value from a notification parameter's percent-decoded text; the error says
+    /// what was expected. The default is [`XmlValue::parse_value`]; `String` differs: a
+    /// parameter may hold any text, an XML document only what XML 1.0 can carry.
+    fn parse_param(raw: &str) -> Result<Self, ValueError> {
+        Self::parse_value(raw)
+    }
+
+    /// The value's text as a notification parameter: [`XmlValue::with_str`]'s, owned.
+    fn to_param(&self) -> Cow<'_, str> {
+        self.with_str(|text| Cow::Owned(text.to_owned()))
+    }
+
+    /// [`XmlValue::parse_param`] from text that may already be owned: the one-pass readers
+    /// give a value decoded from escapes as a `String`, which a type keeping its text takes
+    /// without copying. Same result as `parse_param`; on error the text is handed back for the
+    /// error message. The default borrows the text for `parse_param`.
+    #[doc(hidden)]
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<Self, (Cow<'_, str>, ValueError)> {
+        match Self::parse_param(&raw) {
+            Ok(value) => Ok(value),
+            Err(err) => Err((raw, err)),
+        }
+    }
 }
 
 /// Whether an [`XmlValue`]'s text never holds a character the writer escapes (`&`, `<`, `>`,
@@ -233,123 +312,71 @@ pub(crate) fn check_xml_chars(what: &'static str, text: &str) -> Result<(), Valu
     }
 }
 
-macro_rules! string_newtype {
-    ($(#[$meta:meta])* $name:ident, $what:literal) => {
-        string_newtype!($(#[$meta])* $name, $what, ValueKind::Text);
-    };
-    ($(#[$meta:meta])* $name:ident, $what:literal, $kind:expr) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-        pub struct $name(String);
-
-        impl $name {
-            /// Makes the value, refusing characters XML 1.0 cannot carry.
-            pub fn new(text: impl Into<String>) -> Result<Self, ValueError> {
-                let text = text.into();
-                check_xml_chars($what, &text)?;
-                Ok($name(text))
-            }
-
-            /// The text, as given.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-
-            /// The text with leading and trailing whitespace removed.
-            pub fn trimmed(&self) -> &str {
-                self.0.trim()
-            }
-
-            /// The text, as given.
-            pub fn into_string(self) -> String {
-                self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = ValueError;
-            fn try_from(text: &str) -> Result<Self, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = ValueError;
-            fn try_from(text: String) -> Result<Self, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl XmlValue for $name {
-            const KIND: ValueKind = $kind;
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(&self.0)
-            }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
-                $name::new(text)
-            }
-        }
-    };
+/// The check of [`Text`] and [`RelUrl`]: characters XML 1.0 can carry.
+fn check_text(what: &'static str, _expected: &'static str, text: &str) -> Result<(), ValueError> {
+    check_xml_chars(what, text)
 }
 
-string_newtype!(
-    /// Text that XML 1.0 can carry: file names, text to speak, tags, conference ids.
-    ///
-    /// Any string is accepted except one holding a character XML 1.0 cannot carry
-    /// (most control characters, U+FFFE, U+FFFF). Whitespace is kept as given.
-    ///
-    /// ```
-    /// use ivr_xml::Text;
-    /// assert_eq!(Text::new("欢迎.wav").unwrap().as_str(), "欢迎.wav");
-    /// assert!(Text::new("bell\u{7}").is_err());
-    /// ```
-    Text,
-    "text"
-);
+/// Text that XML 1.0 can carry: file names, text to speak, tags, conference ids.
+///
+/// Any string is accepted except one holding a character XML 1.0 cannot carry
+/// (most control characters, U+FFFE, U+FFFF). Whitespace is kept as given.
+///
+/// ```
+/// use ivr_xml::Text;
+/// let text = Text::new("欢迎.wav")?;
+/// assert_eq!(text.as_str(), "欢迎.wav");
+/// assert_eq!(text, "欢迎.wav");
+/// assert_eq!(Text::try_from(" a ")?.trimmed(), "a");
+/// assert_eq!(text.into_string(), "欢迎.wav");
+/// assert!(Text::new("bell\u{7}").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
+#[value(name = "text", expected = "text XML 1.0 can carry", check = check_text)]
+pub struct Text(String);
 
-string_newtype!(
-    /// A relative URL as the platform takes it in `action`, the `*url` attributes and `<Redirect>`:
-    /// an opaque string, never resolved or rewritten.
-    ///
-    /// The platform appends it to the application's notification URL. Absolute URLs and a leading
-    /// `/` are passed through unchanged; the docs do not say what the platform makes of them.
+impl Text {
+    /// The text with leading and trailing whitespace removed.
     ///
     /// ```
-    /// use ivr_xml::RelUrl;
-    /// let url = RelUrl::new("dtmfreport").unwrap().with_query([("menu", "main#2")]).unwrap();
-    /// assert_eq!(url.as_str(), "dtmfreport?menu=main%232");
+    /// assert_eq!(ivr_xml::Text::new(" 1 ")?.trimmed(), "1");
+    /// # Ok::<(), ivr_xml::ValueError>(())
     /// ```
-    RelUrl,
-    "relative URL",
-    ValueKind::Url
-);
+    pub fn trimmed(&self) -> &str {
+        self.0.trim()
+    }
+}
+
+/// A relative URL as the platform takes it in `action`, the `*url` attributes and `<Redirect>`:
+/// an opaque string, never resolved or rewritten.
+///
+/// The platform appends it to the application's notification URL. Absolute URLs and a leading
+/// `/` are passed through unchanged; the docs do not say what the platform makes of them.
+///
+/// ```
+/// use ivr_xml::RelUrl;
+/// let url = RelUrl::new("dtmfreport").unwrap().with_query([("menu", "main#2")]).unwrap();
+/// assert_eq!(url.as_str(), "dtmfreport?menu=main%232");
+/// assert_eq!(RelUrl::new(" next ")?.trimmed(), "next");
+/// assert!(RelUrl::new("a\u{0}").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
+#[value(name = "relative URL", expected = "a relative URL XML 1.0 can carry", check = check_text, url)]
+pub struct RelUrl(String);
 
 impl RelUrl {
+    /// The text with leading and trailing whitespace removed.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::RelUrl::new(" a ")?.trimmed(), "a");
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    pub fn trimmed(&self) -> &str {
+        self.0.trim()
+    }
+
     /// Appends query parameters, percent-encoding each key and value (`?` or `&` as needed).
     ///
     /// The XML escaping of the `&` between parameters is the writer's job, not this one's.
@@ -394,6 +421,7 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
 impl XmlValue for bool {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     const KIND: ValueKind = ValueKind::Boolean;
+    const EXPECTED: &'static str = "`true` or `false`";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(if *self { "true" } else { "false" })
@@ -407,12 +435,26 @@ impl XmlValue for bool {
     }
 }
 
+/// Any text as a notification parameter (empty is a value), text XML 1.0 can carry in a
+/// document.
 impl XmlValue for String {
+    const EXPECTED: &'static str = "text";
+    const EMPTY_IS_ABSENT: bool = false;
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(self)
     }
     fn parse_value(text: &str) -> Result<Self, ValueError> {
         check_xml_chars("text", text)?;
         Ok(text.to_owned())
+    }
+    fn parse_param(raw: &str) -> Result<String, ValueError> {
+        Ok(raw.to_owned())
+    }
+    fn to_param(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+    #[inline]
+    fn from_decoded(raw: Cow<'_, str>) -> Result<String, (Cow<'_, str>, ValueError)> {
+        Ok(raw.into_owned())
     }
 }

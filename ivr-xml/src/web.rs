@@ -433,11 +433,10 @@ where
             path: path.clone(),
             error: Some(err),
         };
-        let decoded = request.decode().map_err(rejection)?;
-        let notification = decoded.parse::<N>().map_err(rejection)?;
+        let (notification, ignored_body) = request.parse_received::<N>().map_err(rejection)?;
         Ok(Received {
             notification,
-            ignored_body: decoded.ignored_body().cloned(),
+            ignored_body,
         })
     }
 }

@@ -5,7 +5,8 @@
 //! Regenerate the expected output with `TRYBUILD=overwrite cargo test --workspace --test ui`,
 //! then read every changed `.stderr`. Run it under `--workspace`, as CI does: three cases
 //! (`*_not_xml_value`, `child_not_element`) quote rustc's list of the trait's implementors,
-//! which depends on the features the workspace enables.
+//! which depends on the features the workspace enables. `value_derive_misuse` is
+//! `#[derive(XmlValue)]`'s.
 
 #[test]
 fn ui() {

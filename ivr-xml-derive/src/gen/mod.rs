@@ -8,6 +8,7 @@ mod describe;
 mod flatten;
 mod parse;
 mod serde;
+mod stream;
 mod write;
 
 use proc_macro2::{TokenStream, TokenTree};

@@ -10,6 +10,7 @@ use crate::ir::{Absent, Container, Field, Role, Variant};
 pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
     let ident = &container.ident;
     let parser = element_parser(name, fields, false);
+    let fast = super::stream::element(fields);
     let generics = super::bounded(container, fields, super::Impl::Parse);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
@@ -29,6 +30,8 @@ pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) ->
             ) -> ::core::result::Result<Self, ::ivr_xml::ParseError> {
                 #parser
             }
+
+            #fast
         }
     }
 }
@@ -38,6 +41,7 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
     let named: Vec<&Variant> = variants.iter().filter(|v| !v.other).collect();
     let other = variants.iter().find(|v| v.other);
     let named_types: Vec<_> = named.iter().map(|v| &v.ty).collect();
+    let fast = super::stream::alternatives(container, &named);
 
     let parse_arms = named.iter().map(|variant| {
         let (vident, ty) = (&variant.ident, &variant.ty);
@@ -117,6 +121,8 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
                 #(#parse_arms)*
                 #fallback
             }
+
+            #fast
         }
 
     }

@@ -1,7 +1,8 @@
 //! Generates a message's builder (`new`, a setter per optional parameter, `extra_param`,
-//! `Default` when nothing is required) and `impl ivr_xml::notify::Message`, whose three readers
-//! (`from_query`, `from_form`, `from_params`) are one: the pairs, however decoded, go into one
-//! slot per known parameter (the rest into `extra`), then each slot is typed in order.
+//! `Default` when nothing is required) and `impl ivr_xml::notify::Message`, whose readers
+//! (`from_query`, `from_form`, and `from_pairs`, which `from_params` and a `Request` use) are one:
+//! the pairs, however decoded, go into one slot per known parameter (the rest into `extra`), then
+//! each slot is typed in order.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -36,7 +37,7 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
     let oty: Vec<_> = optional.iter().map(|p| &p.ty).collect();
 
     // Typing and writing each value, spanned at the field's type: a type that is no
-    // `ParamValue` is reported there.
+    // `XmlValue` is reported there.
     let typed: Vec<TokenStream> = ordered
         .iter()
         .map(|p| {
@@ -54,12 +55,12 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
             let (field, name, ty) = (&p.ident, p.name.as_str(), &p.ty);
             if p.required {
                 quote_spanned! {p.ty.span()=>
-                    params.push(#name, <#ty as #krate::ParamValue>::to_param(&self.#field));
+                    <#ty as ::ivr_xml::XmlValue>::with_str(&self.#field, |text| params.push(#name, text));
                 }
             } else {
                 quote_spanned! {p.ty.span()=>
                     if let ::core::option::Option::Some(value) = &self.#field {
-                        params.push(#name, <#ty as #krate::ParamValue>::to_param(value));
+                        <#ty as ::ivr_xml::XmlValue>::with_str(value, |text| params.push(#name, text));
                     }
                 }
             }
@@ -131,13 +132,9 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
             |name, value| #put,
         )
     });
-    let from_params = read(quote! {
+    let from_pairs = read(quote! {
         {
-            for (name, value) in params.iter() {
-                let (name, value) = (
-                    ::std::borrow::Cow::Borrowed(name),
-                    ::std::borrow::Cow::Borrowed(value),
-                );
+            for (name, value) in pairs {
                 #put
             }
             ::core::result::Result::<(), #krate::NotifyError>::Ok(())
@@ -207,7 +204,23 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
                 fn from_params(
                     params: &#krate::Params,
                 ) -> ::core::result::Result<#ident, #krate::NotifyError> {
-                    #from_params
+                    <#ident as #krate::Message>::from_pairs(::core::iter::Iterator::map(
+                        params.iter(),
+                        |(name, value)| (
+                            ::std::borrow::Cow::Borrowed(name),
+                            ::std::borrow::Cow::Borrowed(value),
+                        ),
+                    ))
+                }
+
+                /// Reads the message from decoded pairs (a `Request`'s, or `from_params`'),
+                /// as `from_query`.
+                fn from_pairs<'__a>(
+                    pairs: impl ::core::iter::IntoIterator<
+                        Item = (::std::borrow::Cow<'__a, str>, ::std::borrow::Cow<'__a, str>),
+                    >,
+                ) -> ::core::result::Result<#ident, #krate::NotifyError> {
+                    #from_pairs
                 }
 
                 fn to_params(&self) -> #krate::Params {

@@ -1,4 +1,6 @@
-//! Generates `impl ivr_xml::notify::Notification` from a valid model.
+//! Generates `impl ivr_xml::notify::Notification` from a valid model: `from_pairs` chooses the
+//! variant by segment and hands the decoded pairs to its message; `from_parts` reads a `Params`
+//! through it.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
@@ -27,7 +29,7 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
             Choice::Other => {
                 fallback = quote_spanned! {ty.span()=>
                     ::core::result::Result::map(
-                        <#ty as #krate::Notification>::from_parts(path, params),
+                        <#ty as #krate::Notification>::from_pairs(path, pairs),
                         #ident::#name,
                     )
                 };
@@ -57,9 +59,9 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
                 // A `RawNotification` is no `Message`: it reads as a `Notification`, which
                 // keeps the path, and writes its parameters the same way.
                 let read_as = if super::is_raw(ty) {
-                    quote!(Notification > ::from_parts(path, params))
+                    quote!(Notification > ::from_pairs(path, pairs))
                 } else {
-                    quote!(Message > ::from_params(params))
+                    quote!(Message > ::from_pairs(pairs))
                 };
                 let write_as = if super::is_raw(ty) {
                     quote!(Notification)
@@ -90,6 +92,21 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
             fn from_parts(
                 path: &str,
                 params: &#krate::Params,
+            ) -> ::core::result::Result<Self, #krate::NotifyError> {
+                <Self as #krate::Notification>::from_pairs(
+                    path,
+                    ::core::iter::Iterator::map(params.iter(), |(name, value)| (
+                        ::std::borrow::Cow::Borrowed(name),
+                        ::std::borrow::Cow::Borrowed(value),
+                    )),
+                )
+            }
+
+            fn from_pairs<'__a>(
+                path: &str,
+                pairs: impl ::core::iter::IntoIterator<
+                    Item = (::std::borrow::Cow<'__a, str>, ::std::borrow::Cow<'__a, str>),
+                >,
             ) -> ::core::result::Result<Self, #krate::NotifyError> {
                 match #krate::match_segment(path, <Self as #krate::Notification>::SEGMENTS) {
                     #(#parse_arms,)*

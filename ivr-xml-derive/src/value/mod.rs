@@ -1,11 +1,16 @@
-//! `#[derive(XmlValue)]` on a closed set of values (a fieldless enum, each variant with its
-//! text): one definition gives the XML attribute value (`XmlValue`) and, with `param`, the
-//! notification parameter value (`ParamValue`), plus `ALL`, `as_str`, `Display` and `FromStr`.
-//! `param_only` gives the parameter value without the attribute value.
+//! `#[derive(XmlValue)]`: the one value trait (`XmlValue`, which is also the notification
+//! parameter value `ParamValue`) for the two shapes of value the crate has many of.
+//!
+//! - A closed set of values, a fieldless enum each variant with its text: plus `ALL`,
+//!   `as_str`, `Display` and `FromStr`.
+//! - Checked text, a newtype `struct Name(String)` with `#[value(check = path)]`, the function
+//!   that refuses bad text (`fn(name, expected, &str) -> Result<(), ValueError>`): plus `new`,
+//!   `as_str`, `into_string`, `Display`, `AsRef<str>`, `FromStr`, `TryFrom<&str>`,
+//!   `TryFrom<String>` and `PartialEq` with `str` and `&str`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Data, DeriveInput, Fields, Ident, LitStr};
+use syn::{Data, DeriveInput, Fields, Ident, LitStr, Path};
 
 use crate::ctxt::unknown_option;
 use crate::notify::Errors;
@@ -20,9 +25,17 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::default();
     let parsed = parse(input, &mut errors);
     match (errors.finish(), parsed) {
-        (Ok(()), Some((name, expected, traits, variants))) => {
-            expand(&input.ident, &name, &expected, traits, &variants)
-        }
+        (
+            Ok(()),
+            Some(Parsed {
+                name,
+                expected,
+                shape,
+            }),
+        ) => match shape {
+            Shape::Set(variants) => expand(&input.ident, &name, &expected, &variants),
+            Shape::Text(check, kind) => expand_text(&input.ident, &name, &expected, &check, &kind),
+        },
         (Err(err), _) => err.to_compile_error(),
         (Ok(()), None) => {
             syn::Error::new_spanned(&input.ident, "#[derive(XmlValue)] could not read this type")
@@ -31,15 +44,22 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     }
 }
 
-/// Which value traits to implement.
-#[derive(Clone, Copy, PartialEq)]
-enum Traits {
-    Xml,
-    XmlAndParam,
-    Param,
+/// What the type is.
+enum Shape {
+    /// A closed set: its variants.
+    Set(Vec<Variant>),
+    /// Checked text: the check, and the kind its description names (`Text`, or `Url` with
+    /// `#[value(url)]`).
+    Text(Path, TokenStream),
 }
 
-type Parsed = (LitStr, LitStr, Traits, Vec<Variant>);
+struct Parsed {
+    name: LitStr,
+    expected: LitStr,
+    shape: Shape,
+}
+
+const SHAPES: &str = "#[derive(XmlValue)] works on an enum of unit variants, each with #[value(text = \"...\")], or on a newtype `struct Name(String)` with #[value(check = path)]";
 
 fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
     if !input.generics.params.is_empty() {
@@ -48,29 +68,25 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
             "#[derive(XmlValue)] does not support generic types",
         );
     }
-    let Data::Enum(data) = &input.data else {
-        errors.push(
-            &input.ident,
-            "#[derive(XmlValue)] works on an enum of unit variants, each with #[value(text = \"...\")]",
-        );
-        return None;
-    };
-    let (mut name, mut expected, mut traits) = (None, None, Traits::Xml);
+    let (mut name, mut expected, mut check) = (None, None, None);
+    let mut url = false;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("value")) {
         let read = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("name") {
                 name = Some(meta.value()?.parse::<LitStr>()?);
             } else if meta.path.is_ident("expected") {
                 expected = Some(meta.value()?.parse::<LitStr>()?);
-            } else if meta.path.is_ident("param") {
-                traits = Traits::XmlAndParam;
-            } else if meta.path.is_ident("param_only") {
-                traits = Traits::Param;
+            } else if meta.path.is_ident("check") {
+                check = Some(meta.value()?.parse::<Path>()?);
+            } else if meta.path.is_ident("url") {
+                url = true;
+            } else if meta.path.is_ident("param") || meta.path.is_ident("param_only") {
+                // Accepted as before one trait served both: every value is a parameter value.
             } else {
                 unknown_option(
                     &meta,
                     errors,
-                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `param` or `param_only`",
+                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `check = path` or `url`",
                 )?;
             }
             Ok(())
@@ -85,6 +101,41 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
             "#[derive(XmlValue)] needs #[value(name = \"...\", expected = \"...\")]: the value's name and what a valid one looks like, for errors",
         );
     }
+    let shape = match &input.data {
+        Data::Enum(data) => {
+            if let Some(check) = &check {
+                errors.push(
+                    check,
+                    "`check` is for a newtype of `String`; a closed set checks its texts itself",
+                );
+            }
+            Shape::Set(parse_variants(input, data, errors))
+        }
+        Data::Struct(data) if matches!(&data.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) => {
+            let Some(check) = check else {
+                errors.push(&input.ident, "a text value needs #[value(check = path)]: the function that refuses bad text, `fn(&'static str, &'static str, &str) -> Result<(), ValueError>` (name, expected, text)");
+                return None;
+            };
+            let kind = if url {
+                quote!(::ivr_xml::describe::ValueKind::Url)
+            } else {
+                quote!(::ivr_xml::describe::ValueKind::Text)
+            };
+            Shape::Text(check, kind)
+        }
+        _ => {
+            errors.push(&input.ident, SHAPES);
+            return None;
+        }
+    };
+    Some(Parsed {
+        name: name?,
+        expected: expected?,
+        shape,
+    })
+}
+
+fn parse_variants(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors) -> Vec<Variant> {
     let mut variants: Vec<Variant> = Vec::new();
     for variant in &data.variants {
         if !matches!(variant.fields, Fields::Unit) {
@@ -125,48 +176,27 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
             "#[derive(XmlValue)] needs at least one variant",
         );
     }
-    Some((name?, expected?, traits, variants))
+    variants
 }
 
-fn expand(
-    ident: &Ident,
-    name: &LitStr,
-    expected: &LitStr,
-    traits: Traits,
-    variants: &[Variant],
-) -> TokenStream {
+fn expand(ident: &Ident, name: &LitStr, expected: &LitStr, variants: &[Variant]) -> TokenStream {
     let idents: Vec<_> = variants.iter().map(|v| &v.ident).collect();
     let texts: Vec<_> = variants.iter().map(|v| &v.text).collect();
-    let param_impl = (traits != Traits::Xml).then(|| {
-        quote! {
-            #[automatically_derived]
-            impl ::ivr_xml::notify::ParamValue for #ident {
-                const EXPECTED: &'static str = #expected;
-                fn parse_param(raw: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
-                    ::core::str::FromStr::from_str(raw)
-                }
-                fn to_param(&self) -> ::std::borrow::Cow<'_, str> {
-                    ::std::borrow::Cow::Borrowed(#ident::as_str(*self))
-                }
+    let xml_impl = quote! {
+        #[automatically_derived]
+        impl ::ivr_xml::XmlValue for #ident {
+            const ESCAPE_FREE: ::ivr_xml::EscapeFree = ::ivr_xml::EscapeFree::of_all(&[#( #texts ),*]);
+            const KIND: ::ivr_xml::describe::ValueKind = ::ivr_xml::describe::ValueKind::OneOf(&[#( #texts ),*]);
+            const EXPECTED: &'static str = #expected;
+            #[inline]
+            fn with_str<R>(&self, f: impl ::core::ops::FnOnce(&str) -> R) -> R {
+                f(#ident::as_str(*self))
+            }
+            fn parse_value(text: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                ::core::str::FromStr::from_str(text)
             }
         }
-    });
-    let xml_impl = (traits != Traits::Param).then(|| {
-        quote! {
-            #[automatically_derived]
-            impl ::ivr_xml::XmlValue for #ident {
-                const ESCAPE_FREE: ::ivr_xml::EscapeFree = ::ivr_xml::EscapeFree::of_all(&[#( #texts ),*]);
-                const KIND: ::ivr_xml::describe::ValueKind = ::ivr_xml::describe::ValueKind::OneOf(&[#( #texts ),*]);
-                #[inline]
-                fn with_str<R>(&self, f: impl ::core::ops::FnOnce(&str) -> R) -> R {
-                    f(#ident::as_str(*self))
-                }
-                fn parse_value(text: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
-                    ::core::str::FromStr::from_str(text)
-                }
-            }
-        }
-    });
+    };
     quote! {
         impl #ident {
             /// Every value, in order.
@@ -199,7 +229,131 @@ fn expand(
         }
 
         #xml_impl
+    }
+}
 
-        #param_impl
+/// Checked text: the constructor, the accessors and the conversions of a newtype of `String`.
+fn expand_text(
+    ident: &Ident,
+    name: &LitStr,
+    expected: &LitStr,
+    check: &Path,
+    kind: &TokenStream,
+) -> TokenStream {
+    let new_doc = format!(
+        "Makes the value, refusing what is not {} (see [`{ident}`]).",
+        expected.value()
+    );
+    quote! {
+        impl #ident {
+            #[doc = #new_doc]
+            pub fn new(
+                text: impl ::core::convert::Into<::std::string::String>,
+            ) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                let text = ::core::convert::Into::into(text);
+                #ident::__xml_value_check(&text)?;
+                ::core::result::Result::Ok(#ident(text))
+            }
+
+            /// The check, through a typed pointer: a check of another signature is one error,
+            /// at `check = ...`.
+            #[inline]
+            fn __xml_value_check(text: &str) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
+                let check: fn(
+                    &'static str,
+                    &'static str,
+                    &str,
+                ) -> ::core::result::Result<(), ::ivr_xml::ValueError> = #check;
+                check(#name, #expected, text)
+            }
+
+            /// The text, as given.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The text, by value.
+            pub fn into_string(self) -> ::std::string::String {
+                self.0
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::AsRef<str> for #ident {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::str::FromStr for #ident {
+            type Err = ::ivr_xml::ValueError;
+            fn from_str(text: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                #ident::new(text)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<&str> for #ident {
+            type Error = ::ivr_xml::ValueError;
+            fn try_from(text: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                #ident::new(text)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<::std::string::String> for #ident {
+            type Error = ::ivr_xml::ValueError;
+            fn try_from(
+                text: ::std::string::String,
+            ) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                #ident::new(text)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq<str> for #ident {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::cmp::PartialEq<&str> for #ident {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        #[automatically_derived]
+        impl ::ivr_xml::XmlValue for #ident {
+            const KIND: ::ivr_xml::describe::ValueKind = #kind;
+            const EXPECTED: &'static str = #expected;
+            #[inline]
+            fn with_str<R>(&self, f: impl ::core::ops::FnOnce(&str) -> R) -> R {
+                f(&self.0)
+            }
+            fn parse_value(text: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                #ident::new(text)
+            }
+            #[inline]
+            fn from_decoded(
+                raw: ::std::borrow::Cow<'_, str>,
+            ) -> ::core::result::Result<#ident, (::std::borrow::Cow<'_, str>, ::ivr_xml::ValueError)> {
+                match #ident::__xml_value_check(&raw) {
+                    ::core::result::Result::Ok(()) => {
+                        ::core::result::Result::Ok(#ident(::std::borrow::Cow::into_owned(raw)))
+                    }
+                    ::core::result::Result::Err(err) => ::core::result::Result::Err((raw, err)),
+                }
+            }
+        }
     }
 }

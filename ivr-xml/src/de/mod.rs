@@ -1,5 +1,6 @@
 //! The parser: a checked element tree built on quick-xml with limits, and the [`FromXml`] trait the derive implements.
 
+pub(crate) mod fast;
 mod options;
 mod reader;
 mod syntax;

@@ -55,6 +55,27 @@ pub trait FromXml: Sized {
     fn accepts_element(name: &str, cx: &ParseContext<'_>) -> bool {
         Self::matches_element(name) || (cx.is_lenient() && Self::keeps_unknown_elements())
     }
+
+    /// The strict parser's fast path: the element whose start tag is `start`, read straight
+    /// from the reader's events up to its end tag, or [`Bail`](crate::__private::Bail) (not an
+    /// error: the checked tree and [`from_element`](FromXml::from_element) then read the
+    /// document). The derive generates it; the default bails, so a hand-written impl needs
+    /// nothing more.
+    ///
+    /// ```
+    /// use ivr_xml::__private::{parse_fast, Bail};
+    /// use ivr_xml::{ParseOptions, RawElement};
+    /// // `RawElement` keeps the default: its documents take the tree path.
+    /// assert_eq!(parse_fast::<RawElement>("<X/>", &ParseOptions::strict()), Err(Bail));
+    /// ```
+    #[doc(hidden)]
+    fn from_events<'a>(
+        start: &super::fast::FastStart<'a>,
+        reader: &mut super::fast::FastReader<'a>,
+    ) -> Result<Self, super::fast::Bail> {
+        let _ = (start, reader);
+        Err(super::fast::Bail)
+    }
 }
 
 impl<T: FromXml> FromXml for Box<T> {
@@ -69,6 +90,12 @@ impl<T: FromXml> FromXml for Box<T> {
     }
     fn keeps_unknown_elements() -> bool {
         T::keeps_unknown_elements()
+    }
+    fn from_events<'a>(
+        start: &super::fast::FastStart<'a>,
+        reader: &mut super::fast::FastReader<'a>,
+    ) -> Result<Self, super::fast::Bail> {
+        T::from_events(start, reader).map(Box::new)
     }
 }
 

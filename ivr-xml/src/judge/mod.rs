@@ -4,7 +4,8 @@
 //! ([`from_str_with`], [`from_str`], [`from_slice_with`]) are here, above the parser, the
 //! commands and the rules they need.
 
-mod rules;
+// The fast path (de/fast.rs) bails out on the rules' conditions, from their own name lists.
+pub(crate) mod rules;
 
 use std::sync::OnceLock;
 
@@ -23,6 +24,24 @@ use crate::rulebook::{Level, Policy};
 /// assert_eq!(play.file.as_str(), "menu.wav");
 /// ```
 pub fn from_str_with<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    // Documents the fast path vouches for (no error, no finding) are typed straight from the
+    // events; the checked tree reads the rest, and makes every error and warning.
+    if options.mode == Mode::Strict {
+        if let Ok(value) = crate::de::fast::parse::<T>(input, options) {
+            return Ok(Parsed {
+                value,
+                warnings: Vec::new(),
+            });
+        }
+    }
+    from_tree_with(input, options)
+}
+
+/// [`from_str_with`] on the checked tree alone, with no fast path.
+pub(crate) fn from_tree_with<T: FromXml>(
     input: &str,
     options: &ParseOptions,
 ) -> Result<Parsed<T>, ParseError> {

@@ -1,4 +1,7 @@
 //! The platform's execution and nesting rules, checked on the element tree.
+//!
+//! Strict parse's fast path (`de/fast.rs`, `RuleState`) bails out wherever one of these rules
+//! could fire, using the name lists below: a new rule needs its condition (or a wider one) there.
 
 use std::borrow::Cow;
 
@@ -12,7 +15,7 @@ use crate::rulebook::{rule, Level, Policy, Rule};
 
 /// The names of the attributes that hold a relative URL on some command (their description's
 /// kind is [`ValueKind::Url`]): checked as URLs on any element, listed once per process.
-fn url_attributes() -> &'static [&'static str] {
+pub(crate) fn url_attributes() -> &'static [&'static str] {
     static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let mut names: Vec<&'static str> = Command::ELEMENTS
@@ -25,6 +28,21 @@ fn url_attributes() -> &'static [&'static str] {
         names.dedup();
         names
     })
+}
+
+/// Whether `name` is a command whose text is a file name, text or URL (its description has a
+/// text kind): the rules on text (IVR212, IVR214, ...) apply to it. The fast path asks too.
+pub(crate) fn is_text_command(name: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            Command::ELEMENTS
+                .iter()
+                .filter(|e| e.text.is_some())
+                .map(|e| e.name)
+                .collect()
+        })
+        .contains(&name)
 }
 
 /// Where a finding is, formatted like `Response/Get[1]/@action` only when a finding is reported:

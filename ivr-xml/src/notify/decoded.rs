@@ -240,7 +240,8 @@ impl Decoded {
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn parse<N: Notification>(&self) -> Result<N, NotifyError> {
-        N::from_parts(&self.path, &self.params).map_err(|err| self.blame_ignored_body(err))
+        N::from_parts(&self.path, &self.params)
+            .map_err(|err| blame_ignored_body(self.ignored_body.as_ref(), err))
     }
 
     /// A body that was not read, if any (see [`IgnoredBody`]).
@@ -256,16 +257,6 @@ impl Decoded {
         self.ignored_body.as_ref()
     }
 
-    /// When the query string alone does not make the notification and a body was ignored, the
-    /// body's content type is the likely cause.
-    fn blame_ignored_body(&self, err: NotifyError) -> NotifyError {
-        match (&self.ignored_body, err.message()) {
-            (Some(ignored), Some(message)) => ignored.error().in_message(message),
-            (Some(ignored), None) => ignored.error(),
-            (None, _) => err,
-        }
-    }
-
     /// Reads the parameters as one kind of message, whatever the path.
     ///
     /// ```
@@ -276,6 +267,17 @@ impl Decoded {
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn message<M: Message>(&self) -> Result<M, NotifyError> {
-        M::from_params(&self.params).map_err(|err| self.blame_ignored_body(err).in_message(M::KIND))
+        M::from_params(&self.params)
+            .map_err(|err| blame_ignored_body(self.ignored_body.as_ref(), err).in_message(M::KIND))
+    }
+}
+
+/// When the query string alone does not make the notification and a body was ignored, the
+/// body's content type is the likely cause.
+pub(super) fn blame_ignored_body(ignored: Option<&IgnoredBody>, err: NotifyError) -> NotifyError {
+    match (ignored, err.message()) {
+        (Some(ignored), Some(message)) => ignored.error().in_message(message),
+        (Some(ignored), None) => ignored.error(),
+        (None, _) => err,
     }
 }

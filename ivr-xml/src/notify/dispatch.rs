@@ -3,6 +3,8 @@
 //! rule that picks the variant, [`RawNotification`] the catch-all that accepts any path, and
 //! `__private` the support the derive's generated code calls.
 
+use std::borrow::Cow;
+
 use super::error::{NotifyError, NotifyErrorKind};
 use super::params::Params;
 use crate::error::ValueError;
@@ -25,6 +27,23 @@ pub trait Notification: Sized {
 
     /// Chooses the notification by `path` and reads it from `params`.
     fn from_parts(path: &str, params: &Params) -> Result<Self, NotifyError>;
+
+    /// Chooses the notification by `path` and reads it from decoded pairs, each borrowed from
+    /// the input where nothing was escaped: how [`Request`](super::Request) reads one. Same
+    /// result and errors as [`Notification::from_parts`] on the same pairs; the default collects
+    /// them into a [`Params`] for it, and `#[derive(Notification)]` hands them to the chosen
+    /// message's [`Message::from_pairs`](super::Message) directly.
+    #[doc(hidden)]
+    fn from_pairs<'a>(
+        path: &str,
+        pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+    ) -> Result<Self, NotifyError> {
+        let params: Params = pairs
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        Self::from_parts(path, &params)
+    }
 
     /// The segment the notification is requested at: for a simulator, what to append to the
     /// application's notification URL (the first segment declared for the variant).

@@ -1,11 +1,9 @@
 //! The id values of notifications: [`AppId`], [`CallId`], [`ConfId`] and [`Code`], each any
-//! non-empty text without whitespace or control characters.
+//! non-empty text without whitespace or control characters, checked text made by
+//! `#[derive(XmlValue)]` as [`Text`](crate::Text) is.
 
-use std::borrow::Cow;
-use std::fmt;
-
-use super::values::ParamValue;
 use crate::error::ValueError;
+use crate::XmlValue;
 
 /// An id is any non-empty text without whitespace, control characters or characters XML 1.0
 /// cannot carry (U+FFFE, U+FFFF): ids are written back into documents (`JoinConf@confid`) and
@@ -25,180 +23,87 @@ fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<()
     }
 }
 
-macro_rules! id_type {
-    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, $example:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(String);
+/// `appid`: the application id (spec §3.1). Field evidence shows 32 hexadecimal characters,
+/// like `ff8080813f84717a013f847540ef0000`; any non-empty text without spaces is accepted.
+///
+/// ```
+/// use ivr_xml::notify::AppId;
+/// let id: AppId = "ff8080813f84717a013f847540ef0000".parse()?;
+/// assert_eq!(id, "ff8080813f84717a013f847540ef0000");
+/// assert_eq!(AppId::new("a1")?.as_str(), "a1");
+/// assert_eq!(AppId::new("a1")?.into_string(), "a1");
+/// assert!(AppId::new("").is_err());
+/// assert!(AppId::new("a b").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(
+    name = "appid",
+    expected = "an application id (not empty, no spaces or control characters)",
+    check = check_id
+)]
+pub struct AppId(String);
 
-        impl $name {
-            /// Makes the value, refusing empty text, whitespace, control characters and the
-            /// characters XML 1.0 cannot carry (U+FFFE, U+FFFF).
-            ///
-            /// ```
-            #[doc = concat!("use ivr_xml::notify::", stringify!($name), ";")]
-            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");")]
-            #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
-            #[doc = concat!("assert!(", stringify!($name), "::new(\"a b\").is_err());")]
-            /// # Ok::<(), ivr_xml::ValueError>(())
-            /// ```
-            pub fn new(text: impl Into<String>) -> Result<$name, ValueError> {
-                let text = text.into();
-                check_id($what, $expected, &text)?;
-                Ok($name(text))
-            }
+/// `callid` (and `relatedcallid`): a call id, unique per call leg (spec §3.1). Field evidence
+/// shows 32 letters and digits, like `17092716390803280001000400011fab`; any non-empty text
+/// without spaces is accepted.
+///
+/// ```
+/// use ivr_xml::notify::CallId;
+/// let id = CallId::new("17092716390803280001000400011fab")?;
+/// assert_eq!(id.to_string(), "17092716390803280001000400011fab");
+/// assert_eq!(id.as_str(), "17092716390803280001000400011fab");
+/// assert_eq!(CallId::try_from("c1")?.into_string(), "c1");
+/// assert!(CallId::new("c\u{1}").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(
+    name = "callid",
+    expected = "a call id (not empty, no spaces or control characters)",
+    check = check_id
+)]
+pub struct CallId(String);
 
-            /// The text, as received.
-            ///
-            /// ```
-            #[doc = concat!("let id = ivr_xml::notify::", stringify!($name), "::new(\"", $example, "\").unwrap();")]
-            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
-            /// ```
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
+/// `confid`: a conference id. Text, not a number: the guide asks for 8 digits, `shortconf`
+/// suggests other lengths, and leading zeros must survive (spec §2.9) \[inferred\].
+///
+/// ```
+/// use ivr_xml::notify::ConfId;
+/// assert_eq!(ConfId::new("00012345")?.as_str(), "00012345");
+/// assert_eq!(ConfId::new("00012345")?.into_string(), "00012345");
+/// assert!(ConfId::new(" 1").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(
+    name = "confid",
+    expected = "a conference id (not empty, no spaces or control characters)",
+    check = check_id
+)]
+pub struct ConfId(String);
 
-            /// The text, by value.
-            ///
-            /// ```
-            #[doc = concat!("let id = ivr_xml::notify::", stringify!($name), "::new(\"", $example, "\").unwrap();")]
-            #[doc = concat!("assert_eq!(id.into_string(), \"", $example, "\");")]
-            /// ```
-            pub fn into_string(self) -> String {
-                self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl AsRef<str> for $name {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = ValueError;
-            fn from_str(text: &str) -> Result<$name, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl TryFrom<&str> for $name {
-            type Error = ValueError;
-            fn try_from(text: &str) -> Result<$name, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = ValueError;
-            fn try_from(text: String) -> Result<$name, ValueError> {
-                $name::new(text)
-            }
-        }
-
-        impl PartialEq<str> for $name {
-            fn eq(&self, other: &str) -> bool {
-                self.0 == other
-            }
-        }
-
-        impl PartialEq<&str> for $name {
-            fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
-            }
-        }
-
-        impl ParamValue for $name {
-            const EXPECTED: &'static str = $expected;
-            fn parse_param(raw: &str) -> Result<$name, ValueError> {
-                $name::new(raw)
-            }
-            fn to_param(&self) -> Cow<'_, str> {
-                Cow::Borrowed(&self.0)
-            }
-
-            #[inline]
-            fn from_decoded(raw: Cow<'_, str>) -> Result<$name, (Cow<'_, str>, ValueError)> {
-                match check_id($what, $expected, &raw) {
-                    Ok(()) => Ok($name(raw.into_owned())),
-                    Err(err) => Err((raw, err)),
-                }
-            }
-        }
-    };
-}
-
-id_type!(
-    /// `appid`: the application id (spec §3.1). Field evidence shows 32 hexadecimal characters,
-    /// like `ff8080813f84717a013f847540ef0000`; any non-empty text without spaces is accepted.
-    ///
-    /// ```
-    /// use ivr_xml::notify::AppId;
-    /// let id: AppId = "ff8080813f84717a013f847540ef0000".parse()?;
-    /// assert_eq!(id, "ff8080813f84717a013f847540ef0000");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    AppId,
-    "appid",
-    "an application id (not empty, no spaces or control characters)",
-    "ff8080813f84717a013f847540ef0000"
-);
-
-id_type!(
-    /// `callid` (and `relatedcallid`): a call id, unique per call leg (spec §3.1). Field evidence
-    /// shows 32 letters and digits, like `17092716390803280001000400011fab`; any non-empty text
-    /// without spaces is accepted.
-    ///
-    /// ```
-    /// use ivr_xml::notify::CallId;
-    /// let id = CallId::new("17092716390803280001000400011fab")?;
-    /// assert_eq!(id.to_string(), "17092716390803280001000400011fab");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    CallId,
-    "callid",
-    "a call id (not empty, no spaces or control characters)",
-    "17092716390803280001000400011fab"
-);
-
-id_type!(
-    /// `confid`: a conference id. Text, not a number: the guide asks for 8 digits, `shortconf`
-    /// suggests other lengths, and leading zeros must survive (spec §2.9) \[inferred\].
-    ///
-    /// ```
-    /// use ivr_xml::notify::ConfId;
-    /// assert_eq!(ConfId::new("00012345")?.as_str(), "00012345");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    ConfId,
-    "confid",
-    "a conference id (not empty, no spaces or control characters)",
-    "00012345"
-);
-
-id_type!(
-    /// A result, error or reason code (`result`, `errorcode`, `reason`). No value table is
-    /// available (spec §6), so the code is kept as text; [`Code::as_i64`] reads the numeric ones.
-    ///
-    /// ```
-    /// use ivr_xml::notify::Code;
-    /// let code = Code::new("0")?;
-    /// assert!(code.is_zero());
-    /// assert_eq!(Code::new("000000")?.as_i64(), Some(0));
-    /// assert_eq!(Code::new("E12")?.as_i64(), None);
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    Code,
-    "code",
-    "a code (not empty, no spaces or control characters)",
-    "0"
-);
+/// A result, error or reason code (`result`, `errorcode`, `reason`). No value table is
+/// available (spec §6), so the code is kept as text; [`Code::as_i64`] reads the numeric ones.
+///
+/// ```
+/// use ivr_xml::notify::Code;
+/// let code = Code::new("0")?;
+/// assert!(code.is_zero());
+/// assert_eq!(code.as_str(), "0");
+/// assert_eq!(Code::new("000000")?.as_i64(), Some(0));
+/// assert_eq!(Code::new("E12")?.as_i64(), None);
+/// assert_eq!(Code::new("E12")?.into_string(), "E12");
+/// assert!(Code::new("").is_err());
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(
+    name = "code",
+    expected = "a code (not empty, no spaces or control characters)",
+    check = check_id
+)]
+pub struct Code(String);
 
 impl Code {
     /// The code as an integer, when it is one (an optional sign, then digits).
@@ -230,6 +135,7 @@ impl Code {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
 
     #[test]
     fn ids_refuse_exactly_whitespace_control_and_non_xml_characters() {

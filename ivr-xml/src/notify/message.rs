@@ -2,6 +2,8 @@
 //! [`Params`] in every encoding (query string, form body, XML body), implemented by the messages
 //! of this module and by a boxed message.
 
+use std::borrow::Cow;
+
 use super::error::NotifyError;
 use super::params::Params;
 use crate::error::ValueError;
@@ -67,6 +69,22 @@ pub trait Message: Sized {
     /// Reads the message from decoded parameters.
     fn from_params(params: &Params) -> Result<Self, NotifyError>;
 
+    /// Reads the message from decoded pairs, in order, each borrowed from the input where
+    /// nothing was escaped: how [`Request`](super::Request) reads one, so that it types the
+    /// values straight from the one-pass decoder as `from_query` does. Same result and errors
+    /// as [`Message::from_params`] on the same pairs; the default collects them into a
+    /// [`Params`] for it, and `#[derive(Message)]` reads them into the message directly.
+    #[doc(hidden)]
+    fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+    ) -> Result<Self, NotifyError> {
+        let params: Params = pairs
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        Self::from_params(&params)
+    }
+
     /// The message's parameters: the known ones, then `extra`.
     fn to_params(&self) -> Params;
 
@@ -123,6 +141,12 @@ impl<M: Message> Message for Box<M> {
 
     fn from_params(params: &Params) -> Result<Box<M>, NotifyError> {
         M::from_params(params).map(Box::new)
+    }
+
+    fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+    ) -> Result<Box<M>, NotifyError> {
+        M::from_pairs(pairs).map(Box::new)
     }
 
     fn from_query(query: &str) -> Result<Box<M>, NotifyError> {

@@ -165,7 +165,7 @@ pub use ids::{AppId, CallId, Code, ConfId};
 /// how the crate's own messages are written, and how to add one it does not ship.
 ///
 /// Each named field is a parameter named like the field (`#[message(rename = "type")]` for
-/// another name): a `T: ParamValue` is required, an `Option<T>` optional. One field
+/// another name): a `T: XmlValue` (a [`ParamValue`]) is required, an `Option<T>` optional. One field
 /// `#[message(extra)]` of type [`Params`] receives the parameters the message does not read. On
 /// the struct, `#[message(kind = "...")]` names the message in errors and
 /// `#[message(segment = "...")]` gives its default segment. Generated: `new` (the required
@@ -224,7 +224,49 @@ pub use options::NotifyOptions;
 pub use params::Params;
 pub use request::Request;
 pub use time::Timestamp;
-pub use values::{Digits, Direction, ParamValue, Seconds, UserData};
+pub use values::{Digits, Direction, Seconds, UserData};
+
+/// A value that can be read from, and written as, one notification parameter: another name of
+/// the crate's one value trait, [`XmlValue`], which every `XmlValue` has (notifications had a
+/// trait of their own before). Implement (or [derive](derive@crate::XmlValue)) `XmlValue` for
+/// your own types to read them with [`Params::required`] and [`Params::optional`] and to use
+/// them in a [`Message`](derive@Message); `T: ParamValue` bounds keep working.
+///
+/// ```
+/// use ivr_xml::notify::{ParamValue, Params};
+/// use ivr_xml::{ValueError, XmlValue};
+///
+/// /// `callstate` of the cdr callback: a SIP-like status.
+/// #[derive(Debug, PartialEq)]
+/// struct CallState(u16);
+///
+/// impl XmlValue for CallState {
+///     const EXPECTED: &'static str = "a status from 100 to 699";
+///     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+///         f(&self.0.to_string())
+///     }
+///     fn parse_value(raw: &str) -> Result<CallState, ValueError> {
+///         match raw.parse::<u16>() {
+///             Ok(n) if (100..700).contains(&n) => Ok(CallState(n)),
+///             _ => Err(ValueError::new("callstate", raw, Self::EXPECTED)),
+///         }
+///     }
+/// }
+///
+/// fn read<T: ParamValue>(params: &Params, name: &str) -> Result<T, ivr_xml::notify::NotifyError> {
+///     params.required(name)
+/// }
+/// let params = Params::from_query("callstate=200")?;
+/// assert_eq!(read::<CallState>(&params, "callstate")?, CallState(200));
+/// let err = read::<CallState>(&Params::from_query("callstate=20")?, "callstate").unwrap_err();
+/// assert_eq!(err.to_string(), "invalid parameter `callstate` = `20`: expected a status from 100 to 699");
+/// # Ok::<(), ivr_xml::notify::NotifyError>(())
+/// ```
+///
+/// [`XmlValue`]: crate::XmlValue
+pub trait ParamValue: crate::XmlValue {}
+
+impl<T: crate::XmlValue> ParamValue for T {}
 
 /// Derives [`Notification`](trait@Notification) for an enum: which variant a request is for,
 /// by the segment at the end of its path.

@@ -9,10 +9,10 @@ use std::fmt;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::options::NotifyOptions;
-use super::values::ParamValue;
 use super::{urlencoded, xml};
 use crate::error::ValueError;
 use crate::ser::Style;
+use crate::value::XmlValue;
 
 /// A notification's parameters: names and values, percent-decoded, in the order received, with
 /// repeats kept.
@@ -171,7 +171,7 @@ impl Params {
     /// );
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
-    pub fn required<T: ParamValue>(&self, name: &str) -> Result<T, NotifyError> {
+    pub fn required<T: XmlValue>(&self, name: &str) -> Result<T, NotifyError> {
         match self.single(name)? {
             Some(raw) => parse_value(name, raw),
             None => Err(NotifyError::new(NotifyErrorKind::MissingParam {
@@ -182,7 +182,7 @@ impl Params {
     }
 
     /// Reads the optional parameter `name` as a `T`: `None` when absent, and also when empty if
-    /// `T` cannot be empty ([`ParamValue::EMPTY_IS_ABSENT`]: an empty `errorcode=` is no error
+    /// `T` cannot be empty ([`XmlValue::EMPTY_IS_ABSENT`]: an empty `errorcode=` is no error
     /// code, while an empty `from=` is an empty caller).
     ///
     /// ```
@@ -193,7 +193,7 @@ impl Params {
     /// assert_eq!(params.optional::<String>("to")?, None);
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
-    pub fn optional<T: ParamValue>(&self, name: &str) -> Result<Option<T>, NotifyError> {
+    pub fn optional<T: XmlValue>(&self, name: &str) -> Result<Option<T>, NotifyError> {
         match self.single(name)? {
             Some("") if T::EMPTY_IS_ABSENT => Ok(None),
             Some(raw) => parse_value(name, raw).map(Some),
@@ -359,7 +359,7 @@ impl Params {
     }
 }
 
-fn parse_value<T: ParamValue>(name: &str, raw: &str) -> Result<T, NotifyError> {
+fn parse_value<T: XmlValue>(name: &str, raw: &str) -> Result<T, NotifyError> {
     T::parse_param(raw).map_err(|err| {
         NotifyError::new(NotifyErrorKind::InvalidParam {
             name: name.to_owned(),

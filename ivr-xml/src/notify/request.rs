@@ -3,12 +3,15 @@
 //! the parameters into a [`Decoded`] (the query string wins; a differing body value is a
 //! [`Conflict`]), from which a [`Notification`] or one [`Message`] is read.
 
-use super::decoded::{Conflict, Decoded, IgnoredBody};
+use std::borrow::Cow;
+
+use super::decoded::{blame_ignored_body, Conflict, Decoded, IgnoredBody};
 use super::dispatch::Notification;
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::message::Message;
 use super::options::{limit_error, NotifyOptions};
-use super::params::Params;
+use super::params::{form_text, Params};
+use super::{urlencoded, xml};
 
 #[derive(Debug, Clone, Copy)]
 enum Body<'a> {
@@ -311,76 +314,98 @@ impl<'a> Request<'a> {
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn decode(&self) -> Result<Decoded, NotifyError> {
+        let merged = self.merge()?;
+        let pairs: Vec<(String, String)> = merged
+            .pairs
+            .into_iter()
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+        Ok(Decoded {
+            path: merged.path.into_owned(),
+            params: Params::from(pairs),
+            conflicts: merged.conflicts,
+            ignored_body: merged.ignored_body,
+        })
+    }
+
+    /// Decodes the query string and the body with the one-pass decoder (names and values
+    /// borrowed where nothing was escaped) and merges them: the query string's pairs, then the
+    /// body's that the query string lacks. Every decoding error comes before any merging one,
+    /// the query string's first.
+    fn merge(&self) -> Result<Merged<'a>, NotifyError> {
         let (path, query) = split_query_segment(self.path, self.query);
-        let mut params = match query {
-            Some(query) => Params::from_query_with(query, &self.options)?,
-            None => Params::new(),
+        // The platform's notifications carry a handful of parameters: one allocation.
+        let mut pairs = Vec::with_capacity(8);
+        if let Some(query) = query {
+            let query = query.strip_prefix('?').unwrap_or(query);
+            urlencoded::for_each_pair(
+                query.as_bytes(),
+                Some(query),
+                Encoding::Query,
+                &self.options,
+                |name, value| pairs.push((name, value)),
+            )?;
+        }
+        let mut merged = Merged {
+            path,
+            pairs,
+            conflicts: Vec::new(),
+            ignored_body: None,
         };
-        let mut conflicts = Vec::new();
-        let (encoding, body) = match self.body_params()? {
-            BodyParams::Read(encoding, body) => (encoding, body),
-            BodyParams::None => {
-                return Ok(Decoded {
-                    path,
-                    params,
-                    conflicts,
-                    ignored_body: None,
-                })
-            }
-            BodyParams::Ignored(ignored) => {
-                return Ok(Decoded {
-                    path,
-                    params,
-                    conflicts,
-                    ignored_body: Some(ignored),
-                })
+        let (encoding, body) = match self.body_pairs()? {
+            BodyPairs::Read(encoding, body) => (encoding, body),
+            BodyPairs::None => return Ok(merged),
+            BodyPairs::Ignored(ignored) => {
+                merged.ignored_body = Some(ignored);
+                return Ok(merged);
             }
         };
-        let from_query = params.clone();
+        let pairs = &mut merged.pairs;
+        let in_query = pairs.len();
         for (name, value) in body {
-            let in_query: Vec<&str> = from_query.get_all(&name).collect();
-            match in_query.first() {
+            let mut query_values = pairs
+                .get(..in_query)
+                .unwrap_or_default()
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, v)| v);
+            match query_values.next() {
                 None => {
-                    if params.len() >= self.options.params_limit() {
+                    if pairs.len() >= self.options.params_limit() {
                         return Err(limit_error(
                             encoding,
                             "parameter count",
                             self.options.params_limit(),
                         ));
                     }
-                    params.push(name, value);
+                    pairs.push((name, value));
                 }
-                Some(_) if in_query.contains(&value.as_str()) => {}
+                Some(first) if *first == value || query_values.any(|v| *v == value) => {}
                 Some(first) => {
                     let conflict = Conflict {
-                        query: (*first).to_owned(),
-                        name,
-                        body: value,
+                        query: first.clone().into_owned(),
+                        name: name.into_owned(),
+                        body: value.into_owned(),
                     };
                     if self.options.refuses_conflicts() {
                         return Err(NotifyError::new(conflict.into_kind()));
                     }
-                    conflicts.push(conflict);
+                    merged.conflicts.push(conflict);
                 }
             }
         }
-        Ok(Decoded {
-            path,
-            params,
-            conflicts,
-            ignored_body: None,
-        })
+        Ok(merged)
     }
 
-    fn body_params(&self) -> Result<BodyParams, NotifyError> {
+    fn body_pairs(&self) -> Result<BodyPairs<'a>, NotifyError> {
         let (encoding, bytes) = match self.body {
-            None => return Ok(BodyParams::None),
+            None => return Ok(BodyPairs::None),
             Some(Body::Form(bytes)) => (Encoding::Form, bytes),
             Some(Body::Xml(bytes)) => (Encoding::Xml, bytes),
             Some(Body::Detect(content_type, bytes)) => match detect(content_type, bytes)? {
-                Detected::Empty => return Ok(BodyParams::None),
+                Detected::Empty => return Ok(BodyPairs::None),
                 Detected::Unread => {
-                    return Ok(BodyParams::Ignored(IgnoredBody {
+                    return Ok(BodyPairs::Ignored(IgnoredBody {
                         content_type: content_type.unwrap_or_default().to_owned(),
                         len: bytes.len(),
                     }))
@@ -388,14 +413,31 @@ impl<'a> Request<'a> {
                 Detected::Read(encoding) => (encoding, bytes),
             },
         };
-        let params = match encoding {
-            Encoding::Xml => Params::from_xml_with(bytes, &self.options)?,
-            _ => Params::from_form_with(bytes, &self.options)?,
+        let pairs = match encoding {
+            Encoding::Xml => xml::read(bytes, &self.options)?
+                .into_iter()
+                .map(|(name, value)| (Cow::Owned(name), Cow::Owned(value)))
+                .collect(),
+            _ => {
+                let mut pairs = Vec::new();
+                urlencoded::for_each_pair(
+                    bytes,
+                    form_text(bytes, &self.options),
+                    Encoding::Form,
+                    &self.options,
+                    |name, value| pairs.push((name, value)),
+                )?;
+                pairs
+            }
         };
-        Ok(BodyParams::Read(encoding, params))
+        Ok(BodyPairs::Read(encoding, pairs))
     }
 
     /// Decodes the request and chooses the notification by path segment.
+    ///
+    /// The values are typed straight from the one-pass decoder, as [`Message::from_query`]
+    /// does: the same values and errors as [`Decoded::parse`] after [`Request::decode`],
+    /// without making the intermediate [`Params`].
     ///
     /// ```
     /// use ivr_xml::notify::{Notification, Request, StartService, StopService};
@@ -411,7 +453,19 @@ impl<'a> Request<'a> {
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn parse<N: Notification>(&self) -> Result<N, NotifyError> {
-        self.decode()?.parse()
+        self.parse_received().map(|(notification, _)| notification)
+    }
+
+    /// [`Request::parse`], with the body that was not read (for the axum extractor).
+    pub(crate) fn parse_received<N: Notification>(
+        &self,
+    ) -> Result<(N, Option<IgnoredBody>), NotifyError> {
+        let merged = self.merge()?;
+        let ignored = merged.ignored_body;
+        match N::from_pairs(&merged.path, merged.pairs) {
+            Ok(notification) => Ok((notification, ignored)),
+            Err(err) => Err(blame_ignored_body(ignored.as_ref(), err)),
+        }
     }
 
     /// Decodes the request as one kind of message, whatever its path.
@@ -423,10 +477,26 @@ impl<'a> Request<'a> {
     /// # Ok::<(), ivr_xml::notify::NotifyError>(())
     /// ```
     pub fn message<M: Message>(&self) -> Result<M, NotifyError> {
-        self.decode()
-            .map_err(|err| err.in_message(M::KIND))?
-            .message()
+        let merged = self.merge().map_err(|err| err.in_message(M::KIND))?;
+        M::from_pairs(merged.pairs).map_err(|err| {
+            blame_ignored_body(merged.ignored_body.as_ref(), err).in_message(M::KIND)
+        })
     }
+}
+
+/// A request's path and pairs, query string and body merged.
+struct Merged<'a> {
+    path: Cow<'a, str>,
+    pairs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    conflicts: Vec<Conflict>,
+    ignored_body: Option<IgnoredBody>,
+}
+
+/// What the body gave.
+enum BodyPairs<'a> {
+    None,
+    Read(Encoding, Vec<(Cow<'a, str>, Cow<'a, str>)>),
+    Ignored(IgnoredBody),
 }
 
 /// What the body holds, by its content type.
@@ -437,13 +507,6 @@ enum Detected {
     Read(Encoding),
     /// A content type that carries no notification parameters: not read.
     Unread,
-}
-
-/// What the body gave.
-enum BodyParams {
-    None,
-    Read(Encoding, Params),
-    Ignored(IgnoredBody),
 }
 
 /// The body's encoding from its content type, sniffing plain text. A content type that is
@@ -501,15 +564,18 @@ fn detect(content_type: Option<&str>, bytes: &[u8]) -> Result<Detected, NotifyEr
 /// Field code shows a notification URL configured with a trailing `/?`, to which the platform
 /// appends the segment and `&` and the parameters (spec §1.9 \[field\]; plain concatenation
 /// \[inferred\]). A bare first key after any other path is an ordinary parameter.
-fn split_query_segment<'a>(path: &'a str, query: Option<&'a str>) -> (String, Option<&'a str>) {
+fn split_query_segment<'a>(
+    path: &'a str,
+    query: Option<&'a str>,
+) -> (Cow<'a, str>, Option<&'a str>) {
     let bare = query.and_then(|query| {
         let (first, rest) = query.split_once('&').unwrap_or((query, ""));
         (!first.is_empty() && !first.contains('=')).then_some((first, rest))
     });
     match bare {
         Some((segment, rest)) if path.is_empty() || path.ends_with('/') => {
-            (format!("{path}{segment}"), Some(rest))
+            (Cow::Owned(format!("{path}{segment}")), Some(rest))
         }
-        _ => (path.to_owned(), query),
+        _ => (Cow::Borrowed(path), query),
     }
 }

@@ -3,11 +3,10 @@
 //! A few dozen lines instead of a date-time crate: the platform's format is fixed-width digits
 //! with no zone (spec §3.1: "time zone not stated"), so a zone-aware type would only invent one.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use super::values::ParamValue;
 use crate::error::ValueError;
+use crate::value::{EscapeFree, XmlValue};
 
 /// A time as the platform writes it, `yyyyMMddHHmmss` (like `20170927163908`): naive, with no
 /// time zone, because none is stated (spec §3.1).
@@ -303,13 +302,15 @@ impl std::str::FromStr for Timestamp {
     }
 }
 
-impl ParamValue for Timestamp {
+impl XmlValue for Timestamp {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES; // digits only
     const EXPECTED: &'static str = EXPECTED;
-    fn parse_param(raw: &str) -> Result<Timestamp, ValueError> {
-        Timestamp::parse(raw)
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(self.as_str())
     }
-    fn to_param(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
+    fn parse_value(text: &str) -> Result<Timestamp, ValueError> {
+        Timestamp::parse(text)
     }
 }
 

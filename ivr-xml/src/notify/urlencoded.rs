@@ -17,8 +17,8 @@ use std::borrow::Cow;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::options::{limit_error, NotifyOptions};
-use super::values::ParamValue;
 use crate::error::ValueError;
+use crate::value::XmlValue;
 
 /// The bytes that end a run of plain text in a pair: `&`, `=`, `%` and `+`.
 const SPECIAL: [u8; 4] = [b'&', b'=', b'%', b'+'];
@@ -264,7 +264,7 @@ impl<'a> Slot<'a> {
 
     /// Reads a required parameter, as [`Params::required`](super::Params::required).
     #[inline(always)]
-    pub fn required<T: ParamValue>(self, name: &str) -> Result<T, NotifyError> {
+    pub fn required<T: XmlValue>(self, name: &str) -> Result<T, NotifyError> {
         match self {
             Slot {
                 first: Some(raw),
@@ -280,7 +280,7 @@ impl<'a> Slot<'a> {
 
     /// Reads an optional parameter, as [`Params::optional`](super::Params::optional).
     #[inline(always)]
-    pub fn optional<T: ParamValue>(self, name: &str) -> Result<Option<T>, NotifyError> {
+    pub fn optional<T: XmlValue>(self, name: &str) -> Result<Option<T>, NotifyError> {
         match self {
             Slot { first: None, .. } => Ok(None),
             Slot {
@@ -302,7 +302,7 @@ impl<'a> Slot<'a> {
 }
 
 #[inline(always)]
-fn typed<T: ParamValue>(name: &str, raw: Cow<'_, str>) -> Result<T, NotifyError> {
+fn typed<T: XmlValue>(name: &str, raw: Cow<'_, str>) -> Result<T, NotifyError> {
     T::from_decoded(raw).map_err(|(raw, err)| invalid(name, raw, &err))
 }
 

@@ -1,91 +1,13 @@
-//! Typed parameter values: ids, direction, digits, durations, codes and user data, with
-//! [`ParamValue`], the trait that reads and writes them. Times are in [`super::time`].
+//! Typed parameter values: direction, digits, durations and user data, values like any other
+//! ([`XmlValue`], which notifications also know as `ParamValue`). Ids are in [`super::ids`],
+//! times in [`super::time`].
 
 use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
 use crate::error::ValueError;
-use crate::value::{Key, XmlValue};
-
-/// A value that can be read from, and written as, one notification parameter.
-///
-/// Implemented by the typed values of this module, [`Timestamp`](super::Timestamp) and `String`;
-/// implement it for your own types to read them with [`Params::required`](super::Params::required)
-/// and [`Params::optional`](super::Params::optional).
-///
-/// ```
-/// use std::borrow::Cow;
-/// use ivr_xml::{notify::{ParamValue, Params}, ValueError};
-///
-/// /// `callstate` of the cdr callback: a SIP-like status.
-/// #[derive(Debug, PartialEq)]
-/// struct CallState(u16);
-///
-/// impl ParamValue for CallState {
-///     const EXPECTED: &'static str = "a status from 100 to 699";
-///     fn parse_param(raw: &str) -> Result<CallState, ValueError> {
-///         match raw.parse::<u16>() {
-///             Ok(n) if (100..700).contains(&n) => Ok(CallState(n)),
-///             _ => Err(ValueError::new("callstate", raw, Self::EXPECTED)),
-///         }
-///     }
-///     fn to_param(&self) -> Cow<'_, str> {
-///         Cow::Owned(self.0.to_string())
-///     }
-/// }
-///
-/// let params = Params::from_query("callstate=200")?;
-/// assert_eq!(params.required::<CallState>("callstate")?, CallState(200));
-/// let err = Params::from_query("callstate=20")?.required::<CallState>("callstate").unwrap_err();
-/// assert_eq!(err.to_string(), "invalid parameter `callstate` = `20`: expected a status from 100 to 699");
-/// # Ok::<(), ivr_xml::notify::NotifyError>(())
-/// ```
-pub trait ParamValue: Sized {
-    /// What a valid value looks like, for the error about a missing one.
-    const EXPECTED: &'static str;
-
-    /// Whether an empty value of an optional parameter means "absent" (the default: an empty
-    /// `errorcode=` is no error code). `false` for text, where empty is a value.
-    const EMPTY_IS_ABSENT: bool = true;
-
-    /// Reads the value from its percent-decoded text; the error says what was expected.
-    fn parse_param(raw: &str) -> Result<Self, ValueError>;
-
-    /// The value's text, as written into a query string or an XML body (before encoding).
-    fn to_param(&self) -> Cow<'_, str>;
-
-    /// [`ParamValue::parse_param`] from text that may already be owned: the one-pass readers
-    /// give a value decoded from escapes as a `String`, which a type keeping its text takes
-    /// without copying. Same result as `parse_param`; on error the text is handed back for the
-    /// error message. The default borrows the text for `parse_param`.
-    #[doc(hidden)]
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<Self, (Cow<'_, str>, ValueError)> {
-        match Self::parse_param(&raw) {
-            Ok(value) => Ok(value),
-            Err(err) => Err((raw, err)),
-        }
-    }
-}
-
-impl ParamValue for String {
-    const EXPECTED: &'static str = "text";
-    const EMPTY_IS_ABSENT: bool = false;
-
-    fn parse_param(raw: &str) -> Result<String, ValueError> {
-        Ok(raw.to_owned())
-    }
-
-    fn to_param(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self)
-    }
-
-    #[inline]
-    fn from_decoded(raw: Cow<'_, str>) -> Result<String, (Cow<'_, str>, ValueError)> {
-        Ok(raw.into_owned())
-    }
-}
+use crate::value::{EscapeFree, Key, XmlValue};
 
 /// `direction` of `startservice`: `0` inbound, `1` outbound. *Field evidence only* (2 apps parse
 /// it as an integer with these meanings); any other value is refused.
@@ -98,11 +20,7 @@ impl ParamValue for String {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
-#[value(
-    name = "direction",
-    expected = "`0` (inbound) or `1` (outbound)",
-    param_only
-)]
+#[value(name = "direction", expected = "`0` (inbound) or `1` (outbound)")]
 pub enum Direction {
     /// `0`: a caller dialled the application's IVR access number.
     #[value(text = "0")]
@@ -217,11 +135,16 @@ impl std::str::FromStr for Digits {
     }
 }
 
-impl ParamValue for Digits {
+impl XmlValue for Digits {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES; // `0`-`9`, `*` and `#` only
     const EXPECTED: &'static str = Digits::EXPECTED;
     const EMPTY_IS_ABSENT: bool = false;
-    fn parse_param(raw: &str) -> Result<Digits, ValueError> {
-        Digits::new(raw)
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(&self.0)
+    }
+    fn parse_value(text: &str) -> Result<Digits, ValueError> {
+        Digits::new(text)
     }
     fn to_param(&self) -> Cow<'_, str> {
         Cow::Borrowed(&self.0)
@@ -311,13 +234,15 @@ impl std::str::FromStr for Seconds {
     }
 }
 
-impl ParamValue for Seconds {
+impl XmlValue for Seconds {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     const EXPECTED: &'static str = Seconds::EXPECTED;
-    fn parse_param(raw: &str) -> Result<Seconds, ValueError> {
-        raw.parse()
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(self.0))
     }
-    fn to_param(&self) -> Cow<'_, str> {
-        Cow::Owned(self.0.to_string())
+    fn parse_value(text: &str) -> Result<Seconds, ValueError> {
+        text.parse()
     }
 }
 
@@ -439,9 +364,18 @@ impl fmt::Display for UserData {
     }
 }
 
-impl ParamValue for UserData {
+/// Any text, as a notification parameter and (where XML 1.0 can carry it) in a document.
+impl XmlValue for UserData {
     const EXPECTED: &'static str = "text";
     const EMPTY_IS_ABSENT: bool = false;
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(&self.0)
+    }
+    fn parse_value(text: &str) -> Result<UserData, ValueError> {
+        crate::value::check_xml_chars("userdata", text)?;
+        Ok(UserData(text.to_owned()))
+    }
     fn parse_param(raw: &str) -> Result<UserData, ValueError> {
         Ok(UserData(raw.to_owned()))
     }

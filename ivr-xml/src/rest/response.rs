@@ -114,32 +114,35 @@ impl XmlValue for StatusCode {
     }
 }
 
-/// Declares a text-only child element of `<Response>`.
-macro_rules! text_element {
-    ($name:ident, $element:literal, $ty:ty) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
-        #[xml(element = $element)]
-        struct $name {
-            #[xml(extra)]
-            extra: Vec<RawAttribute>,
-            #[xml(text)]
-            value: $ty,
-        }
-
-        impl $name {
-            fn new(value: $ty) -> $name {
-                $name {
-                    extra: Vec::new(),
-                    value,
-                }
-            }
-        }
-    };
+/// `<statusCode>`: a text-only child element of `<Response>` (its attributes kept).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "statusCode")]
+struct StatusCodeElement {
+    #[xml(extra)]
+    extra: Vec<RawAttribute>,
+    #[xml(text)]
+    value: StatusCode,
 }
 
-text_element!(StatusCodeElement, "statusCode", StatusCode);
-text_element!(CallSidElement, "callSid", Text);
-text_element!(ConfidElement, "confid", Text);
+/// `<callSid>`, text only.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "callSid")]
+struct CallSidElement {
+    #[xml(extra)]
+    extra: Vec<RawAttribute>,
+    #[xml(text)]
+    value: Text,
+}
+
+/// `<confid>`, text only.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
+#[xml(element = "confid")]
+struct ConfidElement {
+    #[xml(extra)]
+    extra: Vec<RawAttribute>,
+    #[xml(text)]
+    value: Text,
+}
 
 /// The element [`RestResponse::message`] reads. No available source names it; `statusMsg` is
 /// what the platform's SDKs read \[inferred\].
@@ -206,7 +209,10 @@ impl RestResponse {
     pub fn new(status_code: StatusCode) -> RestResponse {
         RestResponse {
             extra: Vec::new(),
-            status_code: StatusCodeElement::new(status_code),
+            status_code: StatusCodeElement {
+                extra: Vec::new(),
+                value: status_code,
+            },
             call_sid: None,
             confid: None,
             others: Vec::new(),
@@ -256,7 +262,10 @@ impl RestResponse {
         self.call_sid = self
             .pending
             .record(Text::new(call_sid))
-            .map(CallSidElement::new);
+            .map(|value| CallSidElement {
+                extra: Vec::new(),
+                value,
+            });
         self
     }
 
@@ -273,7 +282,10 @@ impl RestResponse {
         self.confid = self
             .pending
             .record(Text::new(confid))
-            .map(ConfidElement::new);
+            .map(|value| ConfidElement {
+                extra: Vec::new(),
+                value,
+            });
         self
     }
 

@@ -8,29 +8,117 @@ use super::{EscapeFree, XmlValue};
 use crate::describe::ValueKind;
 use crate::error::ValueError;
 
-macro_rules! integer_value {
-    ($($ty:ty),*) => {$(
-        impl XmlValue for $ty {
-            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-            const KIND: ValueKind = ValueKind::Integer;
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(itoa::Buffer::new().format(*self))
-            }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
-                parse_integer(text).ok_or_else(|| {
-                    ValueError::new(
-                        "integer",
-                        text,
-                        format!("an integer from {} to {}", <$ty>::MIN, <$ty>::MAX),
-                    )
-                })
-            }
-        }
-    )*};
+// The primitive integers, written with `itoa` and read as XML Schema writes them (an optional
+// sign, then digits): one impl each, which `rustdoc` and the compiler's errors list by name.
+
+impl XmlValue for u8 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from 0 to 255";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
 }
 
-integer_value!(u8, u16, u32, u64, i8, i16, i32, i64);
+impl XmlValue for u16 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from 0 to 65535";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+impl XmlValue for u32 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from 0 to 4294967295";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+impl XmlValue for u64 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from 0 to 18446744073709551615";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+impl XmlValue for i8 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from -128 to 127";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+impl XmlValue for i16 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from -32768 to 32767";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+impl XmlValue for i32 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from -2147483648 to 2147483647";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+impl XmlValue for i64 {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from -9223372036854775808 to 9223372036854775807";
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(*self))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_integer_value(text, Self::EXPECTED)
+    }
+}
+
+/// An integer's text as the integer, or the error saying `expected`.
+fn parse_integer_value<T: std::str::FromStr>(text: &str, expected: &str) -> Result<T, ValueError> {
+    parse_integer(text).ok_or_else(|| ValueError::new("integer", text, expected))
+}
 
 /// Parses a decimal integer written as XML Schema writes one: optional sign, digits, nothing else.
 fn parse_integer<T: std::str::FromStr>(text: &str) -> Option<T> {
@@ -41,85 +129,149 @@ fn parse_integer<T: std::str::FromStr>(text: &str) -> Option<T> {
     text.parse().ok()
 }
 
-macro_rules! positive_integer {
-    ($(#[$meta:meta])* $name:ident, $what:literal) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(NonZeroU32);
+/// What a positive integer's errors expect.
+const POSITIVE: &str = "an integer >= 1";
 
-        impl $name {
-            /// Makes the value, refusing 0.
-            pub fn new(value: u32) -> Result<Self, ValueError> {
-                NonZeroU32::new(value)
-                    .map($name)
-                    .ok_or_else(|| ValueError::new($what, value.to_string(), "an integer >= 1"))
-            }
-
-            /// The value.
-            pub fn get(self) -> u32 {
-                self.0.get()
-            }
-        }
-
-        impl From<NonZeroU32> for $name {
-            fn from(value: NonZeroU32) -> Self {
-                $name(value)
-            }
-        }
-
-        impl TryFrom<u32> for $name {
-            type Error = ValueError;
-            fn try_from(value: u32) -> Result<Self, ValueError> {
-                $name::new(value)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
-            }
-        }
-
-        impl XmlValue for $name {
-            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-            const KIND: ValueKind = ValueKind::Integer;
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(itoa::Buffer::new().format(self.0.get()))
-            }
-            fn parse_value(text: &str) -> Result<Self, ValueError> {
-                match parse_integer::<u32>(text) {
-                    Some(value) => $name::new(value).map_err(|_| ValueError::new($what, text, "an integer >= 1")),
-                    None => Err(ValueError::new($what, text, "an integer >= 1")),
-                }
-            }
-        }
-    };
+/// `value` as a positive integer, or the error naming `what`.
+fn positive(what: &'static str, value: u32) -> Result<NonZeroU32, ValueError> {
+    NonZeroU32::new(value).ok_or_else(|| ValueError::new(what, value.to_string(), POSITIVE))
 }
 
-positive_integer!(
-    /// `numdigits` of `<Get>`: how many keys to collect, at least 1 (platform default 12).
-    ///
-    /// ```
-    /// use ivr_xml::NumDigits;
-    /// assert_eq!(NumDigits::new(8).unwrap().get(), 8);
-    /// assert!(NumDigits::new(0).is_err());
-    /// ```
-    NumDigits,
-    "numdigits"
-);
+/// `text` as a positive integer, or the error naming `what`.
+fn parse_positive(what: &'static str, text: &str) -> Result<NonZeroU32, ValueError> {
+    parse_integer::<u32>(text)
+        .and_then(NonZeroU32::new)
+        .ok_or_else(|| ValueError::new(what, text, POSITIVE))
+}
 
-positive_integer!(
-    /// A timeout in seconds, at least 1 (`<Get>`'s platform default is 20).
+/// `numdigits` of `<Get>`: how many keys to collect, at least 1 (platform default 12).
+///
+/// ```
+/// use ivr_xml::NumDigits;
+/// assert_eq!(NumDigits::new(8).unwrap().get(), 8);
+/// assert!(NumDigits::new(0).is_err());
+/// assert_eq!(NumDigits::try_from(4)?, NumDigits::from(std::num::NonZeroU32::MIN.saturating_add(3)));
+/// assert_eq!(NumDigits::new(12)?.to_string(), "12");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NumDigits(NonZeroU32);
+
+impl NumDigits {
+    /// Makes the value, refusing 0.
     ///
     /// ```
-    /// use ivr_xml::Timeout;
-    /// assert_eq!(Timeout::new(30).unwrap().get(), 30);
-    /// assert!(Timeout::new(0).is_err());
+    /// assert_eq!(ivr_xml::NumDigits::new(0).unwrap_err().to_string(), "invalid numdigits `0`: expected an integer >= 1");
     /// ```
-    Timeout,
-    "timeout"
-);
+    pub fn new(value: u32) -> Result<NumDigits, ValueError> {
+        positive("numdigits", value).map(NumDigits)
+    }
+
+    /// The value.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::NumDigits::new(1).unwrap().get(), 1);
+    /// ```
+    pub fn get(self) -> u32 {
+        self.0.get()
+    }
+}
+
+/// A timeout in seconds, at least 1 (`<Get>`'s platform default is 20).
+///
+/// ```
+/// use ivr_xml::Timeout;
+/// assert_eq!(Timeout::new(30).unwrap().get(), 30);
+/// assert!(Timeout::new(0).is_err());
+/// assert_eq!(Timeout::try_from(5)?.to_string(), "5");
+/// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Timeout(NonZeroU32);
+
+impl Timeout {
+    /// Makes the value, refusing 0.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::Timeout::new(0).unwrap_err().to_string(), "invalid timeout `0`: expected an integer >= 1");
+    /// ```
+    pub fn new(value: u32) -> Result<Timeout, ValueError> {
+        positive("timeout", value).map(Timeout)
+    }
+
+    /// The value.
+    ///
+    /// ```
+    /// assert_eq!(ivr_xml::Timeout::new(20).unwrap().get(), 20);
+    /// ```
+    pub fn get(self) -> u32 {
+        self.0.get()
+    }
+}
+
+impl From<NonZeroU32> for NumDigits {
+    fn from(value: NonZeroU32) -> Self {
+        NumDigits(value)
+    }
+}
+
+impl From<NonZeroU32> for Timeout {
+    fn from(value: NonZeroU32) -> Self {
+        Timeout(value)
+    }
+}
+
+impl TryFrom<u32> for NumDigits {
+    type Error = ValueError;
+    fn try_from(value: u32) -> Result<Self, ValueError> {
+        NumDigits::new(value)
+    }
+}
+
+impl TryFrom<u32> for Timeout {
+    type Error = ValueError;
+    fn try_from(value: u32) -> Result<Self, ValueError> {
+        Timeout::new(value)
+    }
+}
+
+impl fmt::Display for NumDigits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Timeout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl XmlValue for NumDigits {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = POSITIVE;
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(self.0.get()))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_positive("numdigits", text).map(NumDigits)
+    }
+}
+
+impl XmlValue for Timeout {
+    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = POSITIVE;
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        f(itoa::Buffer::new().format(self.0.get()))
+    }
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        parse_positive("timeout", text).map(Timeout)
+    }
+}
 
 /// `maxmember` of `<CreateConf>`: the conference's maximum number of members, 3 to 300 (platform default 3).
 ///
@@ -201,6 +353,7 @@ impl fmt::Display for MaxMember {
 impl XmlValue for MaxMember {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer from 3 to 300";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.0))
@@ -295,6 +448,7 @@ impl Loop {
 impl XmlValue for Loop {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
     const KIND: ValueKind = ValueKind::Integer;
+    const EXPECTED: &'static str = "an integer >= -1 (-1 = forever, 0 = never)";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         f(itoa::Buffer::new().format(self.get()))

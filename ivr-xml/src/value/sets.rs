@@ -1,62 +1,8 @@
 //! Closed sets of attribute values (`Key`, `Method`, `VoiceMode`), derived with
-//! `#[derive(XmlValue)]`, and `closed_set!`, kept for `rest::Role` and `rest::Speak` until
-//! they are derived too.
+//! `#[derive(XmlValue)]` (as are `rest::Role`, `rest::Speak` and `notify::Direction`).
 
 use super::XmlValue;
 use crate::error::ValueError;
-
-/// Declares a closed set of attribute values as an enum with its text forms.
-macro_rules! closed_set {
-    ($(#[$meta:meta])* $name:ident, $what:literal, $expected:literal, { $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name {
-            $($(#[$vmeta])* $variant),*
-        }
-
-        impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            /// The value's text as the platform writes it.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),*
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = $crate::ValueError;
-            fn from_str(text: &str) -> Result<Self, $crate::ValueError> {
-                match text {
-                    $($text => Ok($name::$variant),)*
-                    _ => Err($crate::ValueError::new($what, text, $expected)),
-                }
-            }
-        }
-
-        impl $crate::XmlValue for $name {
-            const ESCAPE_FREE: $crate::EscapeFree = $crate::EscapeFree::of_all(&[$($text),*]);
-            const KIND: $crate::describe::ValueKind = $crate::describe::ValueKind::OneOf(&[$($text),*]);
-            #[inline]
-            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-                f(self.as_str())
-            }
-            fn parse_value(text: &str) -> Result<Self, $crate::ValueError> {
-                text.parse()
-            }
-        }
-    };
-}
-
-pub(crate) use closed_set;
 
 /// A telephone key: `0`-`9`, `*` or `#` (`finishkey` of `<Get>` and `<Play>`).
 ///

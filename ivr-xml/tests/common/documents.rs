@@ -67,3 +67,53 @@ pub(crate) fn thousand_commands() -> Response {
         Err(err) => panic!("the 1,000-command document does not build: {err}"),
     }
 }
+
+/// The 1,000-command document's kind of content with none of its findings (it has IVR207, IVR202
+/// and IVR111 many times over, so strict parse warns and reads it with the checked tree): a
+/// `<Get>` with one prompt, 998 sub-commands (`<Play>`s with and without attributes,
+/// `<PlayTTS>`, `<PlayMix>`; one in ten with a `&` to escape, some Chinese text) and a
+/// `<Redirect>` last. What the strict parser's fast path reads.
+pub(crate) fn thousand_clean_commands() -> Response {
+    let mut builder = Response::builder().main(
+        Get::new()
+            .action("mainmenu")
+            .numdigits(1)
+            .timeout(30)
+            .finishkey(Key::Hash)
+            .prompt(PlayTts::new("欢迎致电，请按键")),
+    );
+    for i in 1..999u32 {
+        builder = match i % 10 {
+            0 => builder.then(Play::new(format!("next{i}&from=menu.wav"))),
+            1 => builder.then(Play::new(format!("prompt{i}.wav"))),
+            2 => builder.then(
+                Play::new(format!("loop{i}.wav"))
+                    .repeat(2)
+                    .finishkey(Key::Star),
+            ),
+            3 => builder.then(PlayTts::new(format!("请按{i}号键"))),
+            4 => builder.then(PlayMix::new().file("createconf.wav").digits(i.to_string())),
+            5 => builder.then(
+                Play::new(format!("record{i:08}.wav"))
+                    .isrecord(true)
+                    .repeat(1),
+            ),
+            6 => builder.then(
+                Play::new("createconfok.wav")
+                    .repeat(10)
+                    .finishkey(Key::Hash)
+                    .isrecord(false),
+            ),
+            7 => builder.then(PlayTts::new("您的会议号是")),
+            8 => builder.then(Play::new("menu.wav").finishkey(Key::Hash)),
+            _ => builder.then(Play::new("timeout.wav")),
+        };
+    }
+    match builder
+        .then(Redirect::new("next?step=end&from=menu").tag("done"))
+        .build()
+    {
+        Ok(doc) => doc,
+        Err(err) => panic!("the clean 1,000-command document does not build: {err}"),
+    }
+}

@@ -8,44 +8,46 @@
 //! Every type keeps unknown attributes in `extra` (`raw_attribute` adds one), and
 //! [`Operation::Raw`] carries operations the library does not name.
 
-use crate::value::closed_set;
-
 use crate::raw::RawElement;
 use crate::rest::path::Endpoint;
 use crate::ser::ToXml;
-use crate::{CreateConf, Xml};
+use crate::{CreateConf, Xml, XmlValue};
 
-closed_set!(
-    /// `role` of `<InviteJoinConf>`: member or host (field evidence; platform default member;
-    /// one host per conference, the last one invited wins).
-    ///
-    /// ```
-    /// use ivr_xml::rest::Role;
-    /// assert_eq!(Role::Host.as_str(), "1");
-    /// ```
-    Role, "role", "`0` (member) or `1` (host)", {
-        /// `0`: an ordinary member.
-        Member = "0",
-        /// `1`: the host.
-        Host = "1",
-    }
-);
+/// `role` of `<InviteJoinConf>`: member or host (field evidence; platform default member;
+/// one host per conference, the last one invited wins).
+///
+/// ```
+/// use ivr_xml::rest::Role;
+/// assert_eq!(Role::Host.as_str(), "1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "role", expected = "`0` (member) or `1` (host)")]
+pub enum Role {
+    /// `0`: an ordinary member.
+    #[value(text = "0")]
+    Member,
+    /// `1`: the host.
+    #[value(text = "1")]
+    Host,
+}
 
-closed_set!(
-    /// `speak` of `<InviteJoinConf>` and `<ConfMemberResume>`: whether the member can speak
-    /// (field evidence; platform default `1`).
-    ///
-    /// ```
-    /// use ivr_xml::rest::Speak;
-    /// assert_eq!(Speak::ListenOnly.as_str(), "0");
-    /// ```
-    Speak, "speak", "`0` (listen only) or `1` (can speak)", {
-        /// `0`: listens only.
-        ListenOnly = "0",
-        /// `1`: can speak.
-        Allowed = "1",
-    }
-);
+/// `speak` of `<InviteJoinConf>` and `<ConfMemberResume>`: whether the member can speak
+/// (field evidence; platform default `1`).
+///
+/// ```
+/// use ivr_xml::rest::Speak;
+/// assert_eq!(Speak::ListenOnly.as_str(), "0");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
+#[value(name = "speak", expected = "`0` (listen only) or `1` (can speak)")]
+pub enum Speak {
+    /// `0`: listens only.
+    #[value(text = "0")]
+    ListenOnly,
+    /// `1`: can speak.
+    #[value(text = "1")]
+    Allowed,
+}
 
 mod conf;
 mod create;

@@ -1,0 +1,685 @@
+//! The strict parser's fast path: typed values straight from quick-xml's events, with no element
+//! tree, for the documents it can vouch for.
+//!
+//! [`parse`] reads the input once and hands each start tag to the type's generated
+//! [`FromXml::from_events`]. It checks what the tree reader checks (well-formedness, the
+//! declaration, names, duplicate attributes, characters XML refuses, the [`Limits`]), and returns
+//! [`Bail`] - "take the checked tree", never an error - at the first thing that would make the
+//! tree path report anything: any error, an unknown element or attribute, a byte order mark, a
+//! finding a platform rule could make, or anything rare it does not handle itself (CDATA, a CR in
+//! text, a reference between elements). So it returns `Ok` only for documents the tree path
+//! accepts with no warning, and then with the same value; the tree path, run on a bail-out, makes
+//! every error, position, path and warning. `tests/fast_path.rs` and the `fast_vs_slow` fuzz
+//! target compare the two.
+//!
+//! The platform rules (`validate/rules.rs`) are not run here: the fast path bails out wherever
+//! one could fire, with the rules' own tables (`commands::field_name`, `MAIN_ONLY`, the rules'
+//! name lists), so that no finding is missed: each condition below is the rule's condition or
+//! wider.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::Reader;
+use smallvec::SmallVec;
+
+use crate::commands::{
+    field_name, ENDS_FLOW, FIELD_NAMES, MAIN_ONLY, REPORTS_BACK, WANTS_FAILURE_PATH,
+};
+use crate::judge::rules::{is_text_command, url_attributes};
+use crate::rulebook::{Level, Policy};
+use crate::validate::Rule;
+use crate::value::{first_non_xml_char, XmlValue};
+
+use super::options::{Limits, Mode, ParseOptions, Parsed};
+use super::syntax::{is_name, read_declaration, resolve_reference};
+use super::typed::FromXml;
+use crate::error::ParseError;
+use crate::judge::from_tree_with;
+
+/// The fast path does not take this document: parse it with the checked tree instead. Not an
+/// error: the tree path decides what, if anything, is wrong.
+///
+/// ```
+/// use ivr_xml::__private::{parse_fast, Bail};
+/// use ivr_xml::{ParseOptions, Response};
+/// // A byte order mark is a finding (IVR107): only the tree path reports it.
+/// let bom = "\u{FEFF}<Response><Hangup/></Response>";
+/// assert_eq!(parse_fast::<Response>(bom, &ParseOptions::strict()), Err(Bail));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Bail;
+
+/// A start tag the fast path read: its name, and whether it is an empty-element tag.
+///
+/// ```
+/// use ivr_xml::{ParseOptions, Play};
+/// // Generated code receives one for each element; parsing a `Play` goes through it.
+/// let play = ivr_xml::__private::parse_fast::<Play>("<Play>a.wav</Play>", &ParseOptions::strict());
+/// assert_eq!(play.map(|p| p.file.as_str().to_owned()), Ok("a.wav".to_owned()));
+/// ```
+#[derive(Debug)]
+pub struct FastStart<'a> {
+    name: &'a str,
+    start: BytesStart<'a>,
+    empty: bool,
+}
+
+impl<'a> FastStart<'a> {
+    /// The element's name.
+    ///
+    /// ```
+    /// use ivr_xml::{Hangup, ParseOptions};
+    /// assert!(ivr_xml::__private::parse_fast::<Hangup>("<Hangup/>", &ParseOptions::strict()).is_ok());
+    /// ```
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+}
+
+/// An attribute of the start tag being read: its name and its value, unescaped.
+///
+/// ```
+/// use ivr_xml::{ParseOptions, Redirect};
+/// // The generated code matches each attribute's name and parses its value.
+/// let doc = "<Redirect tag='a&amp;b'>menu</Redirect>";
+/// let redirect = ivr_xml::__private::parse_fast::<Redirect>(doc, &ParseOptions::strict());
+/// assert_eq!(redirect.map(|r| r.tag.map(|t| t.as_str().to_owned())), Ok(Some("a&b".to_owned())));
+/// ```
+pub type FastAttribute<'a> = (&'a str, Cow<'a, str>);
+
+/// The fast path's state: quick-xml's reader over the input, the open elements, and what the
+/// platform rules need to know to decide that none of them can fire.
+///
+/// ```
+/// use ivr_xml::{ParseOptions, Response};
+/// let doc = "<Response><Play>a.wav</Play><Hangup/></Response>";
+/// let fast = ivr_xml::__private::parse_fast::<Response>(doc, &ParseOptions::strict());
+/// assert_eq!(fast, Ok(doc.parse::<Response>()?));
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+#[derive(Debug)]
+pub struct FastReader<'a> {
+    input: &'a str,
+    reader: Reader<&'a [u8]>,
+    limits: Limits,
+    /// The open elements' names, outermost first.
+    open: SmallVec<[&'a str; 8]>,
+    elements: usize,
+    /// The current start tag's attributes (inline: no allocation for the usual few).
+    attributes: SmallVec<[FastAttribute<'a>; 8]>,
+    rules: Option<RuleState>,
+}
+
+/// How many attributes of one element the fast path reads; more go to the tree path, whose
+/// duplicate check takes a set past a few.
+const MAX_FAST_ATTRIBUTES: usize = 16;
+
+/// The most children [`FastReader::children_hint`] sizes a list for (2,048 commands: about
+/// 200 KB).
+const MAX_CHILDREN_HINT: usize = 2048;
+
+/// What the platform rules' conditions need, gathered while reading a `<Response>`.
+#[derive(Debug, Default)]
+struct RuleState {
+    /// Whether IVR209 (unfilled `$placeholders`) is kept by the policy (allowed by default).
+    placeholders: bool,
+    commands: usize,
+    terminal_seen: bool,
+    terminal_in_subs: bool,
+    cmd_none: bool,
+    callbacks: usize,
+    main_needs_failure_path: bool,
+    /// Inside a `<Get>` command: its prompts so far.
+    get_prompts: Option<usize>,
+}
+
+impl<'a> FastReader<'a> {
+    fn new(input: &'a str, limits: Limits, rules: Option<RuleState>) -> FastReader<'a> {
+        let mut reader = Reader::from_str(input);
+        let config = reader.config_mut();
+        // The tree reader's strict configuration.
+        config.trim_text(false);
+        config.check_end_names = false;
+        config.expand_empty_elements = false;
+        config.check_comments = true;
+        config.allow_dangling_amp = false;
+        FastReader {
+            input,
+            reader,
+            limits,
+            open: SmallVec::new(),
+            elements: 0,
+            attributes: SmallVec::new(),
+            rules,
+        }
+    }
+
+    /// The input `bytes` are a piece of, as a `&str` of the input's lifetime.
+    fn slice(&self, bytes: &[u8]) -> Result<&'a str, Bail> {
+        let start = (bytes.as_ptr() as usize)
+            .checked_sub(self.input.as_ptr() as usize)
+            .ok_or(Bail)?;
+        self.input.get(start..start + bytes.len()).ok_or(Bail)
+    }
+
+    fn event(&mut self) -> Result<Event<'a>, Bail> {
+        self.reader.read_event().map_err(|_| Bail)
+    }
+
+    /// Checks a start tag as the tree reader does and opens it (an empty-element tag is
+    /// complete).
+    fn open_element(&mut self, start: BytesStart<'a>, empty: bool) -> Result<FastStart<'a>, Bail> {
+        let name = self.slice(start.name().as_ref())?;
+        if !is_name(name) {
+            return Err(Bail);
+        }
+        self.elements += 1;
+        let depth = self.open.len();
+        if depth + 1 > self.limits.max_depth || self.elements > self.limits.max_elements {
+            return Err(Bail);
+        }
+        if let Some(rules) = &mut self.rules {
+            rules.element(depth, name, empty)?;
+        }
+        if !empty {
+            self.open.push(name);
+        }
+        Ok(FastStart { name, start, empty })
+    }
+
+    /// Closes the innermost open element: the end tag must name it.
+    fn close(&mut self, end: &BytesEnd<'_>) -> Result<(), Bail> {
+        match self.open.pop() {
+            Some(open) if open.as_bytes() == end.name().as_ref() => {}
+            _ => return Err(Bail),
+        }
+        if let Some(rules) = &mut self.rules {
+            if self.open.len() == 1 {
+                rules.command_closed()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The start tag's attributes, checked and unescaped.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Play};
+    /// let play = ivr_xml::__private::parse_fast::<Play>("<Play loop='2'>a.wav</Play>", &ParseOptions::strict());
+    /// assert_eq!(play.map(|p| p.repeat.map(|l| l.get())), Ok(Some(2)));
+    /// ```
+    pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&[FastAttribute<'a>], Bail> {
+        self.attributes.clear();
+        let field_evidence =
+            self.rules.is_some() && FIELD_NAMES.iter().any(|f| f.element == start.name);
+        for attribute in start.start.attributes().with_checks(false) {
+            let attribute = attribute.map_err(|_| Bail)?;
+            let name = self.slice(attribute.key.as_ref())?;
+            let count = self.attributes.len();
+            if !is_name(name)
+                || count >= MAX_FAST_ATTRIBUTES
+                || count >= self.limits.max_attributes
+                || self.attributes.iter().any(|(seen, _)| *seen == name)
+            {
+                return Err(Bail);
+            }
+            let raw = self.slice(&attribute.value)?;
+            if raw.as_bytes().contains(&b'<') || first_non_xml_char(raw).is_some() {
+                return Err(Bail);
+            }
+            // XML 1.0 §3.1: attributes are separated by whitespace.
+            let after_quote = raw.as_ptr() as usize - self.input.as_ptr() as usize + raw.len() + 1;
+            match self.input.as_bytes().get(after_quote) {
+                None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>') => {}
+                Some(_) => return Err(Bail),
+            }
+            let value = attribute_value(raw)?;
+            if let Some(rules) = &self.rules {
+                rules.attribute(start.name, name, &value, field_evidence)?;
+            }
+            self.attributes.push((name, value));
+        }
+        Ok(&self.attributes)
+    }
+
+    /// The next child element of `parent`, or `None` at its end tag (read). Text other than
+    /// layout, and anything but comments between the children, bails out.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let doc = "<Response>\n  <!-- menu -->\n  <Hangup/>\n</Response>";
+    /// assert!(ivr_xml::__private::parse_fast::<Response>(doc, &ParseOptions::strict()).is_ok());
+    /// ```
+    pub fn next_child(&mut self, parent: &FastStart<'a>) -> Result<Option<FastStart<'a>>, Bail> {
+        if parent.empty {
+            return Ok(None);
+        }
+        loop {
+            match self.event()? {
+                Event::Start(start) => return self.open_element(start, false).map(Some),
+                Event::Empty(start) => return self.open_element(start, true).map(Some),
+                Event::End(end) => {
+                    self.close(&end)?;
+                    return Ok(None);
+                }
+                Event::Text(text) if is_blank(&text) => {}
+                Event::Comment(_) => {}
+                _ => return Err(Bail),
+            }
+        }
+    }
+
+    /// Checks that `parent` holds nothing but layout, reading up to its end tag.
+    ///
+    /// ```
+    /// use ivr_xml::{Hangup, ParseOptions};
+    /// let fast = |doc| ivr_xml::__private::parse_fast::<Hangup>(doc, &ParseOptions::strict()).is_ok();
+    /// assert!(fast("<Hangup>\n</Hangup>"));
+    /// assert!(!fast("<Hangup>x</Hangup>"));
+    /// ```
+    pub fn no_content(&mut self, parent: &FastStart<'a>) -> Result<(), Bail> {
+        // An empty text command is IVR214.
+        if self.rules.is_some() && is_text_command(parent.name) {
+            return Err(Bail);
+        }
+        match self.next_child(parent)? {
+            Some(_) => Err(Bail),
+            None => Ok(()),
+        }
+    }
+
+    /// The text content of a text-only element, reading up to its end tag.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Play};
+    /// let play = ivr_xml::__private::parse_fast::<Play>("<Play>a&amp;b.wav</Play>", &ParseOptions::strict());
+    /// assert_eq!(play.map(|p| p.file.as_str().to_owned()), Ok("a&b.wav".to_owned()));
+    /// ```
+    pub fn text(&mut self, parent: &FastStart<'a>) -> Result<Cow<'a, str>, Bail> {
+        let mut text: Cow<'a, str> = Cow::Borrowed("");
+        if !parent.empty {
+            loop {
+                match self.event()? {
+                    Event::Text(piece) => {
+                        let raw = self.slice(&piece)?;
+                        let bytes = raw.as_bytes();
+                        if bytes.contains(&b'\r')
+                            || (bytes.contains(&b']') && raw.contains("]]>"))
+                            || bytes.first() == Some(&b'&')
+                            || first_non_xml_char(raw).is_some()
+                        {
+                            return Err(Bail);
+                        }
+                        if text.is_empty() {
+                            text = Cow::Borrowed(raw);
+                        } else {
+                            text.to_mut().push_str(raw);
+                        }
+                    }
+                    Event::GeneralRef(reference) => {
+                        let name = self.slice(&reference)?;
+                        match resolve_reference(name) {
+                            Some(Ok(c)) => text.to_mut().push(c),
+                            _ => return Err(Bail),
+                        }
+                    }
+                    Event::Comment(_) => {}
+                    Event::End(end) => {
+                        self.close(&end)?;
+                        break;
+                    }
+                    _ => return Err(Bail),
+                }
+            }
+        }
+        if let Some(rules) = &self.rules {
+            rules.text(parent.name, &text)?;
+        }
+        Ok(text)
+    }
+
+    /// How many children a `Vec` of all of `parent`'s children is sized for: for the root's, an
+    /// estimate from the input's length (a long list of commands does not grow and copy again
+    /// and again); for others, none.
+    ///
+    /// ```
+    /// use ivr_xml::{ParseOptions, Response};
+    /// let doc = "<Response><Play>a.wav</Play><Hangup/></Response>";
+    /// assert_eq!(ivr_xml::__private::parse_fast::<Response>(doc, &ParseOptions::strict())?.commands().len(), 2);
+    /// # Ok::<(), ivr_xml::__private::Bail>(())
+    /// ```
+    pub fn children_hint(&self, parent: &FastStart<'a>) -> usize {
+        if parent.empty || self.open.len() != 1 {
+            return 0;
+        }
+        // One command per 40 bytes or so (a `<Play>` with its file name and a line break): a
+        // guess, not a count, which would cost a pass over the whole input even when the fast
+        // path then bails out; the `Vec` grows if it is short. Capped, so that a long input of
+        // few elements (one large text) cannot make it reserve a multiple of its own size.
+        (self.input.len() / 40 + 1).min(MAX_CHILDREN_HINT)
+    }
+}
+
+/// Parses a value as `T` on the fast path: `(&FastValue::<T>::new()).fast_parse(text)`, with
+/// [`FastValueParse`] and [`FastValueFallback`] in scope. When `T` is not an
+/// [`XmlValue`](crate::XmlValue), method resolution picks the fallback, which bails out: so a
+/// field whose type is not a value is reported once, by the tree path's code, not twice.
+///
+/// ```
+/// use ivr_xml::__private::{Bail, FastValue, FastValueFallback as _, FastValueParse as _};
+/// assert_eq!((&FastValue::<u32>::new()).fast_parse("7"), Ok(7));
+/// assert_eq!((&FastValue::<u32>::new()).fast_parse("x"), Err(Bail));
+/// struct NotAValue;
+/// assert!((&FastValue::<NotAValue>::new()).fast_parse("7").is_err());
+/// ```
+#[derive(Debug)]
+pub struct FastValue<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> FastValue<T> {
+    /// The parser of `T`s.
+    ///
+    /// ```
+    /// use ivr_xml::__private::{FastValue, FastValueParse as _};
+    /// assert_eq!((&FastValue::<bool>::new()).fast_parse("true"), Ok(true));
+    /// ```
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> FastValue<T> {
+        FastValue(std::marker::PhantomData)
+    }
+}
+
+/// Parsing a value that is an [`XmlValue`](crate::XmlValue); see [`FastValue`].
+///
+/// ```
+/// use ivr_xml::__private::{FastValue, FastValueParse};
+/// assert_eq!(FastValueParse::fast_parse(&FastValue::<i32>::new(), "-1"), Ok(-1));
+/// ```
+pub trait FastValueParse<T> {
+    /// Parses `text` as a `T`, or bails out.
+    fn fast_parse(&self, text: &str) -> Result<T, Bail>;
+}
+
+impl<T: XmlValue> FastValueParse<T> for FastValue<T> {
+    fn fast_parse(&self, text: &str) -> Result<T, Bail> {
+        T::parse_value(text).map_err(|_| Bail)
+    }
+}
+
+/// The fallback for a type that is not a value: bails out; see [`FastValue`].
+///
+/// ```
+/// use ivr_xml::__private::{Bail, FastValue, FastValueFallback};
+/// // Called directly, the fallback bails out even for a value type.
+/// assert_eq!(FastValueFallback::fast_parse(&&FastValue::<i32>::new(), "1"), Err(Bail));
+/// ```
+pub trait FastValueFallback<T> {
+    /// Bails out.
+    fn fast_parse(&self, text: &str) -> Result<T, Bail>;
+}
+
+impl<T> FastValueFallback<T> for &FastValue<T> {
+    fn fast_parse(&self, _text: &str) -> Result<T, Bail> {
+        Err(Bail)
+    }
+}
+
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// An attribute value unescaped as the tree reader does, where the fast path handles it:
+/// references resolved; literal whitespace to normalize bails out.
+fn attribute_value(raw: &str) -> Result<Cow<'_, str>, Bail> {
+    let bytes = raw.as_bytes();
+    if bytes.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        return Err(Bail);
+    }
+    if !bytes.contains(&b'&') {
+        return Ok(Cow::Borrowed(raw));
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after.find(';').ok_or(Bail)?;
+        match resolve_reference(&after[..end]) {
+            Some(Ok(c)) => out.push(c),
+            _ => return Err(Bail),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(Cow::Owned(out))
+}
+
+impl RuleState {
+    fn new(policy: &Policy) -> RuleState {
+        static UNFILLED_PLACEHOLDER: OnceLock<Option<&'static Rule>> = OnceLock::new();
+        let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| Rule::find("IVR209"));
+        RuleState {
+            // Unknown rule (cannot happen): keep looking for placeholders.
+            placeholders: ivr209.is_none_or(|rule| policy.level_of(rule) != Level::Allow),
+            ..RuleState::default()
+        }
+    }
+
+    /// An element opens at `depth` (the root at 0): the rules on the commands' order and on
+    /// the elements known from field evidence.
+    fn element(&mut self, depth: usize, name: &str, empty: bool) -> Result<(), Bail> {
+        if field_name(name, None).is_some() {
+            return Err(Bail); // IVR110
+        }
+        match depth {
+            1 => {
+                let index = self.commands;
+                self.commands += 1;
+                // IVR201 (main only), IVR202 (after a terminal command), IVR210 (a main
+                // `<Redirect>`), IVR211 (two callbacks).
+                if (index > 0 && MAIN_ONLY.contains(&name))
+                    || self.terminal_seen
+                    || (index == 0 && name == "Redirect")
+                {
+                    return Err(Bail);
+                }
+                if REPORTS_BACK.contains(&name) {
+                    self.callbacks += 1;
+                    if self.callbacks > 1 {
+                        return Err(Bail);
+                    }
+                }
+                if ENDS_FLOW.contains(&name) {
+                    self.terminal_seen = true;
+                    self.terminal_in_subs |= index > 0;
+                }
+                self.cmd_none |= name == "CmdNone";
+                if index == 0 {
+                    self.main_needs_failure_path = WANTS_FAILURE_PATH.contains(&name);
+                }
+                if name == "Get" {
+                    if empty {
+                        return Err(Bail); // IVR207: no prompt
+                    }
+                    self.get_prompts = Some(0);
+                }
+            }
+            2 => {
+                if let Some(prompts) = &mut self.get_prompts {
+                    *prompts += usize::from(matches!(name, "Play" | "PlayTTS"));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A command (an element at depth 1) closes: IVR207, a `<Get>` with other than one prompt.
+    fn command_closed(&mut self) -> Result<(), Bail> {
+        match self.get_prompts.take() {
+            Some(1) | None => Ok(()),
+            Some(_) => Err(Bail),
+        }
+    }
+
+    /// The rules on an attribute's value (at any depth: wider than the rules, which look at
+    /// commands and prompts).
+    fn attribute(
+        &self,
+        element: &str,
+        name: &str,
+        value: &str,
+        field_evidence: bool,
+    ) -> Result<(), Bail> {
+        let fires = (field_evidence && field_name(element, Some(name)).is_some()) // IVR111
+            || (url_attributes().contains(&name) && url_could_fire(value)) // IVR208, IVR213
+            || (self.placeholders && value.contains('$')) // IVR209
+            || (element == "JoinConf" && name == "confid" && value.trim().is_empty()) // IVR214
+            || (element == "PlayMix" && name == "type" && value.bytes().any(|b| b != b'4' && b != b'0')); // IVR206
+        match fires {
+            true => Err(Bail),
+            false => Ok(()),
+        }
+    }
+
+    /// The rules on a text command's text: IVR214 (empty), IVR212 (whitespace around it),
+    /// IVR208/IVR213 (a `<Redirect>`'s URL), IVR209 (a placeholder).
+    fn text(&self, element: &str, text: &str) -> Result<(), Bail> {
+        if !is_text_command(element) {
+            return Ok(());
+        }
+        let trimmed = text.trim();
+        if trimmed.is_empty()
+            || trimmed.len() != text.len()
+            || (element == "Redirect" && url_could_fire(trimmed))
+            || (self.placeholders && text.contains('$'))
+        {
+            return Err(Bail);
+        }
+        Ok(())
+    }
+
+    /// At the end of the document: IVR204 (no command), IVR203 (`<CmdNone/>` not alone), IVR205
+    /// (no failure path).
+    fn finish(&self) -> Result<(), Bail> {
+        if self.commands == 0
+            || (self.cmd_none && self.commands > 1)
+            || (self.main_needs_failure_path && !self.terminal_in_subs)
+        {
+            return Err(Bail);
+        }
+        Ok(())
+    }
+}
+
+/// Whether `check_url` could report the URL (IVR213 absolute, IVR208 a character to encode):
+/// anything outside printable ASCII or one of the characters it names, or a scheme.
+fn url_could_fire(url: &str) -> bool {
+    let scheme = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    };
+    scheme("http://")
+        || scheme("https://")
+        || url.bytes().any(|b| {
+            !(0x21..0x7f).contains(&b)
+                || matches!(
+                    b,
+                    b'#' | b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
+                )
+        })
+}
+
+/// Parses `input` as a `T` on the fast path, or bails out.
+pub(crate) fn parse<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T, Bail> {
+    let limits = options.limits;
+    // A byte order mark is IVR107, a finding in both modes.
+    if options.mode != Mode::Strict
+        || input.len() > limits.max_bytes
+        || input.starts_with('\u{FEFF}')
+    {
+        return Err(Bail);
+    }
+    let wants_response = T::matches_element("Response");
+    let rules = wants_response.then(|| RuleState::new(&options.policy));
+    let mut reader = FastReader::new(input, limits, rules);
+    let root = loop {
+        let offset = reader.reader.buffer_position();
+        match reader.event()? {
+            Event::Decl(decl) => {
+                let content = std::str::from_utf8(&decl).map_err(|_| Bail)?;
+                match read_declaration(content) {
+                    Ok(encoding)
+                        if offset == 0
+                            && encoding.is_none_or(|e| {
+                                e.eq_ignore_ascii_case("utf-8") || e.eq_ignore_ascii_case("utf8")
+                            }) => {}
+                    _ => return Err(Bail),
+                }
+            }
+            Event::Comment(_) => {}
+            Event::Text(text) if is_blank(&text) => {}
+            Event::Start(start) => break reader.open_element(start, false)?,
+            Event::Empty(start) => break reader.open_element(start, true)?,
+            _ => return Err(Bail),
+        }
+    };
+    // Another root is the tree path's (an error, or a bare command sequence: IVR004); so is a
+    // `<Response>` the policy names as a command, which it reads as a bare sequence.
+    if !T::matches_element(root.name)
+        || (wants_response
+            && (options.policy.knows_element(root.name) || field_name(root.name, None).is_some()))
+    {
+        return Err(Bail);
+    }
+    let value = T::from_events(&root, &mut reader)?;
+    loop {
+        match reader.event()? {
+            Event::Eof => break,
+            Event::Comment(_) => {}
+            Event::Text(text) if is_blank(&text) => {}
+            _ => return Err(Bail),
+        }
+    }
+    if let Some(rules) = &reader.rules {
+        rules.finish()?;
+    }
+    Ok(value)
+}
+
+/// The fast path alone: `Ok` only for a document the strict parser accepts with no warning
+/// (with the same value), else [`Bail`]. For tests that compare the two paths.
+///
+/// ```
+/// use ivr_xml::__private::{parse_fast, Bail};
+/// use ivr_xml::{ParseOptions, Response};
+/// let options = ParseOptions::strict();
+/// assert!(parse_fast::<Response>("<Response><Hangup/></Response>", &options).is_ok());
+/// // A `<Get>` with no prompt is IVR207: a warning, which only the tree path makes.
+/// let get = "<Response><Get action='a'/><Hangup/></Response>";
+/// assert_eq!(parse_fast::<Response>(get, &options), Err(Bail));
+/// ```
+pub fn parse_fast<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T, Bail> {
+    parse(input, options)
+}
+
+/// The parser without its fast path: what [`from_str_with`](crate::from_str_with) does for a
+/// document the fast path bails out of. For tests that compare the two paths.
+///
+/// ```
+/// use ivr_xml::__private::parse_slow;
+/// use ivr_xml::{ParseOptions, Response};
+/// let get = "<Response><Get action='a'/><Hangup/></Response>";
+/// let parsed = parse_slow::<Response>(get, &ParseOptions::strict())?;
+/// assert_eq!(parsed.warnings[0].code(), "IVR207");
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+pub fn parse_slow<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    from_tree_with(input, options)
+}
