@@ -102,7 +102,7 @@ fn parse_enum(
             unknown_option(
                 &meta,
                 errors,
-                "an enum takes only `known(element = \"Name\", evidence = \"...\")`: each variant's type names its element",
+                "an enum takes only `known(element = \"Name\", evidence = \"...\")` and `serde`: each variant's type names its element",
             )
         }
     });
@@ -223,7 +223,7 @@ fn parse_struct(
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `reports_back`, `wants_failure_path`, `ends_flow`, `known(attribute = \"name\", evidence = \"...\")` or `new(field, ...)`",
+                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `reports_back`, `wants_failure_path`, `ends_flow`, `known(attribute = \"name\", evidence = \"...\")`, `new(field, ...)` or `serde`",
             )
         }
     });
