@@ -8,7 +8,7 @@ use syn::{
 
 use crate::check;
 pub(crate) use crate::ctxt::{unknown_option, Errors};
-use crate::ir::{Absent, Container, Field, Role, Setter, Shape, Variant};
+use crate::ir::{Absent, Container, Describe, Field, Known, Role, Setter, Shape, Variant};
 
 /// Calls `each` for every item inside the `#[xml(...)]` attributes.
 ///
@@ -28,10 +28,19 @@ fn for_each_xml_item(
 
 pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Container> {
     check_generics(input, errors);
+    let mut describe = Describe::default();
+    let mut new_order = None;
     let mut serde = false;
     let shape = match &input.data {
-        Data::Struct(data) => parse_struct(input, &data.fields, &mut serde, errors),
-        Data::Enum(data) => parse_enum(input, data, &mut serde, errors),
+        Data::Struct(data) => parse_struct(
+            input,
+            &data.fields,
+            &mut describe,
+            &mut new_order,
+            &mut serde,
+            errors,
+        ),
+        Data::Enum(data) => parse_enum(input, data, &mut describe, &mut serde, errors),
         Data::Union(_) => {
             errors.push(
                 &input.ident,
@@ -45,6 +54,8 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
         vis: input.vis.clone(),
         generics: input.generics.clone(),
         shape,
+        describe,
+        new_order,
         serde,
     })
 }
@@ -75,19 +86,25 @@ fn check_generics(input: &DeriveInput, errors: &mut Errors) {
 fn parse_enum(
     input: &DeriveInput,
     data: &syn::DataEnum,
+    describe: &mut Describe,
     serde: &mut bool,
     errors: &mut Errors,
 ) -> Option<Shape> {
     for_each_xml_item(&input.attrs, errors, |meta, errors| {
         if meta.path.is_ident("serde") {
             *serde = true;
-            return Ok(());
+            Ok(())
+        } else if meta.path.is_ident("known") {
+            let known = parse_known(&meta, "element", errors)?;
+            describe.known.extend(known);
+            Ok(())
+        } else {
+            unknown_option(
+                &meta,
+                errors,
+                "an enum takes only `known(element = \"Name\", evidence = \"...\")` and `serde`: each variant's type names its element",
+            )
         }
-        unknown_option(
-            &meta,
-            errors,
-            "enums take no #[xml(...)] options: each variant's type names its element",
-        )
     });
     let variants = data
         .variants
@@ -98,12 +115,56 @@ fn parse_enum(
         errors.push(&input.ident, "#[derive(Xml)] needs at least one variant");
     }
     check::check_variants(&variants, errors);
+    check::check_known_elements(&variants, &describe.known, errors);
     Some(Shape::Alternatives { variants })
+}
+
+/// `known(KEY = "name", evidence = "...")` (and for attributes `value = Type`), `KEY` being
+/// `attribute` or `element`.
+fn parse_known(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    key: &str,
+    errors: &mut Errors,
+) -> syn::Result<Option<Known>> {
+    let (mut name, mut evidence, mut value) = (None::<LitStr>, None::<LitStr>, None::<Type>);
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident(key) {
+            name = Some(inner.value()?.parse()?);
+        } else if inner.path.is_ident("evidence") {
+            evidence = Some(inner.value()?.parse()?);
+        } else if key == "attribute" && inner.path.is_ident("value") {
+            value = Some(inner.value()?.parse()?);
+        } else {
+            let expected = match key {
+                "attribute" => "unknown option: expected `attribute = \"name\"`, `evidence = \"...\"` or `value = Type`",
+                _ => "unknown option: expected `element = \"Name\"` or `evidence = \"...\"`",
+            };
+            unknown_option(&inner, errors, expected)?;
+        }
+        Ok(())
+    })?;
+    let (Some(name), Some(evidence)) = (name, evidence) else {
+        errors.push(
+            &meta.path,
+            format!("`known` needs `{key} = \"...\"` and `evidence = \"...\"` (where the name is known from)"),
+        );
+        return Ok(None);
+    };
+    if !is_xml_name(&name.value()) {
+        errors.push(&name, format!("`{key}` must be an XML name"));
+    }
+    Ok(Some(Known {
+        name,
+        evidence,
+        value,
+    }))
 }
 
 fn parse_struct(
     input: &DeriveInput,
     fields: &Fields,
+    describe: &mut Describe,
+    new_order: &mut Option<Vec<syn::Ident>>,
     serde: &mut bool,
     errors: &mut Errors,
 ) -> Option<Shape> {
@@ -122,6 +183,39 @@ fn parse_struct(
             }
             element_given = true;
             Ok(())
+        } else if meta.path.is_ident("evidence") {
+            describe.evidence = Some(meta.value()?.parse()?);
+            Ok(())
+        } else if meta.path.is_ident("main_only") {
+            describe.main_only = true;
+            Ok(())
+        } else if meta.path.is_ident("reports_back") {
+            describe.reports_back = true;
+            Ok(())
+        } else if meta.path.is_ident("wants_failure_path") {
+            describe.wants_failure_path = true;
+            Ok(())
+        } else if meta.path.is_ident("ends_flow") {
+            describe.ends_flow = true;
+            Ok(())
+        } else if meta.path.is_ident("new") {
+            let mut order = Vec::new();
+            meta.parse_nested_meta(|inner| {
+                match inner.path.get_ident() {
+                    Some(ident) => order.push(ident.clone()),
+                    None => errors.push(&inner.path, "`new(...)` lists field names"),
+                }
+                Ok(())
+            })?;
+            if new_order.is_some() {
+                errors.push(&meta.path, "duplicate `new`");
+            }
+            *new_order = Some(order);
+            Ok(())
+        } else if meta.path.is_ident("known") {
+            let known = parse_known(&meta, "attribute", errors)?;
+            describe.known.extend(known);
+            Ok(())
         } else if meta.path.is_ident("serde") {
             *serde = true;
             Ok(())
@@ -129,7 +223,7 @@ fn parse_struct(
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `element = \"Name\"`",
+                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `reports_back`, `wants_failure_path`, `ends_flow`, `known(attribute = \"name\", evidence = \"...\")`, `new(field, ...)` or `serde`",
             )
         }
     });
@@ -149,11 +243,16 @@ fn parse_struct(
             return None;
         }
     };
+    if let Some(order) = new_order {
+        check::check_new_order(&fields, order, errors);
+    }
     if fields.iter().any(|f| matches!(f.role, Role::Flatten)) {
         check::check_flattened(input, &fields, element_given, errors);
+        check::check_flattened_describe(input, describe, errors);
         return Some(Shape::Flattened { fields });
     }
     check::check_fields(&fields, errors);
+    check::check_known_attributes(&fields, &describe.known, errors);
     if !element_given {
         errors.push(
             &input.ident,
@@ -170,6 +269,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
     let mut default: Option<proc_macro2::Span> = None;
     let mut all: Option<proc_macro2::Span> = None;
     let mut setter: Option<Setter> = None;
+    let mut evidence: Option<LitStr> = None;
     for_each_xml_item(&field.attrs, errors, |meta, errors| {
         const ROLES: [&str; 8] = [
             "attribute",
@@ -201,6 +301,9 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         } else if meta.path.is_ident("default") {
             default = Some(meta.path.span());
             Ok(())
+        } else if meta.path.is_ident("evidence") {
+            evidence = Some(meta.value()?.parse()?);
+            Ok(())
         } else if meta.path.is_ident("setter") {
             let mut from = None;
             if meta.input.peek(syn::token::Paren) {
@@ -229,7 +332,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected one of `attribute`, `flatten`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`, `setter`",
+                "unknown option: expected one of `attribute`, `flatten`, `text`, `child`, `children`, `extra`, `pending`, `skip`, `rename`, `default`, `setter`, `evidence`",
             )
         }
     });
@@ -260,6 +363,12 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         }
         if let Some(default) = default {
             errors.push(default, "`default` applies to attributes only");
+        }
+        if let Some(evidence) = &evidence {
+            errors.push(
+                evidence,
+                "`evidence` applies to attributes only (an element's goes on its struct)",
+            );
         }
     }
     let ty = field.ty.clone();
@@ -363,6 +472,7 @@ fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {
         role,
         setter,
         docs,
+        evidence,
     })
 }
 

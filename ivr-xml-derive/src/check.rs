@@ -3,7 +3,7 @@
 use syn::Member;
 
 use crate::ctxt::Errors;
-use crate::ir::{Field, Role, Variant};
+use crate::ir::{Describe, Field, Known, Role, Variant};
 
 /// Only one variant of an enum is the catch-all `other`.
 pub(crate) fn check_variants(variants: &[Variant], errors: &mut Errors) {
@@ -156,4 +156,101 @@ pub(crate) fn check_flattened(
         );
     }
     check_fields(fields, errors);
+}
+
+/// A struct's `known(attribute = ...)` names are kept raw in its `extra` field, and are not
+/// also the name of a typed attribute.
+pub(crate) fn check_known_attributes(fields: &[Field], known: &[Known], errors: &mut Errors) {
+    let has_extra = fields.iter().any(|f| matches!(f.role, Role::Extra));
+    for (index, attribute) in known.iter().enumerate() {
+        let name = attribute.name.value();
+        if !has_extra {
+            errors.push(
+                &attribute.name,
+                "a `known` attribute is kept raw in the #[xml(extra)] field: add a `Vec<RawAttribute>` field with #[xml(extra)]",
+            );
+        }
+        let typed = fields.iter().find(
+            |f| matches!(&f.role, Role::Attribute { name: typed, .. } if typed.value() == name),
+        );
+        if let Some(typed) = typed {
+            errors.push(
+                &attribute.name,
+                format!(
+                    "field `{}` already types the attribute `{name}`: its evidence goes on the field (#[xml(attribute, evidence = \"...\")])",
+                    member_name(&typed.member)
+                ),
+            );
+        } else if known[..index].iter().any(|k| k.name.value() == name) {
+            errors.push(&attribute.name, format!("`{name}` is already `known`"));
+        }
+    }
+}
+
+/// An enum's `known(element = ...)` names are kept raw by its #[xml(other)] variant.
+pub(crate) fn check_known_elements(variants: &[Variant], known: &[Known], errors: &mut Errors) {
+    if variants.iter().any(|v| v.other) {
+        return;
+    }
+    for element in known {
+        errors.push(
+            &element.name,
+            "a `known` element is kept raw by the #[xml(other)] variant: add one (like `Raw(RawElement)`)",
+        );
+    }
+}
+
+/// A struct with an #[xml(flatten)] field is the flattened type's element: its description is
+/// that type's, with this struct's attributes added.
+pub(crate) fn check_flattened_describe(
+    input: &syn::DeriveInput,
+    describe: &Describe,
+    errors: &mut Errors,
+) {
+    let flags = describe.main_only
+        || describe.reports_back
+        || describe.wants_failure_path
+        || describe.ends_flow;
+    if describe.evidence.is_some() || flags || !describe.known.is_empty() {
+        errors.push(
+            &input.ident,
+            "a struct with an #[xml(flatten)] field is described by the flattened type: `evidence`, `known` and the flags (`main_only`, ...) go there",
+        );
+    }
+}
+
+/// `#[xml(new(a, b))]` lists exactly the arguments of the generated `new`: the required
+/// attributes with `setter(new = Type)`, each once.
+pub(crate) fn check_new_order(fields: &[Field], order: &[syn::Ident], errors: &mut Errors) {
+    let is_argument = |field: &Field| {
+        matches!(
+            field.role,
+            Role::Attribute {
+                absent: crate::ir::Absent::Required,
+                ..
+            }
+        ) && field.setter.as_ref().is_some_and(|s| s.from.is_some())
+    };
+    let member_is = |field: &Field, ident: &syn::Ident| matches!(&field.member, Member::Named(name) if name == ident);
+    for (index, ident) in order.iter().enumerate() {
+        if order[..index].contains(ident) {
+            errors.push(ident, format!("`{ident}` is already an argument of `new`"));
+        } else if !fields.iter().any(|f| member_is(f, ident) && is_argument(f)) {
+            errors.push(
+                ident,
+                format!("`{ident}` is not an argument of `new`: `new(...)` orders the required attributes with #[xml(attribute, setter(new = Type))]"),
+            );
+        }
+    }
+    for field in fields.iter().filter(|f| is_argument(f)) {
+        if !order.iter().any(|ident| member_is(field, ident)) {
+            errors.push(
+                &field.member,
+                format!(
+                    "`{}` is an argument of `new`: list it in #[xml(new(...))]",
+                    member_name(&field.member)
+                ),
+            );
+        }
+    }
 }

@@ -10,8 +10,36 @@ pub(crate) struct Container {
     /// The type's parameters: type parameters only (structs), checked by `attr`.
     pub(crate) generics: Generics,
     pub(crate) shape: Shape,
+    /// What the type's description says beyond its fields (`gen/describe.rs`).
+    pub(crate) describe: Describe,
+    /// `#[xml(new(a, b))]`: the order of the generated `new`'s arguments (field order if not given).
+    pub(crate) new_order: Option<Vec<Ident>>,
     /// `#[xml(serde)]`: `Serialize` + `Deserialize` through the XML mapping (`gen/serde.rs`).
     pub(crate) serde: bool,
+}
+
+/// `#[xml(evidence = "...", main_only, known(...))]` on the container.
+#[derive(Default)]
+pub(crate) struct Describe {
+    /// The element is known only from field evidence: where from.
+    pub(crate) evidence: Option<LitStr>,
+    /// The element can only be the main command of a `<Response>`.
+    pub(crate) main_only: bool,
+    /// `reports_back`, `wants_failure_path`, `ends_flow`: what the command does to the flow.
+    pub(crate) reports_back: bool,
+    pub(crate) wants_failure_path: bool,
+    pub(crate) ends_flow: bool,
+    /// Names kept raw but known: attributes of a struct (in its `extra` field) or elements of
+    /// an enum (in its `other` variant), each with its evidence.
+    pub(crate) known: Vec<Known>,
+}
+
+/// `known(attribute = "name", evidence = "...", value = Type)` or `known(element = "Name", evidence = "...")`.
+pub(crate) struct Known {
+    pub(crate) name: LitStr,
+    pub(crate) evidence: LitStr,
+    /// The value type whose kind the attribute has (text when not given).
+    pub(crate) value: Option<Type>,
 }
 
 pub(crate) enum Shape {
@@ -32,6 +60,8 @@ pub(crate) struct Field {
     pub(crate) setter: Option<Setter>,
     /// The field's `///` lines, repeated on its setter.
     pub(crate) docs: Vec<syn::Attribute>,
+    /// `#[xml(attribute, evidence = "...")]`: the attribute is known only from field evidence.
+    pub(crate) evidence: Option<LitStr>,
 }
 
 /// `#[xml(setter)]` (the setter takes the value) or `#[xml(setter(new = Type))]` (it takes

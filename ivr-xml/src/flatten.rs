@@ -46,4 +46,7 @@ pub trait Flatten: Sized {
 
     /// The raw attributes written after the flattening struct's (empty if the type keeps none).
     fn flattened_extra(&self) -> &[RawAttribute];
+
+    /// The element's description, which the flattening struct's extends with its attributes.
+    const DESCRIPTION: &'static crate::describe::ElementDescription;
 }

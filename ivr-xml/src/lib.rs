@@ -62,11 +62,13 @@ mod commands;
 /// # Ok::<(), ivr_xml::ParseError>(())
 /// ```
 pub mod de;
+pub mod describe;
 #[doc = include_str!("guide.md")]
 pub mod guide {}
 mod deferred_error;
 mod error;
 mod flatten;
+mod judge;
 pub mod notify;
 mod playmix;
 pub mod policy;
@@ -74,6 +76,7 @@ mod raw;
 mod raw_attribute;
 mod response;
 pub mod rest;
+mod rulebook;
 pub mod ser;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
@@ -102,11 +105,10 @@ pub use commands::{
     CmdNone, Command, ConsultationCall, CreateConf, Get, Hangup, JoinConf, Play, PlayTts, Prompt,
     Redirect, SubCommand,
 };
-pub use de::{
-    from_slice_with, from_str, from_str_with, FromXml, Limits, Mode, ParseOptions, Parsed,
-};
+pub use de::{FromXml, Limits, Mode, ParseOptions, Parsed};
 pub use deferred_error::PendingError;
 pub use error::{BuildError, ErrorKind, ParseError, Position, ValueError, Warning};
+pub use judge::{from_slice_with, from_str, from_str_with};
 pub use playmix::{MixItem, PlayMix};
 pub use raw::{RawElement, RawNode};
 pub use raw_attribute::RawAttribute;

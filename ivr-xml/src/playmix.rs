@@ -419,3 +419,8 @@ impl PlayMix {
         })
     }
 }
+
+impl crate::describe::Describe for PlayMix {
+    const ELEMENTS: &'static [&'static crate::describe::ElementDescription] =
+        <PlayMixWire as crate::describe::Describe>::ELEMENTS;
+}

@@ -297,3 +297,14 @@ impl FromXml for RawElement {
         })
     }
 }
+
+/// A raw element is any element: it describes none in particular (a child field of raw elements
+/// has an empty [`elements`](crate::describe::ChildDescription::elements) list).
+///
+/// ```
+/// use ivr_xml::{describe::Describe, RawElement};
+/// assert!(RawElement::ELEMENTS.is_empty());
+/// ```
+impl crate::describe::Describe for RawElement {
+    const ELEMENTS: &'static [&'static crate::describe::ElementDescription] = &[];
+}

@@ -5,8 +5,9 @@ use std::io;
 use std::str::FromStr;
 
 use crate::commands::{Command, SubCommand};
-use crate::de::{from_str_with, FromXml, ParseOptions, Parsed};
+use crate::de::{FromXml, ParseOptions, Parsed};
 use crate::error::{BuildError, ParseError, ValueError};
+use crate::judge::from_str_with;
 use crate::ser::{FmtSink, IoSink, Sink, Style, ToXml, XmlWriter};
 use crate::Xml;
 
@@ -196,7 +197,7 @@ impl<C: ToXml> Response<C> {
         check_all(&commands)?;
         for (index, command) in commands.iter().enumerate().skip(1) {
             let name = command.element_name();
-            if let Some(main_only) = crate::policy::MAIN_ONLY.iter().find(|m| **m == name) {
+            if let Some(main_only) = crate::commands::MAIN_ONLY.iter().find(|m| **m == name) {
                 let err = ValueError::new(
                     "command",
                     *main_only,
@@ -471,5 +472,14 @@ impl<C: ToXml> ResponseBuilder<C> {
         commands.extend(self.subs);
         check_all(&commands)?;
         Ok(Response { commands })
+    }
+}
+
+impl FromStr for Command {
+    type Err = ParseError;
+
+    /// Parses one command on its own, strictly.
+    fn from_str(text: &str) -> Result<Command, ParseError> {
+        crate::judge::from_str(text)
     }
 }

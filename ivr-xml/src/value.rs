@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use crate::describe::ValueKind;
 use crate::error::ValueError;
 
 mod numbers;
@@ -128,6 +129,10 @@ pub trait XmlValue: Sized {
     /// ([`EscapeFree::NO`] is the only value outside the crate), so no value can be written
     /// unescaped by mistake.
     const ESCAPE_FREE: EscapeFree = EscapeFree::NO;
+
+    /// The kind of value, for the type's [description](crate::describe): the validator checks
+    /// every [`Url`](ValueKind::Url) attribute as a URL. Any text unless said otherwise.
+    const KIND: ValueKind = ValueKind::Text;
 
     /// What a valid value looks like, for the error about a missing notification parameter.
     const EXPECTED: &'static str = "a valid value";
@@ -358,7 +363,7 @@ impl Text {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
-#[value(name = "relative URL", expected = "a relative URL XML 1.0 can carry", check = check_text)]
+#[value(name = "relative URL", expected = "a relative URL XML 1.0 can carry", check = check_text, url)]
 pub struct RelUrl(String);
 
 impl RelUrl {
@@ -415,6 +420,7 @@ pub(crate) fn percent_encode_into(out: &mut String, text: &str) {
 
 impl XmlValue for bool {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Boolean;
     const EXPECTED: &'static str = "`true` or `false`";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {

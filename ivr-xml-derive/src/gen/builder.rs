@@ -86,7 +86,7 @@ pub(super) fn setters(container: &Container, fields: &[Field]) -> TokenStream {
     let mut methods = methods;
     // `new(required...)`: the required attributes with `setter(new = Type)`, in field order,
     // each checked with its type's `new` (an error recorded, the field left at its default).
-    let required: Vec<(&Field, &syn::Type, &syn::Type)> = fields
+    let mut required: Vec<(&Field, &syn::Type, &syn::Type)> = fields
         .iter()
         .filter_map(|field| match (&field.role, &field.setter) {
             (
@@ -102,6 +102,14 @@ pub(super) fn setters(container: &Container, fields: &[Field]) -> TokenStream {
             _ => None,
         })
         .collect();
+    // `#[xml(new(b, a))]` orders them (checked: it lists each exactly once).
+    if let Some(order) = &container.new_order {
+        required.sort_by_key(|(field, _, _)| {
+            order.iter().position(
+                |ident| matches!(&field.member, syn::Member::Named(name) if name == ident),
+            )
+        });
+    }
     if let (false, Some(pending)) = (required.is_empty(), pending) {
         let args: Vec<syn::Ident> = required
             .iter()

@@ -10,6 +10,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::LitStr;
 
+use super::write::attribute_writes;
 use crate::ir::{Absent, Container, Field, Role};
 
 /// The `__private::Flatten` impl of an element type whose fields are attributes (no content), so
@@ -42,6 +43,8 @@ pub(super) fn flatten_impl(container: &Container, name: &LitStr, fields: &[Field
     quote! {
         #[automatically_derived]
         impl ::ivr_xml::__private::Flatten for #ident {
+            const DESCRIPTION: &'static ::ivr_xml::describe::ElementDescription = &#ident::DESCRIPTION;
+
             fn write_flattened<__S, __F>(
                 &self,
                 __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
@@ -76,64 +79,6 @@ pub(super) fn flatten_impl(container: &Container, name: &LitStr, fields: &[Field
             fn flattened_extra(&self) -> &[::ivr_xml::RawAttribute] {
                 #extra_slice
             }
-        }
-    }
-}
-
-/// ` name='value'` for each attribute field, in order, in a branch per quote as the element
-/// writer does (so that a value type's missing `XmlValue` is one error, reported once).
-fn attribute_writes(fields: &[Field]) -> TokenStream {
-    let attributes: Vec<(&Field, &LitStr, &Absent, &syn::Type)> = fields
-        .iter()
-        .filter_map(|field| match &field.role {
-            Role::Attribute {
-                name,
-                absent,
-                value,
-            } => Some((field, name, absent, value)),
-            _ => None,
-        })
-        .collect();
-    if attributes.is_empty() {
-        return quote! {};
-    }
-    let arms = [("Single", '\''), ("Double", '"')].map(|(variant, quote_char)| {
-        let variant = quote::format_ident!("{}", variant);
-        let writes = attributes.iter().map(|(field, name, absent, value)| {
-            let member = &field.member;
-            let start = LitStr::new(&format!(" {}={quote_char}", name.value()), name.span());
-            let end = LitStr::new(&quote_char.to_string(), name.span());
-            let write = |place: TokenStream| {
-                let value_write = quote_spanned! {value.span()=>
-                    __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
-                };
-                quote! {
-                    __writer.markup(#start)?;
-                    #value_write
-                    __writer.markup(#end)?;
-                }
-            };
-            match absent {
-                Absent::Optional => {
-                    let write = write(quote! { __value });
-                    quote! {
-                        if let ::core::option::Option::Some(__value) = &self.#member {
-                            #write
-                        }
-                    }
-                }
-                Absent::Required | Absent::Default => write(quote! { &self.#member }),
-            }
-        });
-        quote! {
-            ::ivr_xml::Quote::#variant => {
-                #(#writes)*
-            }
-        }
-    });
-    quote! {
-        match __writer.quote() {
-            #(#arms)*
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `builder` the builders; this module puts the pieces of one type together.
 
 mod builder;
+mod describe;
 mod flatten;
 mod parse;
 mod serde;
@@ -24,9 +25,11 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         Shape::Flattened { fields } => {
             let impls = flatten::flattening(container, fields);
             let setters = builder::setters(container, fields);
+            let describe = describe::flattened(container, fields);
             quote! {
                 #impls
                 #setters
+                #describe
             }
         }
     };
@@ -44,11 +47,13 @@ fn expand_element(container: &Container, name: &LitStr, fields: &[Field]) -> Tok
     let from_xml = parse::element(container, name, fields);
     let flatten = flatten::flatten_impl(container, name, fields);
     let setters = builder::setters(container, fields);
+    let describe = describe::element(container, name, fields);
     quote! {
         #to_xml
         #from_xml
         #flatten
         #setters
+        #describe
     }
 }
 
@@ -67,10 +72,12 @@ fn expand_alternatives(container: &Container, variants: &[Variant]) -> TokenStre
             }
         }
     });
+    let describe = describe::alternatives(container, variants);
     quote! {
         #to_xml
         #from_xml
         #(#from_impls)*
+        #describe
     }
 }
 
@@ -81,6 +88,8 @@ pub(super) enum Impl {
     Write,
     /// `FromXml`: the parser.
     Parse,
+    /// `Describe`: the description.
+    Describe,
 }
 
 /// The type's generics with, for each field whose type names a type parameter, the bound its
@@ -120,6 +129,9 @@ pub(super) fn bounded(container: &Container, fields: &[Field], which: Impl) -> G
             }
             (Role::Child { inner, .. } | Role::Children { inner, .. }, Impl::Parse) => {
                 bound(inner, quote!(::ivr_xml::FromXml));
+            }
+            (Role::Child { inner, .. } | Role::Children { inner, .. }, Impl::Describe) => {
+                bound(inner, quote!(::ivr_xml::describe::Describe));
             }
             (Role::Pending | Role::Skip, Impl::Parse) => {
                 bound(&field.ty, quote!(::core::default::Default));

@@ -174,11 +174,7 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
     for field in fields {
         let member = &field.member;
         match &field.role {
-            Role::Attribute {
-                name,
-                absent,
-                value,
-            } => attributes.push((name.value(), *absent, value, member)),
+            Role::Attribute { .. } => attributes.push(member),
             Role::Extra => extra = Some((field.ty.span(), member)),
             Role::Text => text = Some((&field.ty, member)),
             Role::Child {
@@ -233,45 +229,11 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
         quote! {}
     } else {
         let open = markup(format!("<{tag}"));
-        let arms = QUOTES.iter().map(|&(variant, quote_char)| {
-            let variant = format_ident!("{}", variant);
-            let writes = attributes.iter().map(|(name, absent, value, member)| {
-                let start = markup(format!(" {name}={quote_char}"));
-                let end = markup(quote_char.to_string());
-                let write = |place: TokenStream| {
-                    let value_write = quote_spanned! {value.span()=>
-                        __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
-                    };
-                    quote! {
-                        #start
-                        #value_write
-                        #end
-                    }
-                };
-                match absent {
-                    Absent::Optional => {
-                        let write = write(quote! { __value });
-                        quote! {
-                            if let ::core::option::Option::Some(__value) = &self.#member {
-                                #write
-                            }
-                        }
-                    }
-                    Absent::Required | Absent::Default => write(quote! { &self.#member }),
-                }
-            });
-            quote! {
-                ::ivr_xml::Quote::#variant => {
-                    #(#writes)*
-                }
-            }
-        });
+        let attributes = attribute_writes(fields);
         let raw = write_raw.as_ref().map(|(_, write)| write);
         quote! {
             #open
-            match __writer.quote() {
-                #(#arms)*
-            }
+            #attributes
             #raw
         }
     };
@@ -336,6 +298,64 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
         __writer.start_line()?;
         #start_tag
         #content
+    }
+}
+
+/// ` name='value'` for each attribute field, in order, in a branch per quote (one set of
+/// literals per quote, chosen once per element): the element writer's and the `Flatten` writer's
+/// (`gen/flatten.rs`), so that both write attributes the same way. Nothing without attributes.
+pub(super) fn attribute_writes(fields: &[Field]) -> TokenStream {
+    let attributes: Vec<(&Member, &LitStr, Absent, &syn::Type)> = fields
+        .iter()
+        .filter_map(|field| match &field.role {
+            Role::Attribute {
+                name,
+                absent,
+                value,
+            } => Some((&field.member, name, *absent, value)),
+            _ => None,
+        })
+        .collect();
+    if attributes.is_empty() {
+        return quote! {};
+    }
+    let arms = QUOTES.iter().map(|&(variant, quote_char)| {
+        let variant = format_ident!("{}", variant);
+        let writes = attributes.iter().map(|(member, name, absent, value)| {
+            let start = LitStr::new(&format!(" {}={quote_char}", name.value()), name.span());
+            let end = LitStr::new(&quote_char.to_string(), name.span());
+            let write = |place: TokenStream| {
+                let value_write = quote_spanned! {value.span()=>
+                    __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
+                };
+                quote! {
+                    __writer.markup(#start)?;
+                    #value_write
+                    __writer.markup(#end)?;
+                }
+            };
+            match absent {
+                Absent::Optional => {
+                    let write = write(quote! { __value });
+                    quote! {
+                        if let ::core::option::Option::Some(__value) = &self.#member {
+                            #write
+                        }
+                    }
+                }
+                Absent::Required | Absent::Default => write(quote! { &self.#member }),
+            }
+        });
+        quote! {
+            ::ivr_xml::Quote::#variant => {
+                #(#writes)*
+            }
+        }
+    });
+    quote! {
+        match __writer.quote() {
+            #(#arms)*
+        }
     }
 }
 

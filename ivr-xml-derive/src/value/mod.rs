@@ -34,7 +34,7 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
             }),
         ) => match shape {
             Shape::Set(variants) => expand(&input.ident, &name, &expected, &variants),
-            Shape::Text(check) => expand_text(&input.ident, &name, &expected, &check),
+            Shape::Text(check, kind) => expand_text(&input.ident, &name, &expected, &check, &kind),
         },
         (Err(err), _) => err.to_compile_error(),
         (Ok(()), None) => {
@@ -48,8 +48,9 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
 enum Shape {
     /// A closed set: its variants.
     Set(Vec<Variant>),
-    /// Checked text: the check.
-    Text(Path),
+    /// Checked text: the check, and the kind its description names (`Text`, or `Url` with
+    /// `#[value(url)]`).
+    Text(Path, TokenStream),
 }
 
 struct Parsed {
@@ -68,6 +69,7 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
         );
     }
     let (mut name, mut expected, mut check) = (None, None, None);
+    let mut url = false;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("value")) {
         let read = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("name") {
@@ -76,13 +78,15 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
                 expected = Some(meta.value()?.parse::<LitStr>()?);
             } else if meta.path.is_ident("check") {
                 check = Some(meta.value()?.parse::<Path>()?);
+            } else if meta.path.is_ident("url") {
+                url = true;
             } else if meta.path.is_ident("param") || meta.path.is_ident("param_only") {
                 // Accepted as before one trait served both: every value is a parameter value.
             } else {
                 unknown_option(
                     &meta,
                     errors,
-                    "unknown option: expected `name = \"...\"`, `expected = \"...\"` or `check = path`",
+                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `check = path` or `url`",
                 )?;
             }
             Ok(())
@@ -112,7 +116,12 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
                 errors.push(&input.ident, "a text value needs #[value(check = path)]: the function that refuses bad text, `fn(&'static str, &'static str, &str) -> Result<(), ValueError>` (name, expected, text)");
                 return None;
             };
-            Shape::Text(check)
+            let kind = if url {
+                quote!(::ivr_xml::describe::ValueKind::Url)
+            } else {
+                quote!(::ivr_xml::describe::ValueKind::Text)
+            };
+            Shape::Text(check, kind)
         }
         _ => {
             errors.push(&input.ident, SHAPES);
@@ -177,6 +186,7 @@ fn expand(ident: &Ident, name: &LitStr, expected: &LitStr, variants: &[Variant])
         #[automatically_derived]
         impl ::ivr_xml::XmlValue for #ident {
             const ESCAPE_FREE: ::ivr_xml::EscapeFree = ::ivr_xml::EscapeFree::of_all(&[#( #texts ),*]);
+            const KIND: ::ivr_xml::describe::ValueKind = ::ivr_xml::describe::ValueKind::OneOf(&[#( #texts ),*]);
             const EXPECTED: &'static str = #expected;
             #[inline]
             fn with_str<R>(&self, f: impl ::core::ops::FnOnce(&str) -> R) -> R {
@@ -223,7 +233,13 @@ fn expand(ident: &Ident, name: &LitStr, expected: &LitStr, variants: &[Variant])
 }
 
 /// Checked text: the constructor, the accessors and the conversions of a newtype of `String`.
-fn expand_text(ident: &Ident, name: &LitStr, expected: &LitStr, check: &Path) -> TokenStream {
+fn expand_text(
+    ident: &Ident,
+    name: &LitStr,
+    expected: &LitStr,
+    check: &Path,
+    kind: &TokenStream,
+) -> TokenStream {
     let new_doc = format!(
         "Makes the value, refusing what is not {} (see [`{ident}`]).",
         expected.value()
@@ -318,6 +334,7 @@ fn expand_text(ident: &Ident, name: &LitStr, expected: &LitStr, check: &Path) ->
 
         #[automatically_derived]
         impl ::ivr_xml::XmlValue for #ident {
+            const KIND: ::ivr_xml::describe::ValueKind = #kind;
             const EXPECTED: &'static str = #expected;
             #[inline]
             fn with_str<R>(&self, f: impl ::core::ops::FnOnce(&str) -> R) -> R {

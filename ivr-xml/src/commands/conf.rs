@@ -22,7 +22,21 @@ use super::Play;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "CreateConf")]
+#[xml(
+    element = "CreateConf",
+    main_only,
+    // Not `wants_failure_path`: the guide answers `<CreateConf>` alone (step 8a).
+    reports_back,
+    known(
+        attribute = "passwd",
+        evidence = "REST create-conference SDK comments, conflicting (spec §2.8)"
+    ),
+    known(
+        attribute = "passwderrorurl",
+        value = RelUrl,
+        evidence = "REST create-conference SDK comments (spec §2.8)"
+    )
+)]
 pub struct CreateConf {
     /// Callback after successful creation.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -103,7 +117,7 @@ impl CreateConf {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "JoinConf")]
+#[xml(element = "JoinConf", main_only, reports_back, wants_failure_path)]
 pub struct JoinConf {
     /// Callback after a successful join.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -154,7 +168,12 @@ impl JoinConf {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "ConsultationCall")]
+#[xml(
+    element = "ConsultationCall",
+    reports_back,
+    wants_failure_path,
+    evidence = "three applications' code, no official page (spec §2.10)"
+)]
 pub struct ConsultationCall {
     /// Number to call: mobile, landline or platform VoIP account.
     #[xml(attribute, setter(new = impl Into<String>))]

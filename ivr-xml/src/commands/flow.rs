@@ -18,7 +18,7 @@ use crate::Xml;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "Redirect")]
+#[xml(element = "Redirect", ends_flow)]
 pub struct Redirect {
     /// A label of the application's choosing.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -61,7 +61,14 @@ impl Redirect {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "Hangup")]
+#[xml(
+    element = "Hangup",
+    ends_flow,
+    known(
+        attribute = "callid",
+        evidence = "one application, effect unknown (spec §2.6)"
+    )
+)]
 pub struct Hangup {
     /// Unknown attributes (`callid` is seen once in the field), in order.
     #[xml(extra, setter)]

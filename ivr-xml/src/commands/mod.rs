@@ -9,10 +9,13 @@ use crate::Xml;
 
 mod conf;
 mod flow;
+mod names;
 mod prompts;
 
 pub use conf::{ConsultationCall, CreateConf, JoinConf};
 pub use flow::{CmdNone, Hangup, Redirect};
+pub use names::{field_name, FieldName, FIELD_NAMES, MAIN_ONLY};
+pub(crate) use names::{ENDS_FLOW, REPORTS_BACK, WANTS_FAILURE_PATH};
 pub use prompts::{Get, Play, PlayTts, Prompt};
 
 /// Any command of a `<Response>`: the typed ones, and [`Command::Raw`] for the rest.
@@ -29,6 +32,7 @@ pub use prompts::{Get, Play, PlayTts, Prompt};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
+#[xml(known(element = "EnterCCS", evidence = "one agent-seat sample (spec §2.11)"))]
 pub enum Command {
     /// `<Get>`
     Get(Get),
@@ -78,15 +82,6 @@ impl Command {
     /// ```
     pub fn name(&self) -> &str {
         crate::ToXml::element_name(self)
-    }
-}
-
-impl std::str::FromStr for Command {
-    type Err = crate::ParseError;
-
-    /// Parses one command on its own, strictly.
-    fn from_str(text: &str) -> Result<Command, crate::ParseError> {
-        crate::from_str(text)
     }
 }
 

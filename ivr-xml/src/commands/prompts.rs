@@ -22,7 +22,16 @@ use crate::Xml;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "Get")]
+#[xml(
+    element = "Get",
+    main_only,
+    reports_back,
+    wants_failure_path,
+    known(
+        attribute = "firstendkey",
+        evidence = "one application, meaning unverified (spec §2.1)"
+    )
+)]
 pub struct Get {
     /// Key-report callback, relative URL (platform default `dtmfreport`).
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -175,7 +184,7 @@ impl Play {
 #[xml(element = "PlayTTS")]
 pub struct PlayTts {
     /// Play count, as in [`Play`] (field evidence).
-    #[xml(attribute, rename = "loop")]
+    #[xml(attribute, rename = "loop", evidence = "two applications (spec §2.4)")]
     pub repeat: Option<Loop>,
     /// Unknown attributes, in order.
     #[xml(extra, setter)]

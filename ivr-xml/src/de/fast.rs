@@ -13,7 +13,7 @@
 //! target compare the two.
 //!
 //! The platform rules (`validate/rules.rs`) are not run here: the fast path bails out wherever
-//! one could fire, with the rules' own tables (`policy::field_name`, `MAIN_ONLY`, the rules'
+//! one could fire, with the rules' own tables (`commands::field_name`, `MAIN_ONLY`, the rules'
 //! name lists), so that no finding is missed: each condition below is the rule's condition or
 //! wider.
 
@@ -24,17 +24,19 @@ use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::Reader;
 use smallvec::SmallVec;
 
-use crate::policy::{field_name, Level, Policy, FIELD_NAMES, MAIN_ONLY};
-use crate::validate::rules::{
-    CALLBACK_COMMANDS, NEEDS_FAILURE_PATH, TERMINAL_COMMANDS, TEXT_COMMANDS, URL_ATTRIBUTES,
+use crate::commands::{
+    field_name, ENDS_FLOW, FIELD_NAMES, MAIN_ONLY, REPORTS_BACK, WANTS_FAILURE_PATH,
 };
+use crate::judge::rules::{is_text_command, url_attributes};
+use crate::rulebook::{Level, Policy};
 use crate::validate::Rule;
 use crate::value::{first_non_xml_char, XmlValue};
 
 use super::options::{Limits, Mode, ParseOptions, Parsed};
 use super::syntax::{is_name, read_declaration, resolve_reference};
-use super::typed::{from_tree_with, FromXml};
+use super::typed::FromXml;
 use crate::error::ParseError;
+use crate::judge::from_tree_with;
 
 /// The fast path does not take this document: parse it with the checked tree instead. Not an
 /// error: the tree path decides what, if anything, is wrong.
@@ -279,7 +281,7 @@ impl<'a> FastReader<'a> {
     /// ```
     pub fn no_content(&mut self, parent: &FastStart<'a>) -> Result<(), Bail> {
         // An empty text command is IVR214.
-        if self.rules.is_some() && TEXT_COMMANDS.contains(&parent.name) {
+        if self.rules.is_some() && is_text_command(parent.name) {
             return Err(Bail);
         }
         match self.next_child(parent)? {
@@ -484,19 +486,19 @@ impl RuleState {
                 {
                     return Err(Bail);
                 }
-                if CALLBACK_COMMANDS.contains(&name) {
+                if REPORTS_BACK.contains(&name) {
                     self.callbacks += 1;
                     if self.callbacks > 1 {
                         return Err(Bail);
                     }
                 }
-                if TERMINAL_COMMANDS.contains(&name) {
+                if ENDS_FLOW.contains(&name) {
                     self.terminal_seen = true;
                     self.terminal_in_subs |= index > 0;
                 }
                 self.cmd_none |= name == "CmdNone";
                 if index == 0 {
-                    self.main_needs_failure_path = NEEDS_FAILURE_PATH.contains(&name);
+                    self.main_needs_failure_path = WANTS_FAILURE_PATH.contains(&name);
                 }
                 if name == "Get" {
                     if empty {
@@ -533,7 +535,7 @@ impl RuleState {
         field_evidence: bool,
     ) -> Result<(), Bail> {
         let fires = (field_evidence && field_name(element, Some(name)).is_some()) // IVR111
-            || (URL_ATTRIBUTES.contains(&name) && url_could_fire(value)) // IVR208, IVR213
+            || (url_attributes().contains(&name) && url_could_fire(value)) // IVR208, IVR213
             || (self.placeholders && value.contains('$')) // IVR209
             || (element == "JoinConf" && name == "confid" && value.trim().is_empty()) // IVR214
             || (element == "PlayMix" && name == "type" && value.bytes().any(|b| b != b'4' && b != b'0')); // IVR206
@@ -546,7 +548,7 @@ impl RuleState {
     /// The rules on a text command's text: IVR214 (empty), IVR212 (whitespace around it),
     /// IVR208/IVR213 (a `<Redirect>`'s URL), IVR209 (a placeholder).
     fn text(&self, element: &str, text: &str) -> Result<(), Bail> {
-        if !TEXT_COMMANDS.contains(&element) {
+        if !is_text_command(element) {
             return Ok(());
         }
         let trimmed = text.trim();

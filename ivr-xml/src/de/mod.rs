@@ -8,8 +8,6 @@ mod tree;
 mod typed;
 
 pub use options::{Limits, Mode, ParseOptions, Parsed};
+pub(crate) use reader::read_tree;
 pub use tree::{Attribute, Children, Document, Element, Node, TextNode};
-pub(crate) use typed::judge;
-pub use typed::{
-    expected_of, from_slice_with, from_str, from_str_with, parse_tree, FromXml, ParseContext,
-};
+pub use typed::{expected_of, parse_tree, FromXml, ParseContext};

@@ -4,7 +4,7 @@
 //! typed parser; nothing here reads input.
 
 use crate::error::Warning;
-use crate::policy::Policy;
+use crate::rulebook::Policy;
 
 /// Strict or lenient (spec §0.4).
 ///
@@ -146,9 +146,9 @@ impl Limits {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ParseOptions {
-    pub(super) mode: Mode,
-    pub(super) limits: Limits,
-    pub(super) policy: Policy,
+    pub(crate) mode: Mode,
+    pub(crate) limits: Limits,
+    pub(crate) policy: Policy,
 }
 
 impl ParseOptions {

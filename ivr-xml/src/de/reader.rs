@@ -229,7 +229,7 @@ fn drop_if_blank(nodes: &mut Vec<NodeData<'_>>, id: usize) {
 /// Reads `input` into a checked element tree.
 /// Reads the tree. With `wrap_bare`, a document whose first element is a command (by the
 /// function's judgement) is read as a bare command sequence into a `<Response>` root.
-pub(super) fn read_tree<'a>(
+pub(crate) fn read_tree<'a>(
     input: &'a str,
     limits: Limits,
     mode: Mode,

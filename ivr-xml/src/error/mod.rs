@@ -4,11 +4,13 @@ use std::fmt;
 
 mod kind;
 mod position;
+mod rule;
 mod value;
 
 pub use kind::ErrorKind;
 pub(crate) use position::Locator;
 pub use position::Position;
+pub(crate) use rule::rule_for;
 pub(crate) use value::write_one_line;
 pub use value::ValueError;
 
@@ -105,7 +107,7 @@ impl ParseError {
     /// assert_eq!(err.code(), "IVR201");
     /// ```
     pub fn code(&self) -> &'static str {
-        crate::policy::rule_for(&self.0.kind).code
+        rule::rule_for(&self.0.kind).code
     }
 }
 

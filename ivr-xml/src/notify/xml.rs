@@ -6,8 +6,9 @@ use std::convert::Infallible;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::options::{limit_error, NotifyOptions};
-use crate::de::{from_slice_with, Element, FromXml, Limits, Node, ParseContext, ParseOptions};
+use crate::de::{Element, FromXml, Limits, Node, ParseContext, ParseOptions};
 use crate::error::{ErrorKind, ParseError, ValueError};
+use crate::judge::from_slice_with;
 use crate::ser::{Style, XmlWriter};
 use crate::value::check_xml_chars;
 

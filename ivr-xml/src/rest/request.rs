@@ -2,9 +2,10 @@
 
 use std::str::FromStr;
 
-use crate::de::{from_str_with, ParseOptions, Parsed};
+use crate::de::{ParseOptions, Parsed};
 use crate::deferred_error::PendingError;
 use crate::error::{ParseError, ValueError};
+use crate::judge::from_str_with;
 use crate::raw_attribute::RawAttribute;
 use crate::rest::official_style;
 use crate::rest::ops::Operation;

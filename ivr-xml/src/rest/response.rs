@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::de::{from_slice_with, from_str_with, ParseOptions, Parsed};
+use crate::de::{ParseOptions, Parsed};
 use crate::deferred_error::PendingError;
 use crate::error::{ParseError, ValueError};
+use crate::judge::{from_slice_with, from_str_with};
 use crate::raw::{RawElement, RawNode};
 use crate::raw_attribute::RawAttribute;
 use crate::rest::official_style;

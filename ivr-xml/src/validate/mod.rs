@@ -21,47 +21,17 @@
 //! assert_eq!(findings[0].to_string(), "3:5: error[IVR201]: `<Get>` can only be the main command, but it is command 2 (at Response/Get[1])");
 //! ```
 
-mod catalogue;
-// The fast path (de/fast.rs) bails out on the rules' conditions, from their own name lists.
-pub(crate) mod rules;
-
 use std::fmt;
 
-pub use catalogue::{Rule, RULES};
+pub use crate::rulebook::{Rule, Severity, RULES};
 
-use crate::de::{judge, Document, Limits, Mode};
-use crate::error::{ErrorKind, Locator, ParseError, Position};
-use crate::policy::{rule_for, Policy};
+use crate::de::{Limits, Mode};
+use crate::error::{rule_for, ErrorKind, Locator, ParseError, Position};
+use crate::judge::judge;
 use crate::response::Response;
+use crate::rulebook::{rule, Policy};
 #[cfg(doc)]
 use crate::ParseOptions;
-
-/// How serious a finding is.
-///
-/// ```
-/// use ivr_xml::validate::{validate, Severity};
-/// assert_eq!(Severity::Error.to_string(), "error");
-/// assert!(Severity::Warning < Severity::Error);
-/// // `<Get>` without a failure path is only a warning (IVR205).
-/// let findings = validate("<Response><Get action='menu'><Play>m.wav</Play></Get></Response>");
-/// assert_eq!(findings[0].severity, Severity::Warning);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Severity {
-    /// Something the platform may well accept, or whose effect is unknown (\[field\]/\[inferred\] evidence).
-    Warning,
-    /// Something official or guide text rules out, or XML that is not well-formed.
-    Error,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        })
-    }
-}
 
 /// One finding: which rule, how serious, what, where, and how to fix it.
 ///
@@ -179,18 +149,6 @@ pub fn validate_with(text: &str, options: &ValidateOptions) -> Vec<Diagnostic> {
     }
 }
 
-/// The rules on a read `Response`: field names everywhere, the platform's rules under a
-/// `<Response>` root. Findings the policy allows are not built: the judge would drop them.
-pub(crate) fn check_rules(
-    at: &Locator<'_>,
-    document: &Document<'_>,
-    policy: &crate::policy::Policy,
-    findings: &mut Vec<ParseError>,
-) {
-    rules::check_field_names(at, document, policy, findings);
-    rules::check(at, &document.root(), policy, findings);
-}
-
 /// Every finding in `bytes`: input that is not UTF-8 is one error at the first bad byte.
 ///
 /// ```
@@ -228,11 +186,6 @@ pub fn validate_bytes(bytes: &[u8]) -> Vec<Diagnostic> {
 /// ```
 pub fn has_errors(findings: &[Diagnostic]) -> bool {
     findings.iter().any(|d| d.severity == Severity::Error)
-}
-
-fn rule(code: &str) -> &'static Rule {
-    // Every code used below is in the catalogue; a test checks it.
-    Rule::find(code).unwrap_or(&RULES[0])
 }
 
 pub(crate) fn diagnostic(

@@ -5,6 +5,7 @@ use std::fmt;
 use std::num::NonZeroU32;
 
 use super::{EscapeFree, XmlValue};
+use crate::describe::ValueKind;
 use crate::error::ValueError;
 
 // The primitive integers, written with `itoa` and read as XML Schema writes them (an optional
@@ -12,6 +13,7 @@ use crate::error::ValueError;
 
 impl XmlValue for u8 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from 0 to 255";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -24,6 +26,7 @@ impl XmlValue for u8 {
 
 impl XmlValue for u16 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from 0 to 65535";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -36,6 +39,7 @@ impl XmlValue for u16 {
 
 impl XmlValue for u32 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from 0 to 4294967295";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -48,6 +52,7 @@ impl XmlValue for u32 {
 
 impl XmlValue for u64 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from 0 to 18446744073709551615";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -60,6 +65,7 @@ impl XmlValue for u64 {
 
 impl XmlValue for i8 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from -128 to 127";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -72,6 +78,7 @@ impl XmlValue for i8 {
 
 impl XmlValue for i16 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from -32768 to 32767";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -84,6 +91,7 @@ impl XmlValue for i16 {
 
 impl XmlValue for i32 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from -2147483648 to 2147483647";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -96,6 +104,7 @@ impl XmlValue for i32 {
 
 impl XmlValue for i64 {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from -9223372036854775808 to 9223372036854775807";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -240,6 +249,7 @@ impl fmt::Display for Timeout {
 
 impl XmlValue for NumDigits {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = POSITIVE;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -252,6 +262,7 @@ impl XmlValue for NumDigits {
 
 impl XmlValue for Timeout {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = POSITIVE;
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -341,6 +352,7 @@ impl fmt::Display for MaxMember {
 
 impl XmlValue for MaxMember {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer from 3 to 300";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
@@ -435,6 +447,7 @@ impl Loop {
 
 impl XmlValue for Loop {
     const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+    const KIND: ValueKind = ValueKind::Integer;
     const EXPECTED: &'static str = "an integer >= -1 (-1 = forever, 0 = never)";
     #[inline]
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {

@@ -54,6 +54,7 @@ pub struct DismissConf {
 /// use ivr_xml::rest::{official_style, QuitConf};
 /// use ivr_xml::to_string_with;
 /// let quit = QuitConf::new("10000001", "c0ffee").action("quitresult");
+/// assert_eq!((quit.confid.as_str(), quit.callid.as_str()), ("10000001", "c0ffee"));
 /// assert_eq!(
 ///     to_string_with(&quit, &official_style())?,
 ///     r#"<QuitConf callid="c0ffee" confid="10000001" action="quitresult"/>"#
@@ -62,13 +63,13 @@ pub struct DismissConf {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "QuitConf")]
+#[xml(element = "QuitConf", new(confid, callid))]
 pub struct QuitConf {
     /// The member's call.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub callid: Text,
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -78,27 +79,6 @@ pub struct QuitConf {
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-impl QuitConf {
-    /// A `<QuitConf>` with its required ids: `new(confid, callid)`, conference first.
-    ///
-    /// ```
-    /// use ivr_xml::rest::{official_style, QuitConf};
-    /// let op = QuitConf::new("10000001", "c0ffee");
-    /// assert_eq!(op.confid.as_str(), "10000001");
-    /// assert_eq!(
-    ///     ivr_xml::to_string_with(&op, &official_style())?,
-    ///     r#"<QuitConf callid="c0ffee" confid="10000001"/>"#
-    /// );
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> QuitConf {
-        let mut op = QuitConf::default();
-        op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
-        op.callid = op.pending.record(Text::new(callid)).unwrap_or_default();
-        op
-    }
 }
 
 /// `<ConfMute>` 会议静音: mutes call `callid` in conference `confid` (spec §4.5, field evidence).
@@ -107,6 +87,7 @@ impl QuitConf {
 /// use ivr_xml::rest::{official_style, ConfMute};
 /// use ivr_xml::to_string_with;
 /// let mute = ConfMute::new("10000001", "c0ffee");
+/// assert_eq!((mute.confid.as_str(), mute.callid.as_str()), ("10000001", "c0ffee"));
 /// assert_eq!(
 ///     to_string_with(&mute, &official_style())?,
 ///     r#"<ConfMute callid="c0ffee" confid="10000001"/>"#
@@ -115,13 +96,13 @@ impl QuitConf {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "ConfMute")]
+#[xml(element = "ConfMute", new(confid, callid))]
 pub struct ConfMute {
     /// The member's call.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub callid: Text,
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -131,27 +112,6 @@ pub struct ConfMute {
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-impl ConfMute {
-    /// A `<ConfMute>` with its required ids: `new(confid, callid)`, conference first.
-    ///
-    /// ```
-    /// use ivr_xml::rest::{official_style, ConfMute};
-    /// let op = ConfMute::new("10000001", "c0ffee");
-    /// assert_eq!(op.confid.as_str(), "10000001");
-    /// assert_eq!(
-    ///     ivr_xml::to_string_with(&op, &official_style())?,
-    ///     r#"<ConfMute callid="c0ffee" confid="10000001"/>"#
-    /// );
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> ConfMute {
-        let mut op = ConfMute::default();
-        op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
-        op.callid = op.pending.record(Text::new(callid)).unwrap_or_default();
-        op
-    }
 }
 
 /// `<ConfUnMute>` 取消静音: unmutes call `callid` in conference `confid` (spec §4.5, field evidence).
@@ -160,6 +120,7 @@ impl ConfMute {
 /// use ivr_xml::rest::{official_style, ConfUnMute};
 /// use ivr_xml::to_string_with;
 /// let unmute = ConfUnMute::new("10000001", "c0ffee").action("unmuted");
+/// assert_eq!((unmute.confid.as_str(), unmute.callid.as_str()), ("10000001", "c0ffee"));
 /// assert_eq!(
 ///     to_string_with(&unmute, &official_style())?,
 ///     r#"<ConfUnMute callid="c0ffee" confid="10000001" action="unmuted"/>"#
@@ -168,13 +129,13 @@ impl ConfMute {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-#[xml(element = "ConfUnMute")]
+#[xml(element = "ConfUnMute", new(confid, callid))]
 pub struct ConfUnMute {
     /// The member's call.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub callid: Text,
     /// The conference.
-    #[xml(attribute)]
+    #[xml(attribute, setter(new = impl Into<String>))]
     pub confid: Text,
     /// Result callback.
     #[xml(attribute, setter(new = impl Into<String>))]
@@ -184,27 +145,6 @@ pub struct ConfUnMute {
     pub extra: Vec<RawAttribute>,
     #[xml(pending)]
     pending: PendingError,
-}
-
-impl ConfUnMute {
-    /// A `<ConfUnMute>` with its required ids: `new(confid, callid)`, conference first.
-    ///
-    /// ```
-    /// use ivr_xml::rest::{official_style, ConfUnMute};
-    /// let op = ConfUnMute::new("10000001", "c0ffee");
-    /// assert_eq!(op.confid.as_str(), "10000001");
-    /// assert_eq!(
-    ///     ivr_xml::to_string_with(&op, &official_style())?,
-    ///     r#"<ConfUnMute callid="c0ffee" confid="10000001"/>"#
-    /// );
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    pub fn new(confid: impl Into<String>, callid: impl Into<String>) -> ConfUnMute {
-        let mut op = ConfUnMute::default();
-        op.confid = op.pending.record(Text::new(confid)).unwrap_or_default();
-        op.callid = op.pending.record(Text::new(callid)).unwrap_or_default();
-        op
-    }
 }
 
 /// `<ConfPlay>` 会议放音: plays `filename` into conference `confid` (spec §4.5, field evidence).

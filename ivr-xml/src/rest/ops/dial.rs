@@ -233,3 +233,9 @@ impl<'de> serde::Deserialize<'de> for Dial {
         crate::serde_model::deserialize_element(deserializer)
     }
 }
+
+/// Described as its wire element, which the parser reads.
+impl crate::describe::Describe for Dial {
+    const ELEMENTS: &'static [&'static crate::describe::ElementDescription] =
+        <DialWire as crate::describe::Describe>::ELEMENTS;
+}

@@ -5,32 +5,45 @@
 
 use std::borrow::Cow;
 
-use super::rule;
+use crate::commands::{
+    field_name, Command, ENDS_FLOW, FIELD_NAMES, MAIN_ONLY, REPORTS_BACK, WANTS_FAILURE_PATH,
+};
 use crate::de::{Attribute, Document, Element, Node};
+use crate::describe::{self, Describe, ValueKind};
 use crate::error::{ErrorKind, Locator, ParseError};
-use crate::policy::{field_name, Level, Policy, FIELD_NAMES, MAIN_ONLY};
+use crate::rulebook::{rule, Level, Policy, Rule};
 
-pub(crate) const CALLBACK_COMMANDS: [&str; 4] =
-    ["Get", "CreateConf", "JoinConf", "ConsultationCall"];
-/// The callback commands whose failure path IVR205 asks for: not `<CreateConf>`, which the
-/// guide answers alone (step 8a).
-pub(crate) const NEEDS_FAILURE_PATH: [&str; 3] = ["Get", "JoinConf", "ConsultationCall"];
-pub(crate) const TERMINAL_COMMANDS: [&str; 2] = ["Redirect", "Hangup"];
-/// Attributes holding relative URLs, on any command.
-pub(crate) const URL_ATTRIBUTES: [&str; 10] = [
-    "action",
-    "dtmfreporturl",
-    "delreporturl",
-    "joinurl",
-    "quiturl",
-    "mediaopturl",
-    "calltimeoverurl",
-    "hangupurl",
-    "noanswerurl",
-    "passwderrorurl",
-];
-/// Elements whose text is a file name or URL.
-pub(crate) const TEXT_COMMANDS: [&str; 4] = ["Play", "PlayMix", "PlayTTS", "Redirect"];
+/// The names of the attributes that hold a relative URL on some command (their description's
+/// kind is [`ValueKind::Url`]): checked as URLs on any element, listed once per process.
+pub(crate) fn url_attributes() -> &'static [&'static str] {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<&'static str> = Command::ELEMENTS
+            .iter()
+            .flat_map(|e| e.attributes)
+            .filter(|a| a.kind == ValueKind::Url)
+            .map(|a| a.name)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    })
+}
+
+/// Whether `name` is a command whose text is a file name, text or URL (its description has a
+/// text kind): the rules on text (IVR212, IVR214, ...) apply to it. The fast path asks too.
+pub(crate) fn is_text_command(name: &str) -> bool {
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            Command::ELEMENTS
+                .iter()
+                .filter(|e| e.text.is_some())
+                .map(|e| e.name)
+                .collect()
+        })
+        .contains(&name)
+}
 
 /// Where a finding is, formatted like `Response/Get[1]/@action` only when a finding is reported:
 /// strict parsing runs these rules on every document, most of which have no finding.
@@ -97,7 +110,7 @@ struct Checker<'t> {
 impl<'t> Checker<'t> {
     fn new(at: &'t Locator<'t>, findings: &'t mut Vec<ParseError>, policy: &'t Policy) -> Self {
         // Looked up once per process: the catalogue search is a scan of string comparisons.
-        static UNFILLED_PLACEHOLDER: std::sync::OnceLock<&'static super::Rule> =
+        static UNFILLED_PLACEHOLDER: std::sync::OnceLock<&'static Rule> =
             std::sync::OnceLock::new();
         let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| rule("IVR209"));
         let placeholders = policy.level_of(ivr209) != Level::Allow;
@@ -244,10 +257,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             );
         }
     }
-    if let Some(terminal) = commands
-        .iter()
-        .position(|c| TERMINAL_COMMANDS.contains(&c.name()))
-    {
+    if let Some(terminal) = commands.iter().position(|c| ENDS_FLOW.contains(&c.name())) {
         if let Some(next) = commands.get(terminal + 1) {
             let ender = commands[terminal].name();
             checker.report(
@@ -274,8 +284,8 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
             );
         }
     }
-    if NEEDS_FAILURE_PATH.contains(&main.name())
-        && !subs.iter().any(|c| TERMINAL_COMMANDS.contains(&c.name()))
+    if WANTS_FAILURE_PATH.contains(&main.name())
+        && !subs.iter().any(|c| ENDS_FLOW.contains(&c.name()))
     {
         checker.report(
             "IVR205",
@@ -296,9 +306,7 @@ fn check_order(checker: &mut Checker<'_>, commands: &[Element<'_>]) {
         );
     }
     // Counted without collecting them: this runs on every document.
-    let mut callbacks = commands
-        .iter()
-        .filter(|c| CALLBACK_COMMANDS.contains(&c.name()));
+    let mut callbacks = commands.iter().filter(|c| REPORTS_BACK.contains(&c.name()));
     if let (Some(_), Some(second)) = (callbacks.next(), callbacks.next()) {
         checker.report(
             "IVR211",
@@ -358,7 +366,7 @@ fn check_playmix(checker: &mut Checker<'_>, mix: &Element<'_>, path: &Path<'_>) 
 fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_>) {
     for attribute in element.attributes() {
         let attribute_path = path.attribute(attribute);
-        if URL_ATTRIBUTES.contains(&attribute.name()) {
+        if url_attributes().contains(&attribute.name()) {
             check_url(
                 checker,
                 attribute.value(),
@@ -379,9 +387,10 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
             );
         }
     }
-    if !TEXT_COMMANDS.contains(&element.name()) {
+    // The commands whose text is a file name, text to speak or a URL.
+    let Some(text_kind) = describe::find::<Command>(element.name()).and_then(|d| d.text) else {
         return;
-    }
+    };
     let (text, offset) = text_of(element);
     if text.trim().is_empty() {
         checker.report(
@@ -412,7 +421,7 @@ fn check_values(checker: &mut Checker<'_>, element: &Element<'_>, path: &Path<'_
             path,
         );
     }
-    if element.name() == "Redirect" {
+    if text_kind.kind == ValueKind::Url {
         check_url(checker, text.trim(), offset, path);
     }
     // IVR209 is allowed by default: its `$name` is looked for only when the policy keeps it.

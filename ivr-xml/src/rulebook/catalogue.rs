@@ -1,7 +1,6 @@
 //! The rule catalogue: every finding the validator can report, with its evidence and examples.
 
-use super::Severity;
-use crate::policy::Level;
+use super::{Level, Severity};
 
 /// One rule: its stable code, name, severity, why it exists, on what evidence, and a bad and a
 /// good example (each is tested: the bad one is reported, the good one is not).
