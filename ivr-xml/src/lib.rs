@@ -122,11 +122,11 @@ pub use ser::{
 #[doc(hidden)]
 pub mod __private {
     pub use crate::de::fast::{
-        parse_fast, parse_slow, Bail, FastAttribute, FastReader, FastStart, FastValue,
-        FastValueFallback, FastValueParse,
+        Bail, FastAttribute, FastReader, FastStart, FastValue, FastValueFallback, FastValueParse,
     };
     pub use crate::de::ParseContext;
     pub use crate::flatten::Flatten;
+    pub use crate::judge::{parse_fast, parse_slow};
     pub use crate::ser::XmlWriter;
     /// `#[xml(serde)]`'s impls call these (feature `serde`).
     #[cfg(feature = "serde")]

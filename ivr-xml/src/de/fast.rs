@@ -12,10 +12,10 @@
 //! every error, position, path and warning. `tests/fast_path.rs` and the `fast_vs_slow` fuzz
 //! target compare the two.
 //!
-//! The platform rules (`validate/rules.rs`) are not run here: the fast path bails out wherever
-//! one could fire, with the rules' own tables (`commands::field_name`, `MAIN_ONLY`, the rules'
-//! name lists), so that no finding is missed: each condition below is the rule's condition or
-//! wider.
+//! The platform rules (`judge/rules.rs`) are not run here: the fast path bails out wherever
+//! one could fire, with the rules' own generated name lists (handed in by the judge as
+//! `RuleNames`, since the judge sits above this module), so that no finding is missed: each
+//! condition below is the rule's condition or wider.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -24,19 +24,13 @@ use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::Reader;
 use smallvec::SmallVec;
 
-use crate::commands::{
-    field_name, ENDS_FLOW, FIELD_NAMES, MAIN_ONLY, REPORTS_BACK, WANTS_FAILURE_PATH,
-};
-use crate::judge::rules::{is_text_command, url_attributes};
+use crate::rulebook::Rule;
 use crate::rulebook::{Level, Policy};
-use crate::validate::Rule;
 use crate::value::{first_non_xml_char, XmlValue};
 
-use super::options::{Limits, Mode, ParseOptions, Parsed};
+use super::options::{Limits, Mode, ParseOptions};
 use super::syntax::{is_name, read_declaration, resolve_reference};
 use super::typed::FromXml;
-use crate::error::ParseError;
-use crate::judge::from_tree_with;
 
 /// The fast path does not take this document: parse it with the checked tree instead. Not an
 /// error: the tree path decides what, if anything, is wrong.
@@ -120,9 +114,33 @@ const MAX_FAST_ATTRIBUTES: usize = 16;
 /// 200 KB).
 const MAX_CHILDREN_HINT: usize = 2048;
 
+/// What the platform rules know of the commands, as the judge (above the model in the module
+/// layers) hands it in: the fast path asks these, never a list of its own.
+#[derive(Debug)]
+pub(crate) struct RuleNames {
+    /// Commands that can only be the main command (IVR201).
+    pub(crate) main_only: &'static [&'static str],
+    /// Commands whose completion requests a URL (IVR211).
+    pub(crate) reports_back: &'static [&'static str],
+    /// Commands after which nothing runs (IVR202, IVR210).
+    pub(crate) ends_flow: &'static [&'static str],
+    /// Callback commands whose failure path IVR205 asks for.
+    pub(crate) wants_failure_path: &'static [&'static str],
+    /// Whether an element (attribute `None`) or an attribute is known from field evidence only
+    /// (IVR110, IVR111).
+    pub(crate) field_evidence: fn(&str, Option<&str>) -> bool,
+    /// Whether some field-evidence attribute belongs to this element.
+    pub(crate) field_evidence_element: fn(&str) -> bool,
+    /// The attributes holding relative URLs (IVR208, IVR213).
+    pub(crate) url_attributes: fn() -> &'static [&'static str],
+    /// Whether a command's text is a file name, text or URL (IVR212, IVR214).
+    pub(crate) is_text_command: fn(&str) -> bool,
+}
+
 /// What the platform rules' conditions need, gathered while reading a `<Response>`.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct RuleState {
+    names: &'static RuleNames,
     /// Whether IVR209 (unfilled `$placeholders`) is kept by the policy (allowed by default).
     placeholders: bool,
     commands: usize,
@@ -212,8 +230,10 @@ impl<'a> FastReader<'a> {
     /// ```
     pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&[FastAttribute<'a>], Bail> {
         self.attributes.clear();
-        let field_evidence =
-            self.rules.is_some() && FIELD_NAMES.iter().any(|f| f.element == start.name);
+        let field_evidence = self
+            .rules
+            .as_ref()
+            .is_some_and(|r| (r.names.field_evidence_element)(start.name));
         for attribute in start.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|_| Bail)?;
             let name = self.slice(attribute.key.as_ref())?;
@@ -281,7 +301,11 @@ impl<'a> FastReader<'a> {
     /// ```
     pub fn no_content(&mut self, parent: &FastStart<'a>) -> Result<(), Bail> {
         // An empty text command is IVR214.
-        if self.rules.is_some() && is_text_command(parent.name) {
+        if self
+            .rules
+            .as_ref()
+            .is_some_and(|r| (r.names.is_text_command)(parent.name))
+        {
             return Err(Bail);
         }
         match self.next_child(parent)? {
@@ -458,20 +482,27 @@ fn attribute_value(raw: &str) -> Result<Cow<'_, str>, Bail> {
 }
 
 impl RuleState {
-    fn new(policy: &Policy) -> RuleState {
+    fn new(policy: &Policy, names: &'static RuleNames) -> RuleState {
         static UNFILLED_PLACEHOLDER: OnceLock<Option<&'static Rule>> = OnceLock::new();
         let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| Rule::find("IVR209"));
         RuleState {
             // Unknown rule (cannot happen): keep looking for placeholders.
             placeholders: ivr209.is_none_or(|rule| policy.level_of(rule) != Level::Allow),
-            ..RuleState::default()
+            names,
+            commands: 0,
+            terminal_seen: false,
+            terminal_in_subs: false,
+            cmd_none: false,
+            callbacks: 0,
+            main_needs_failure_path: false,
+            get_prompts: None,
         }
     }
 
     /// An element opens at `depth` (the root at 0): the rules on the commands' order and on
     /// the elements known from field evidence.
     fn element(&mut self, depth: usize, name: &str, empty: bool) -> Result<(), Bail> {
-        if field_name(name, None).is_some() {
+        if (self.names.field_evidence)(name, None) {
             return Err(Bail); // IVR110
         }
         match depth {
@@ -480,25 +511,25 @@ impl RuleState {
                 self.commands += 1;
                 // IVR201 (main only), IVR202 (after a terminal command), IVR210 (a main
                 // `<Redirect>`), IVR211 (two callbacks).
-                if (index > 0 && MAIN_ONLY.contains(&name))
+                if (index > 0 && self.names.main_only.contains(&name))
                     || self.terminal_seen
                     || (index == 0 && name == "Redirect")
                 {
                     return Err(Bail);
                 }
-                if REPORTS_BACK.contains(&name) {
+                if self.names.reports_back.contains(&name) {
                     self.callbacks += 1;
                     if self.callbacks > 1 {
                         return Err(Bail);
                     }
                 }
-                if ENDS_FLOW.contains(&name) {
+                if self.names.ends_flow.contains(&name) {
                     self.terminal_seen = true;
                     self.terminal_in_subs |= index > 0;
                 }
                 self.cmd_none |= name == "CmdNone";
                 if index == 0 {
-                    self.main_needs_failure_path = WANTS_FAILURE_PATH.contains(&name);
+                    self.main_needs_failure_path = self.names.wants_failure_path.contains(&name);
                 }
                 if name == "Get" {
                     if empty {
@@ -534,8 +565,8 @@ impl RuleState {
         value: &str,
         field_evidence: bool,
     ) -> Result<(), Bail> {
-        let fires = (field_evidence && field_name(element, Some(name)).is_some()) // IVR111
-            || (url_attributes().contains(&name) && url_could_fire(value)) // IVR208, IVR213
+        let fires = (field_evidence && (self.names.field_evidence)(element, Some(name))) // IVR111
+            || ((self.names.url_attributes)().contains(&name) && url_could_fire(value)) // IVR208, IVR213
             || (self.placeholders && value.contains('$')) // IVR209
             || (element == "JoinConf" && name == "confid" && value.trim().is_empty()) // IVR214
             || (element == "PlayMix" && name == "type" && value.bytes().any(|b| b != b'4' && b != b'0')); // IVR206
@@ -548,7 +579,7 @@ impl RuleState {
     /// The rules on a text command's text: IVR214 (empty), IVR212 (whitespace around it),
     /// IVR208/IVR213 (a `<Redirect>`'s URL), IVR209 (a placeholder).
     fn text(&self, element: &str, text: &str) -> Result<(), Bail> {
-        if !is_text_command(element) {
+        if !(self.names.is_text_command)(element) {
             return Ok(());
         }
         let trimmed = text.trim();
@@ -594,7 +625,11 @@ fn url_could_fire(url: &str) -> bool {
 }
 
 /// Parses `input` as a `T` on the fast path, or bails out.
-pub(crate) fn parse<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T, Bail> {
+pub(crate) fn parse<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+    names: &'static RuleNames,
+) -> Result<T, Bail> {
     let limits = options.limits;
     // A byte order mark is IVR107, a finding in both modes.
     if options.mode != Mode::Strict
@@ -604,7 +639,7 @@ pub(crate) fn parse<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T
         return Err(Bail);
     }
     let wants_response = T::matches_element("Response");
-    let rules = wants_response.then(|| RuleState::new(&options.policy));
+    let rules = wants_response.then(|| RuleState::new(&options.policy, names));
     let mut reader = FastReader::new(input, limits, rules);
     let root = loop {
         let offset = reader.reader.buffer_position();
@@ -631,7 +666,7 @@ pub(crate) fn parse<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T
     // `<Response>` the policy names as a command, which it reads as a bare sequence.
     if !T::matches_element(root.name)
         || (wants_response
-            && (options.policy.knows_element(root.name) || field_name(root.name, None).is_some()))
+            && (options.policy.knows_element(root.name) || (names.field_evidence)(root.name, None)))
     {
         return Err(Bail);
     }
@@ -648,38 +683,4 @@ pub(crate) fn parse<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T
         rules.finish()?;
     }
     Ok(value)
-}
-
-/// The fast path alone: `Ok` only for a document the strict parser accepts with no warning
-/// (with the same value), else [`Bail`]. For tests that compare the two paths.
-///
-/// ```
-/// use ivr_xml::__private::{parse_fast, Bail};
-/// use ivr_xml::{ParseOptions, Response};
-/// let options = ParseOptions::strict();
-/// assert!(parse_fast::<Response>("<Response><Hangup/></Response>", &options).is_ok());
-/// // A `<Get>` with no prompt is IVR207: a warning, which only the tree path makes.
-/// let get = "<Response><Get action='a'/><Hangup/></Response>";
-/// assert_eq!(parse_fast::<Response>(get, &options), Err(Bail));
-/// ```
-pub fn parse_fast<T: FromXml>(input: &str, options: &ParseOptions) -> Result<T, Bail> {
-    parse(input, options)
-}
-
-/// The parser without its fast path: what [`from_str_with`](crate::from_str_with) does for a
-/// document the fast path bails out of. For tests that compare the two paths.
-///
-/// ```
-/// use ivr_xml::__private::parse_slow;
-/// use ivr_xml::{ParseOptions, Response};
-/// let get = "<Response><Get action='a'/><Hangup/></Response>";
-/// let parsed = parse_slow::<Response>(get, &ParseOptions::strict())?;
-/// assert_eq!(parsed.warnings[0].code(), "IVR207");
-/// # Ok::<(), ivr_xml::ParseError>(())
-/// ```
-pub fn parse_slow<T: FromXml>(
-    input: &str,
-    options: &ParseOptions,
-) -> Result<Parsed<T>, ParseError> {
-    from_tree_with(input, options)
 }

@@ -30,7 +30,7 @@ pub fn from_str_with<T: FromXml>(
     // Documents the fast path vouches for (no error, no finding) are typed straight from the
     // events; the checked tree reads the rest, and makes every error and warning.
     if options.mode == Mode::Strict {
-        if let Ok(value) = crate::de::fast::parse::<T>(input, options) {
+        if let Ok(value) = crate::de::fast::parse::<T>(input, options, &RULE_NAMES) {
             return Ok(Parsed {
                 value,
                 warnings: Vec::new(),
@@ -224,4 +224,63 @@ pub fn from_slice_with<T: FromXml>(
             ))
         }
     }
+}
+
+/// The platform rules' names, for the fast path: the same generated lists the rules use.
+static RULE_NAMES: crate::de::fast::RuleNames = crate::de::fast::RuleNames {
+    main_only: crate::commands::MAIN_ONLY,
+    reports_back: crate::commands::REPORTS_BACK,
+    ends_flow: crate::commands::ENDS_FLOW,
+    wants_failure_path: crate::commands::WANTS_FAILURE_PATH,
+    field_evidence: field_evidence,
+    field_evidence_element: field_evidence_element,
+    url_attributes: rules::url_attributes,
+    is_text_command: rules::is_text_command,
+};
+
+fn field_evidence(element: &str, attribute: Option<&str>) -> bool {
+    crate::commands::field_name(element, attribute).is_some()
+}
+
+fn field_evidence_element(element: &str) -> bool {
+    crate::commands::FIELD_NAMES
+        .iter()
+        .any(|f| f.element == element)
+}
+
+/// The fast path alone: `Ok` only for a document the strict parser accepts with no warning
+/// (with the same value), else [`Bail`](crate::__private::Bail). For tests that compare the two paths.
+///
+/// ```
+/// use ivr_xml::__private::{parse_fast, Bail};
+/// use ivr_xml::{ParseOptions, Response};
+/// let options = ParseOptions::strict();
+/// assert!(parse_fast::<Response>("<Response><Hangup/></Response>", &options).is_ok());
+/// // A `<Get>` with no prompt is IVR207: a warning, which only the tree path makes.
+/// let get = "<Response><Get action='a'/><Hangup/></Response>";
+/// assert_eq!(parse_fast::<Response>(get, &options), Err(Bail));
+/// ```
+pub fn parse_fast<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<T, crate::de::fast::Bail> {
+    crate::de::fast::parse(input, options, &RULE_NAMES)
+}
+
+/// The parser without its fast path: what [`from_str_with`](crate::from_str_with) does for a
+/// document the fast path bails out of. For tests that compare the two paths.
+///
+/// ```
+/// use ivr_xml::__private::parse_slow;
+/// use ivr_xml::{ParseOptions, Response};
+/// let get = "<Response><Get action='a'/><Hangup/></Response>";
+/// let parsed = parse_slow::<Response>(get, &ParseOptions::strict())?;
+/// assert_eq!(parsed.warnings[0].code(), "IVR207");
+/// # Ok::<(), ivr_xml::ParseError>(())
+/// ```
+pub fn parse_slow<T: FromXml>(
+    input: &str,
+    options: &ParseOptions,
+) -> Result<Parsed<T>, ParseError> {
+    from_tree_with(input, options)
 }
