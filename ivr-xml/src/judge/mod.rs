@@ -232,8 +232,8 @@ static RULE_NAMES: crate::de::fast::RuleNames = crate::de::fast::RuleNames {
     reports_back: crate::commands::REPORTS_BACK,
     ends_flow: crate::commands::ENDS_FLOW,
     wants_failure_path: crate::commands::WANTS_FAILURE_PATH,
-    field_evidence: field_evidence,
-    field_evidence_element: field_evidence_element,
+    field_evidence,
+    field_evidence_element,
     url_attributes: rules::url_attributes,
     is_text_command: rules::is_text_command,
 };
