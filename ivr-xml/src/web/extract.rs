@@ -1,142 +1,8 @@
-//! axum integration (feature `axum`): documents are responses, notifications are extractors.
+//! The notification extractors: [`Notified`] and [`Received`] read a request's path, query
+//! string and body through [`notify::Request`](crate::notify::Request), in one pass.
 
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::IntoResponse;
-
-use crate::notify::{NotifyError, NotifyOptions};
-use crate::response::Response;
-use crate::ser::{Style, ToXml};
-
-/// The content type ivr-xml answers with. The platform's expectation is undocumented (spec §1.6);
-/// one application in the field answers `application/xml`. Override it with [`Answer::content_type`].
-///
-/// ```
-/// use axum::response::IntoResponse;
-/// use ivr_xml::{CmdNone, Response};
-/// assert_eq!(ivr_xml::web::CONTENT_TYPE, "application/xml; charset=utf-8");
-/// let answered = Response::builder().main(CmdNone::new()).build()?.into_response();
-/// assert_eq!(answered.headers()["content-type"], ivr_xml::web::CONTENT_TYPE);
-/// # Ok::<(), ivr_xml::BuildError>(())
-/// ```
-pub const CONTENT_TYPE: &str = "application/xml; charset=utf-8";
-
-/// A document answered in the compact style with [`CONTENT_TYPE`].
-///
-/// ```
-/// use axum::response::IntoResponse;
-/// use ivr_xml::{CmdNone, Response};
-/// let response = Response::builder().main(CmdNone::new()).build().unwrap().into_response();
-/// assert_eq!(response.headers()["content-type"], "application/xml; charset=utf-8");
-/// ```
-impl<C: ToXml> IntoResponse for Response<C> {
-    fn into_response(self) -> axum::response::Response {
-        Answer::new(self).into_response()
-    }
-}
-
-/// A document with the style and content type to answer it in.
-///
-/// ```
-/// use axum::response::IntoResponse;
-/// use ivr_xml::{web::Answer, CmdNone, Response, Style};
-/// let doc = Response::builder().main(CmdNone::new()).build().unwrap();
-/// let response = Answer::new(doc).style(Style::docs()).content_type("text/xml").into_response();
-/// assert_eq!(response.headers()["content-type"], "text/xml");
-/// ```
-#[derive(Debug, Clone)]
-pub struct Answer<C> {
-    document: Response<C>,
-    style: Style,
-    content_type: &'static str,
-}
-
-impl<C: ToXml> Answer<C> {
-    /// The document, compact, with [`CONTENT_TYPE`].
-    ///
-    /// ```
-    /// use axum::response::IntoResponse;
-    /// use ivr_xml::{web::Answer, Hangup, Response, Style};
-    /// let doc = Response::builder().main(Hangup::new()).build()?;
-    /// let response = Answer::new(doc.clone()).into_response();
-    /// assert_eq!(response.status(), 200);
-    /// assert_eq!(response.headers()["content-type"], ivr_xml::web::CONTENT_TYPE);
-    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    /// let body = runtime.block_on(axum::body::to_bytes(response.into_body(), 64 * 1024))?;
-    /// assert_eq!(body, doc.to_string_with(&Style::compact()));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn new(document: Response<C>) -> Answer<C> {
-        Answer {
-            document,
-            style: Style::compact(),
-            content_type: CONTENT_TYPE,
-        }
-    }
-
-    /// Answers in `style`.
-    ///
-    /// ```
-    /// use axum::response::IntoResponse;
-    /// use ivr_xml::{web::Answer, Hangup, Response, Style};
-    /// let doc = Response::builder().main(Hangup::new()).build()?;
-    /// let response = Answer::new(doc.clone()).style(Style::docs()).into_response();
-    /// let runtime = tokio::runtime::Builder::new_current_thread().build()?;
-    /// let body = runtime.block_on(axum::body::to_bytes(response.into_body(), 64 * 1024))?;
-    /// assert_eq!(body, doc.to_string_with(&Style::docs()));
-    /// assert!(body.contains(&b'\n')); // indented, unlike the compact default
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn style(mut self, style: Style) -> Answer<C> {
-        self.style = style;
-        self
-    }
-
-    /// Answers with this `Content-Type`.
-    ///
-    /// ```
-    /// use axum::response::IntoResponse;
-    /// use ivr_xml::{web::Answer, CmdNone, Response};
-    /// let doc = Response::builder().main(CmdNone::new()).build()?;
-    /// let response = Answer::new(doc).content_type("application/xml").into_response();
-    /// assert_eq!(response.headers()["content-type"], "application/xml");
-    /// # Ok::<(), ivr_xml::BuildError>(())
-    /// ```
-    pub fn content_type(mut self, content_type: &'static str) -> Answer<C> {
-        self.content_type = content_type;
-        self
-    }
-}
-
-impl<C: ToXml> IntoResponse for Answer<C> {
-    fn into_response(self) -> axum::response::Response {
-        let body = self.document.to_string_with(&self.style);
-        (
-            StatusCode::OK,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(self.content_type),
-            )],
-            body,
-        )
-            .into_response()
-    }
-}
-
-/// A document that could not be built is the application's fault: `500 Internal Server Error`
-/// with the message as text (the platform then ends the call; nothing invalid is ever sent).
-impl IntoResponse for crate::BuildError {
-    fn into_response(self) -> axum::response::Response {
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/plain; charset=utf-8"),
-            )],
-            self.to_string(),
-        )
-            .into_response()
-    }
-}
+use crate::notify::NotifyOptions;
+use crate::web::NotifyRejection;
 
 /// The largest notification body the extractor reads (the notification parser's own limit).
 const MAX_BODY: usize = 64 * 1024;
@@ -148,7 +14,7 @@ const MAX_BODY: usize = 64 * 1024;
 /// The segment is found in any of the platform's URL forms under any mount path:
 /// `/ivr/startservice?appid=…`, `/ivr/startservice/?appid=…` and `/ivr/?startservice&appid=…`
 /// (see [`notify::Request`](crate::notify::Request)); route every path to the handler, as
-/// [`routes`] does, and the simulator's requests reach it in each form.
+/// [`routes`](crate::web::routes) does, and the simulator's requests reach it in each form.
 ///
 /// The platform sends its parameters in the query string (spec §3.1). A body giving a parameter
 /// another value than the query string is refused too (a
@@ -198,64 +64,6 @@ const MAX_BODY: usize = 64 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Notified<N>(pub N);
 
-/// A router sending every path at and below `mount` (`/ivr`, `/ivr/`, `/ivr/startservice`,
-/// `/ivr/startservice/`, ...) to `handler`, so that each of the platform's URL forms reaches it
-/// ([`Notified`] finds the segment). `mount` is the path of the application's notification URL,
-/// `/` for the root. (A router nested with axum's `nest("/ivr", ...)` is not reached at
-/// `/ivr/`, where the form `/ivr/?startservice&…` arrives: mount it here instead.)
-///
-/// See [`Notified`] for an example.
-///
-/// ```
-/// // Served on loopback: each URL form under `/ivr` reaches the handler, other paths do not.
-/// use std::io::{Read, Write};
-/// use axum::routing::get;
-/// use ivr_xml::{Hangup, Response};
-///
-/// async fn ivr() -> Result<Response, ivr_xml::BuildError> {
-///     Response::builder().main(Hangup::new()).build()
-/// }
-/// let app: axum::Router = ivr_xml::web::routes("/ivr", get(ivr));
-///
-/// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-/// let statuses = runtime.block_on(async {
-///     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-///     let addr = listener.local_addr()?;
-///     tokio::spawn(async move { axum::serve(listener, app).await });
-///     // A plain HTTP/1.1 client on a blocking thread.
-///     let client = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<String>> {
-///         let mut statuses = Vec::new();
-///         for path in ["/ivr", "/ivr/", "/ivr/startservice?appid=a", "/ivr/?startservice&appid=a", "/other"] {
-///             let mut stream = std::net::TcpStream::connect(addr)?;
-///             write!(stream, "GET {path} HTTP/1.1\r\nHost: ivr\r\nConnection: close\r\n\r\n")?;
-///             let mut answer = String::new();
-///             stream.read_to_string(&mut answer)?;
-///             statuses.push(answer.lines().next().unwrap_or_default().to_owned());
-///         }
-///         Ok(statuses)
-///     });
-///     client.await.map_err(std::io::Error::other)?
-/// })?;
-/// assert_eq!(statuses[..4], ["HTTP/1.1 200 OK"; 4]);
-/// assert_eq!(statuses[4], "HTTP/1.1 404 Not Found");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn routes<S>(mount: &str, handler: axum::routing::MethodRouter<S>) -> axum::Router<S>
-where
-    S: Clone + Send + Sync + 'static,
-{
-    let mount = mount.trim_matches('/');
-    if mount.is_empty() {
-        return axum::Router::new()
-            .route("/", handler.clone())
-            .route("/{*path}", handler);
-    }
-    axum::Router::new()
-        .route(&format!("/{mount}"), handler.clone())
-        .route(&format!("/{mount}/"), handler.clone())
-        .route(&format!("/{mount}/{{*path}}"), handler)
-}
-
 /// [`Notified`], with the report of a body that was not read.
 ///
 /// ```
@@ -283,104 +91,6 @@ pub struct Received<N> {
     pub notification: N,
     /// The body, when it was not read (its content type carries no parameters).
     pub ignored_body: Option<crate::notify::IgnoredBody>,
-}
-
-/// Why [`Notified`] (or [`Received`]) refused a request: answered `400 Bad Request` with the
-/// message as text.
-///
-/// To log a rejection, or answer it otherwise, take `Result<Notified<N>, NotifyRejection>`:
-///
-/// ```
-/// use axum::{response::IntoResponse, routing::post};
-/// use ivr_xml::notify::{Notification, StopService};
-/// use ivr_xml::web::{Notified, NotifyRejection};
-/// use ivr_xml::{CmdNone, Response};
-///
-/// #[derive(Debug, Notification)]
-/// enum Incoming {
-///     Stop(StopService),
-/// }
-///
-/// async fn ivr(incoming: Result<Notified<Incoming>, NotifyRejection>) -> axum::response::Response {
-///     match incoming {
-///         Ok(Notified(Incoming::Stop(_))) => {
-///             Response::builder().main(CmdNone::new()).build().into_response()
-///         }
-///         Err(rejection) => {
-///             // The path, the library's error (kind, parameter) when it is one, and the text.
-///             let param = rejection.error().and_then(|err| err.param()).unwrap_or("-");
-///             eprintln!("refused {}: {} (parameter {param})", rejection.path(), rejection);
-///             rejection.into_response()
-///         }
-///     }
-/// }
-/// let app: axum::Router = ivr_xml::web::routes("/", post(ivr));
-/// ```
-#[derive(Debug)]
-pub struct NotifyRejection {
-    message: String,
-    path: String,
-    error: Option<NotifyError>,
-}
-
-impl NotifyRejection {
-    /// The message sent back.
-    ///
-    /// ```
-    /// # use ivr_xml::web::NotifyRejection;
-    /// fn log(rejection: &NotifyRejection) -> String {
-    ///     format!("400: {}", rejection.message())
-    /// }
-    /// ```
-    pub fn message(&self) -> &str {
-        &self.message
-    }
-
-    /// The request's path (without the query string).
-    ///
-    /// ```
-    /// # use ivr_xml::web::NotifyRejection;
-    /// fn log(rejection: &NotifyRejection) -> String {
-    ///     format!("{} refused", rejection.path())
-    /// }
-    /// ```
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// The library's error, when the notification was read and refused (not when the body could
-    /// not be received).
-    ///
-    /// ```
-    /// # use ivr_xml::web::NotifyRejection;
-    /// use ivr_xml::notify::NotifyErrorKind;
-    /// fn is_missing_param(rejection: &NotifyRejection) -> bool {
-    ///     matches!(rejection.error().map(|err| err.kind()), Some(NotifyErrorKind::MissingParam { .. }))
-    /// }
-    /// ```
-    pub fn error(&self) -> Option<&NotifyError> {
-        self.error.as_ref()
-    }
-}
-
-impl std::fmt::Display for NotifyRejection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl IntoResponse for NotifyRejection {
-    fn into_response(self) -> axum::response::Response {
-        (
-            StatusCode::BAD_REQUEST,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/plain; charset=utf-8"),
-            )],
-            self.message,
-        )
-            .into_response()
-    }
 }
 
 impl<S, N> axum::extract::FromRequest<S> for Notified<N>
@@ -447,7 +157,10 @@ mod tests {
     use axum::extract::FromRequest;
 
     use super::*;
-    use crate::notify::{Notification, NotifyErrorKind, StopService};
+    use axum::http::{header, StatusCode};
+    use axum::response::IntoResponse;
+
+    use crate::notify::{Notification, NotifyError, NotifyErrorKind, StopService};
 
     #[derive(Debug, Notification)]
     enum Call {
