@@ -9,6 +9,8 @@
 //! # Ok::<(), ivr_xml::ValueError>(())
 //! ```
 
+mod content;
+mod escape;
 mod sink;
 mod style;
 mod writer;

@@ -1,7 +1,5 @@
-//! [`XmlWriter`]: literal markup, escaped values and line starts, into a [`Sink`].
-
-use crate::raw_attribute::RawAttribute;
-use crate::value::XmlValue;
+//! [`XmlWriter`]: the element writer (tags, children, line starts and indentation), into a
+//! [`Sink`]. Attribute values and text are written by `content.rs`, escaped by `escape.rs`.
 
 use super::style::LineStart;
 use super::{Declaration, EmptyElements, Quote, Sink, Style};
@@ -15,8 +13,8 @@ use super::{Declaration, EmptyElements, Quote, Sink, Style};
 #[derive(Debug)]
 #[doc(hidden)]
 pub struct XmlWriter<'a, S: ?Sized> {
-    sink: &'a mut S,
-    quote: Quote,
+    pub(super) sink: &'a mut S,
+    pub(super) quote: Quote,
     /// How a line starts now: [`LineStart::BeforeFirst`] until something is written in a pretty
     /// style, then `pretty`; [`LineStart::None`] when compact (or inside mixed content).
     line: LineStart,
@@ -229,142 +227,6 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.sink.write_str(name)
     }
 
-    /// Writes ` name='value'`, escaping the value for the quote in use.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// let style = Style::compact();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.open_tag("Get");
-    /// let Ok(()) = w.attribute("timeout", &30u32);
-    /// let Ok(()) = w.attribute("action", &String::from("a&b"));
-    /// let Ok(()) = w.close_empty();
-    /// assert_eq!(out, "<Get timeout='30' action='a&amp;b'/>");
-    /// ```
-    #[inline(always)]
-    pub fn attribute<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
-        self.attribute_start(name)?;
-        self.attribute_value_in(self.quote, value)?;
-        self.attribute_end()
-    }
-
-    /// Writes ` name='value'` from a string.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// let style = Style::compact();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.open_tag("Redirect");
-    /// let Ok(()) = w.attribute_str("tag", "it's");
-    /// let Ok(()) = w.close_empty();
-    /// assert_eq!(out, "<Redirect tag='it&apos;s'/>");
-    /// ```
-    #[inline(always)]
-    pub fn attribute_str(&mut self, name: &str, value: &str) -> Result<(), S::Error> {
-        self.attribute_start(name)?;
-        self.attribute_piece(value)?;
-        self.attribute_end()
-    }
-
-    /// Writes an attribute value, escaped for `quote`, which must be the quote in use
-    /// ([`XmlWriter::quote`]): the derive's code writes ` name='` and the closing quote itself,
-    /// in a branch for each quote, and passes that branch's quote, a constant.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Quote, Style, XmlWriter};
-    /// let style = Style::compact().quote(Quote::Double);
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.markup("<Redirect tag=\"");
-    /// let Ok(()) = w.attribute_value_in(Quote::Double, &String::from("say \"hi\""));
-    /// let Ok(()) = w.markup("\"/>");
-    /// assert_eq!(out, "<Redirect tag=\"say &quot;hi&quot;\"/>");
-    /// ```
-    #[inline(always)]
-    pub fn attribute_value_in<V: XmlValue>(
-        &mut self,
-        quote: Quote,
-        value: &V,
-    ) -> Result<(), S::Error> {
-        debug_assert_eq!(
-            quote, self.quote,
-            "an attribute value escaped for another quote"
-        );
-        value.with_str(|text| match V::ESCAPE_FREE.get() {
-            true => self.escape_free(text),
-            false => self.attribute_piece_in(quote, text),
-        })
-    }
-
-    /// Writes ` name='`: an attribute value written in pieces follows.
-    #[inline(always)]
-    pub(crate) fn attribute_start(&mut self, name: &str) -> Result<(), S::Error> {
-        self.sink.write_str(" ")?;
-        self.sink.write_str(name)?;
-        self.sink.write_str(match self.quote {
-            Quote::Single => "='",
-            Quote::Double => "=\"",
-        })
-    }
-
-    /// Writes a piece of an attribute value, escaped (escaping needs no context across pieces).
-    #[inline]
-    pub(crate) fn attribute_piece(&mut self, text: &str) -> Result<(), S::Error> {
-        self.attribute_piece_in(self.quote, text)
-    }
-
-    /// [`XmlWriter::attribute_piece`] for `quote`, a constant where the derive's code knows it.
-    #[inline(always)]
-    fn attribute_piece_in(&mut self, quote: Quote, text: &str) -> Result<(), S::Error> {
-        match quote {
-            Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
-            Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),
-        }
-    }
-
-    /// Ends an attribute value with the quote in use.
-    #[inline(always)]
-    pub(crate) fn attribute_end(&mut self) -> Result<(), S::Error> {
-        self.sink.write_str(match self.quote {
-            Quote::Single => "'",
-            Quote::Double => "\"",
-        })
-    }
-
-    /// Writes raw attributes kept by the lenient parser or added by hand, in their order.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// use ivr_xml::RawAttribute;
-    /// let style = Style::compact();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let extra = [RawAttribute::new("volume", "3")?];
-    /// let Ok(()) = w.open_tag("Play");
-    /// let Ok(()) = w.raw_attributes(&extra);
-    /// let Ok(()) = w.close_empty();
-    /// assert_eq!(out, "<Play volume='3'/>");
-    /// # Ok::<(), ivr_xml::ValueError>(())
-    /// ```
-    #[inline(always)]
-    pub fn raw_attributes(&mut self, attributes: &[RawAttribute]) -> Result<(), S::Error> {
-        // Nearly always none: checked here, the loop is out of line.
-        if attributes.is_empty() {
-            return Ok(());
-        }
-        self.raw_attribute_list(attributes)
-    }
-
-    #[inline(never)]
-    fn raw_attribute_list(&mut self, attributes: &[RawAttribute]) -> Result<(), S::Error> {
-        for attribute in attributes {
-            self.attribute_str(attribute.name(), attribute.value())?;
-        }
-        Ok(())
-    }
-
     /// Ends a start tag as empty: `/>`.
     ///
     /// ```
@@ -381,85 +243,9 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.sink.write_str("/>")
     }
 
-    /// Ends a start tag, writes the text content escaped, and the end tag, all on one line.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// let style = Style::docs();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.open_tag("Play");
-    /// let Ok(()) = w.text_content("Play", &String::from("a<b>.wav"));
-    /// assert_eq!(out, "<Play>a&lt;b>.wav</Play>");
-    /// ```
-    #[inline(always)]
-    pub fn text_content<V: XmlValue>(&mut self, name: &str, value: &V) -> Result<(), S::Error> {
-        self.sink.write_str(">")?;
-        self.text_value(value)?;
-        self.text_end(name)
-    }
-
-    /// Like [`XmlWriter::text_content`], from a string.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// let style = Style::compact();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.open_tag("PlayTTS");
-    /// let Ok(()) = w.text_content_str("PlayTTS", "R&D");
-    /// assert_eq!(out, "<PlayTTS>R&amp;D</PlayTTS>");
-    /// ```
-    #[inline(always)]
-    pub fn text_content_str(&mut self, name: &str, text: &str) -> Result<(), S::Error> {
-        self.sink.write_str(">")?;
-        self.text_piece(text)?;
-        self.text_end(name)
-    }
-
-    /// Writes a value as text content, escaped (between `>` and the end tag, which the
-    /// derive's code writes as markup).
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// let style = Style::compact();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.markup("<Play>");
-    /// let Ok(()) = w.text_value(&String::from("x]]>y"));
-    /// let Ok(()) = w.markup("</Play>");
-    /// assert_eq!(out, "<Play>x]]&gt;y</Play>");
-    /// ```
-    #[inline(always)]
-    pub fn text_value<V: XmlValue>(&mut self, value: &V) -> Result<(), S::Error> {
-        value.with_str(|text| match V::ESCAPE_FREE.get() {
-            true => self.escape_free(text),
-            false => self.text_piece(text),
-        })
-    }
-
-    /// Writes text that needs no escaping in any context (an [`XmlValue::ESCAPE_FREE`] value,
-    /// ASCII digits) as it is; debug builds check that it really needs none.
-    #[inline(always)]
-    pub(crate) fn escape_free(&mut self, text: &str) -> Result<(), S::Error> {
-        debug_assert!(
-            crate::value::is_escape_free(text),
-            "a value declared escape-free needs escaping: {text:?}"
-        );
-        self.sink.write_str(text)
-    }
-
-    /// Writes a piece of text content, escaped; a `>` is escaped after `]]` within the piece.
-    #[inline]
-    pub(crate) fn text_piece(&mut self, text: &str) -> Result<(), S::Error> {
-        escape(self.sink, text, &TEXT, |bytes, i| {
-            bytes[i] != b'>' || (i >= 2 && &bytes[i - 2..i] == b"]]")
-        })
-    }
-
     /// Writes the end tag `</name>` after text content.
     #[inline(always)]
-    fn text_end(&mut self, name: &str) -> Result<(), S::Error> {
+    pub(super) fn text_end(&mut self, name: &str) -> Result<(), S::Error> {
         self.sink.write_str("</")?;
         self.sink.write_str(name)?;
         self.sink.write_str(">")
@@ -551,22 +337,6 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.text_end(name)
     }
 
-    /// Writes text between child elements of a raw element, unindented and escaped.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Style, XmlWriter};
-    /// let style = Style::compact();
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.markup("<x>");
-    /// let Ok(()) = w.mixed_text("1 < 2");
-    /// let Ok(()) = w.markup("</x>");
-    /// assert_eq!(out, "<x>1 &lt; 2</x>");
-    /// ```
-    pub fn mixed_text(&mut self, text: &str) -> Result<(), S::Error> {
-        self.text_piece(text)
-    }
-
     /// Runs `write` with indentation off: for mixed content, where added whitespace would change the text.
     ///
     /// ```
@@ -591,91 +361,4 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.line = saved;
         result
     }
-}
-
-/// Which bytes [`escape`] looks at, and their replacements: a 256-entry table, so that text with
-/// nothing to escape (nearly all of it) costs one load and test per byte and one write.
-struct EscapeTable {
-    special: [bool; 256],
-    replacement: [&'static str; 256],
-}
-
-const fn escape_table(entries: &[(u8, &'static str)]) -> EscapeTable {
-    let mut table = EscapeTable {
-        special: [false; 256],
-        replacement: [""; 256],
-    };
-    let mut i = 0;
-    while i < entries.len() {
-        let (byte, replacement) = entries[i];
-        table.special[byte as usize] = true;
-        table.replacement[byte as usize] = replacement;
-        i += 1;
-    }
-    table
-}
-
-/// Text content: `&`, `<`, `>` after `]]` (decided by the caller), and CR (which parsers would
-/// otherwise turn into LF).
-static TEXT: EscapeTable = escape_table(&[
-    (b'&', "&amp;"),
-    (b'<', "&lt;"),
-    (b'>', "&gt;"),
-    (b'\r', "&#13;"),
-]);
-
-/// An attribute value in single quotes: `&`, `<`, the quote, and the whitespace characters that
-/// attribute-value normalization would turn into spaces.
-static ATTRIBUTE_SINGLE: EscapeTable = escape_table(&[
-    (b'&', "&amp;"),
-    (b'<', "&lt;"),
-    (b'\'', "&apos;"),
-    (b'\t', "&#9;"),
-    (b'\n', "&#10;"),
-    (b'\r', "&#13;"),
-]);
-
-/// An attribute value in double quotes, as [`ATTRIBUTE_SINGLE`] with `"` for `'`.
-static ATTRIBUTE_DOUBLE: EscapeTable = escape_table(&[
-    (b'&', "&amp;"),
-    (b'<', "&lt;"),
-    (b'"', "&quot;"),
-    (b'\t', "&#9;"),
-    (b'\n', "&#10;"),
-    (b'\r', "&#13;"),
-]);
-
-/// Writes `text` with the table's special bytes replaced where `replace(bytes, i)` agrees.
-fn escape<S: Sink + ?Sized>(
-    sink: &mut S,
-    text: &str,
-    table: &EscapeTable,
-    replace: impl Fn(&[u8], usize) -> bool,
-) -> Result<(), S::Error> {
-    let bytes = text.as_bytes();
-    match bytes.iter().position(|&b| table.special[usize::from(b)]) {
-        None => sink.write_str(text),
-        Some(first) => escape_from(sink, text, first, table, replace),
-    }
-}
-
-/// The slow path of [`escape`], from the first special byte on.
-#[cold]
-fn escape_from<S: Sink + ?Sized>(
-    sink: &mut S,
-    text: &str,
-    first: usize,
-    table: &EscapeTable,
-    replace: impl Fn(&[u8], usize) -> bool,
-) -> Result<(), S::Error> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate().skip(first) {
-        if table.special[usize::from(byte)] && replace(bytes, i) {
-            sink.write_str(&text[start..i])?;
-            sink.write_str(table.replacement[usize::from(byte)])?;
-            start = i + 1;
-        }
-    }
-    sink.write_str(&text[start..])
 }
