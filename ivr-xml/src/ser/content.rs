@@ -47,36 +47,6 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         self.attribute_end()
     }
 
-    /// Writes an attribute value, escaped for `quote`, which must be the quote in use
-    /// ([`XmlWriter::quote`]): the derive's code writes ` name='` and the closing quote itself,
-    /// in a branch for each quote, and passes that branch's quote, a constant.
-    ///
-    /// ```
-    /// use ivr_xml::ser::{Quote, Style, XmlWriter};
-    /// let style = Style::compact().quote(Quote::Double);
-    /// let mut out = String::new();
-    /// let mut w = XmlWriter::new(&mut out, &style);
-    /// let Ok(()) = w.markup("<Redirect tag=\"");
-    /// let Ok(()) = w.attribute_value_in(Quote::Double, &String::from("say \"hi\""));
-    /// let Ok(()) = w.markup("\"/>");
-    /// assert_eq!(out, "<Redirect tag=\"say &quot;hi&quot;\"/>");
-    /// ```
-    #[inline(always)]
-    pub fn attribute_value_in<V: XmlValue>(
-        &mut self,
-        quote: Quote,
-        value: &V,
-    ) -> Result<(), S::Error> {
-        debug_assert_eq!(
-            quote, self.quote,
-            "an attribute value escaped for another quote"
-        );
-        value.with_str(|text| match V::ESCAPE_FREE.get() {
-            true => self.escape_free(text),
-            false => self.attribute_piece_in(quote, text),
-        })
-    }
-
     /// Writes ` name='`: an attribute value written in pieces follows.
     #[inline(always)]
     pub(crate) fn attribute_start(&mut self, name: &str) -> Result<(), S::Error> {
@@ -96,7 +66,7 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
 
     /// [`XmlWriter::attribute_piece`] for `quote`, a constant where the derive's code knows it.
     #[inline(always)]
-    fn attribute_piece_in(&mut self, quote: Quote, text: &str) -> Result<(), S::Error> {
+    pub(super) fn attribute_piece_in(&mut self, quote: Quote, text: &str) -> Result<(), S::Error> {
         match quote {
             Quote::Single => escape(self.sink, text, &ATTRIBUTE_SINGLE, |_, _| true),
             Quote::Double => escape(self.sink, text, &ATTRIBUTE_DOUBLE, |_, _| true),

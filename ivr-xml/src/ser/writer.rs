@@ -1,5 +1,8 @@
 //! [`XmlWriter`]: the element writer (tags, children, line starts and indentation), into a
-//! [`Sink`]. Attribute values and text are written by `content.rs`, escaped by `escape.rs`.
+//! [`Sink`], and the attribute values the derive's code writes between literals. The other
+//! attribute and text writers are in `content.rs`, escaping in `escape.rs`.
+
+use crate::value::XmlValue;
 
 use super::style::LineStart;
 use super::{Declaration, EmptyElements, Quote, Sink, Style};
@@ -204,6 +207,36 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     #[inline(always)]
     pub fn markup(&mut self, markup: &'static str) -> Result<(), S::Error> {
         self.sink.write_str(markup)
+    }
+
+    /// Writes an attribute value, escaped for `quote`, which must be the quote in use
+    /// ([`XmlWriter::quote`]): the derive's code writes ` name='` and the closing quote itself,
+    /// in a branch for each quote, and passes that branch's quote, a constant.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Quote, Style, XmlWriter};
+    /// let style = Style::compact().quote(Quote::Double);
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// let Ok(()) = w.markup("<Redirect tag=\"");
+    /// let Ok(()) = w.attribute_value_in(Quote::Double, &String::from("say \"hi\""));
+    /// let Ok(()) = w.markup("\"/>");
+    /// assert_eq!(out, "<Redirect tag=\"say &quot;hi&quot;\"/>");
+    /// ```
+    #[inline(always)]
+    pub fn attribute_value_in<V: XmlValue>(
+        &mut self,
+        quote: Quote,
+        value: &V,
+    ) -> Result<(), S::Error> {
+        debug_assert_eq!(
+            quote, self.quote,
+            "an attribute value escaped for another quote"
+        );
+        value.with_str(|text| match V::ESCAPE_FREE.get() {
+            true => self.escape_free(text),
+            false => self.attribute_piece_in(quote, text),
+        })
     }
 
     /// Starts an element: its own line in pretty styles, then `<name`.

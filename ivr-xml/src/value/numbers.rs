@@ -8,111 +8,37 @@ use super::{EscapeFree, XmlValue};
 use crate::describe::ValueKind;
 use crate::error::ValueError;
 
-// The primitive integers, written with `itoa` and read as XML Schema writes them (an optional
-// sign, then digits): one impl each, which `rustdoc` and the compiler's errors list by name.
-
-impl XmlValue for u8 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from 0 to 255";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
+/// The [`XmlValue`] impls of the primitive integers, written with `itoa` and read as XML Schema
+/// writes them (an optional sign, then digits), from one body. The macro writes one impl per type,
+/// so that `rustdoc` and the compiler's errors list each by name: a blanket impl over a private
+/// trait would make rustc name that trait in users' error messages.
+macro_rules! integer_values {
+    ($($int:ty => $expected:literal,)*) => {$(
+        impl XmlValue for $int {
+            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+            const KIND: ValueKind = ValueKind::Integer;
+            const EXPECTED: &'static str = $expected;
+            #[inline]
+            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+                f(itoa::Buffer::new().format(*self))
+            }
+            fn parse_value(text: &str) -> Result<Self, ValueError> {
+                parse_integer_value(text, Self::EXPECTED)
+            }
+        }
+    )*};
 }
 
-impl XmlValue for u16 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from 0 to 65535";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
-}
-
-impl XmlValue for u32 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from 0 to 4294967295";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
-}
-
-impl XmlValue for u64 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from 0 to 18446744073709551615";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
-}
-
-impl XmlValue for i8 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from -128 to 127";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
-}
-
-impl XmlValue for i16 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from -32768 to 32767";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
-}
-
-impl XmlValue for i32 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from -2147483648 to 2147483647";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
-}
-
-impl XmlValue for i64 {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = "an integer from -9223372036854775808 to 9223372036854775807";
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(*self))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_integer_value(text, Self::EXPECTED)
-    }
+// Each range is checked against the type's `MIN` and `MAX` by the tests below.
+integer_values! {
+    u8 => "an integer from 0 to 255",
+    u16 => "an integer from 0 to 65535",
+    u32 => "an integer from 0 to 4294967295",
+    u64 => "an integer from 0 to 18446744073709551615",
+    i8 => "an integer from -128 to 127",
+    i16 => "an integer from -32768 to 32767",
+    i32 => "an integer from -2147483648 to 2147483647",
+    i64 => "an integer from -9223372036854775808 to 9223372036854775807",
 }
 
 /// An integer's text as the integer, or the error saying `expected`.
@@ -209,68 +135,48 @@ impl Timeout {
     }
 }
 
-impl From<NonZeroU32> for NumDigits {
-    fn from(value: NonZeroU32) -> Self {
-        NumDigits(value)
-    }
+/// The trait impls of a positive integer newtype (`NonZeroU32` inside), from one body:
+/// `From<NonZeroU32>`, `TryFrom<u32>` (its `new`), `Display` and [`XmlValue`], whose errors name
+/// the attribute `$what`.
+macro_rules! positive_values {
+    ($($newtype:ident => $what:literal,)*) => {$(
+        impl From<NonZeroU32> for $newtype {
+            fn from(value: NonZeroU32) -> Self {
+                $newtype(value)
+            }
+        }
+
+        impl TryFrom<u32> for $newtype {
+            type Error = ValueError;
+            fn try_from(value: u32) -> Result<Self, ValueError> {
+                $newtype::new(value)
+            }
+        }
+
+        impl fmt::Display for $newtype {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl XmlValue for $newtype {
+            const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
+            const KIND: ValueKind = ValueKind::Integer;
+            const EXPECTED: &'static str = POSITIVE;
+            #[inline]
+            fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+                f(itoa::Buffer::new().format(self.0.get()))
+            }
+            fn parse_value(text: &str) -> Result<Self, ValueError> {
+                parse_positive($what, text).map($newtype)
+            }
+        }
+    )*};
 }
 
-impl From<NonZeroU32> for Timeout {
-    fn from(value: NonZeroU32) -> Self {
-        Timeout(value)
-    }
-}
-
-impl TryFrom<u32> for NumDigits {
-    type Error = ValueError;
-    fn try_from(value: u32) -> Result<Self, ValueError> {
-        NumDigits::new(value)
-    }
-}
-
-impl TryFrom<u32> for Timeout {
-    type Error = ValueError;
-    fn try_from(value: u32) -> Result<Self, ValueError> {
-        Timeout::new(value)
-    }
-}
-
-impl fmt::Display for NumDigits {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl fmt::Display for Timeout {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl XmlValue for NumDigits {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = POSITIVE;
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(self.0.get()))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_positive("numdigits", text).map(NumDigits)
-    }
-}
-
-impl XmlValue for Timeout {
-    const ESCAPE_FREE: EscapeFree = EscapeFree::YES;
-    const KIND: ValueKind = ValueKind::Integer;
-    const EXPECTED: &'static str = POSITIVE;
-    #[inline]
-    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        f(itoa::Buffer::new().format(self.0.get()))
-    }
-    fn parse_value(text: &str) -> Result<Self, ValueError> {
-        parse_positive("timeout", text).map(Timeout)
-    }
+positive_values! {
+    NumDigits => "numdigits",
+    Timeout => "timeout",
 }
 
 /// `maxmember` of `<CreateConf>`: the conference's maximum number of members, 3 to 300 (platform default 3).
@@ -459,5 +365,59 @@ impl XmlValue for Loop {
             .ok_or_else(|| {
                 ValueError::new("loop", text, "an integer >= -1 (-1 = forever, 0 = never)")
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a primitive integer's errors expect, from its `MIN` and `MAX`.
+    fn range<T: fmt::Display>(min: T, max: T) -> String {
+        format!("an integer from {min} to {max}")
+    }
+
+    #[test]
+    fn each_integer_expects_its_own_range() {
+        assert_eq!(<u8 as XmlValue>::EXPECTED, range(u8::MIN, u8::MAX));
+        assert_eq!(<u16 as XmlValue>::EXPECTED, range(u16::MIN, u16::MAX));
+        assert_eq!(<u32 as XmlValue>::EXPECTED, range(u32::MIN, u32::MAX));
+        assert_eq!(<u64 as XmlValue>::EXPECTED, range(u64::MIN, u64::MAX));
+        assert_eq!(<i8 as XmlValue>::EXPECTED, range(i8::MIN, i8::MAX));
+        assert_eq!(<i16 as XmlValue>::EXPECTED, range(i16::MIN, i16::MAX));
+        assert_eq!(<i32 as XmlValue>::EXPECTED, range(i32::MIN, i32::MAX));
+        assert_eq!(<i64 as XmlValue>::EXPECTED, range(i64::MIN, i64::MAX));
+    }
+
+    #[test]
+    fn integers_round_trip_at_their_limits_and_refuse_one_past() {
+        assert_eq!(i8::parse_value("-128"), Ok(i8::MIN));
+        assert_eq!(u64::parse_value("+18446744073709551615"), Ok(u64::MAX));
+        let err = u8::parse_value("256").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid integer `256`: expected an integer from 0 to 255"
+        );
+        assert!(i16::parse_value("1e3").is_err());
+        assert_eq!(i32::MIN.with_str(str::to_owned), "-2147483648");
+    }
+
+    #[test]
+    fn positive_newtypes_name_their_attribute() {
+        let err = NumDigits::parse_value("0").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid numdigits `0`: expected an integer >= 1"
+        );
+        let err = Timeout::parse_value("x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid timeout `x`: expected an integer >= 1"
+        );
+        assert_eq!(Timeout::parse_value("7").map(Timeout::get), Ok(7));
+        assert_eq!(
+            NumDigits::new(12).map(|n| n.with_str(str::to_owned)),
+            Ok("12".to_owned())
+        );
     }
 }
