@@ -369,6 +369,7 @@ impl XmlValue for Loop {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
