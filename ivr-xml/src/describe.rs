@@ -224,19 +224,7 @@ pub const fn total_len<T>(parts: &[&[T]]) -> usize {
 pub const fn concat_elements<const N: usize>(
     parts: &[&[&'static ElementDescription]],
 ) -> [&'static ElementDescription; N] {
-    let mut out = [NO_ELEMENT; N];
-    let mut at = 0;
-    let mut i = 0;
-    while i < parts.len() {
-        let mut j = 0;
-        while j < parts[i].len() {
-            out[at] = parts[i][j];
-            at += 1;
-            j += 1;
-        }
-        i += 1;
-    }
-    out
+    concat(parts, NO_ELEMENT)
 }
 
 /// `parts` one after the other: a flattened element's attributes and its own (generated code).
@@ -244,7 +232,14 @@ pub const fn concat_elements<const N: usize>(
 pub const fn concat_attributes<const N: usize>(
     parts: &[&[AttributeDescription]],
 ) -> [AttributeDescription; N] {
-    let mut out = [NO_ATTRIBUTE; N];
+    concat(parts, NO_ATTRIBUTE)
+}
+
+/// `parts` one after the other in an array of `N`, their [`total_len`] (a wrong `N` fails to
+/// compile: the walk runs in a constant): the one walk behind [`concat_elements`] and
+/// [`concat_attributes`]. `fill` only initializes the array.
+const fn concat<T: Copy, const N: usize>(parts: &[&[T]], fill: T) -> [T; N] {
+    let mut out = [fill; N];
     let mut at = 0;
     let mut i = 0;
     while i < parts.len() {
