@@ -131,11 +131,16 @@ impl Explorer<'_> {
         is_doc: bool,
     ) -> bool {
         let walked = self.walked(path, walk);
-        let url = self.url(request);
-        let what = format!("{method} {}", url_path(request));
+        let asked = Asked {
+            method,
+            request,
+            what: format!("{method} {}", url_path(request)),
+            url: self.url(request),
+        };
+        let what = &asked.what;
         if exchange.cut {
             if walk.since_choice.len() > 1 {
-                self.redirect_loop(path, run, walk, &url);
+                self.redirect_loop(path, run, walk, &asked.url);
             } else if !self.step_bound_said {
                 self.step_bound_said = true;
                 self.out.cut.push(format!(
@@ -164,27 +169,15 @@ impl Explorer<'_> {
                 Ok(answer) => format!("HTTP {} {what}", answer.status.as_u16()),
                 Err(_) => format!("no answer: {what}"),
             };
-            let key = format!("failed:{label}");
-            let (id, _) = self.intern(
-                &key,
-                StateKind::Failed,
+            let id = self.failed(
+                &format!("failed:{label}"),
                 label,
-                &format!("{method} {request}"),
+                &asked,
                 &body,
                 &walked,
+                walk,
             );
-            self.edge(walk.cur, id, &walk.label);
-            self.find(
-                code,
-                Severity::Error,
-                message,
-                url,
-                Some(id),
-                &body,
-                walked,
-                run,
-                &digits_of(request),
-            );
+            self.refuse(run, &asked, id, &body, &walked, [(code, message)]);
             if is_doc {
                 walk.cur = id;
             }
@@ -194,31 +187,43 @@ impl Explorer<'_> {
             return true;
         };
         if let Some(charset) = foreign_charset(answer.content_type.as_deref()) {
-            self.find("EXP007", Severity::Warning, format!("the answer to {what} declares charset {charset}; the platform reads UTF-8 only (spec §1.6 [official])"), url.clone(), None, &answer.body, walked.clone(), run, "");
+            self.find("EXP007", Severity::Warning, format!("the answer to {what} declares charset {charset}; the platform reads UTF-8 only (spec §1.6 [official])"), asked.url.clone(), None, &answer.body, walked.clone(), run, "");
         }
         if !is_doc {
             return true;
         }
         // The transport replaced bytes that are not UTF-8 with U+FFFD.
         if answer.body.contains('\u{FFFD}') {
-            self.find("IVR001", Severity::Error, format!("the answer to {what} is not valid UTF-8 (or carries U+FFFD); the platform reads UTF-8 only (spec §1.6 [official])"), url.clone(), None, &answer.body, walked.clone(), run, &digits_of(request));
+            self.find("IVR001", Severity::Error, format!("the answer to {what} is not valid UTF-8 (or carries U+FFFD); the platform reads UTF-8 only (spec §1.6 [official])"), asked.url.clone(), None, &answer.body, walked.clone(), run, &digits_of(request));
         }
-        self.document(path, run, walk, method, request, &answer.body, &what, &url)
+        self.document(path, run, walk, &asked, &answer.body)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The failed state an answer leads to (interned under `key`), with the edge to it.
+    fn failed(
+        &mut self,
+        key: &str,
+        label: String,
+        asked: &Asked<'_>,
+        body: &str,
+        walked: &[Step],
+        walk: &Walk,
+    ) -> usize {
+        let (id, _) = self.intern(key, StateKind::Failed, label, &asked.key(), body, walked);
+        self.edge(walk.cur, id, &walk.label);
+        id
+    }
+
     fn document(
         &mut self,
         path: &[Step],
         run: &Run,
         walk: &mut Walk,
-        method: &str,
-        request: &str,
+        asked: &Asked<'_>,
         body: &str,
-        what: &str,
-        url: &str,
     ) -> bool {
         let walked = self.walked(path, walk);
+        let (what, url) = (&asked.what, asked.url.as_str());
         let policy: &Policy = &self.config.policy;
         let options = ParseOptions::strict().policy(policy.clone());
         let parsed = match Response::parse_with(body, &options) {
@@ -237,42 +242,24 @@ impl Explorer<'_> {
                     .collect();
                 let first = errors.first().map_or("IVR002", |d| d.code);
                 let label = format!("refused answer ({first}) {what}");
-                let (id, _) = self.intern(
+                let id = self.failed(
                     &format!("refused:{first}:{what}"),
-                    StateKind::Failed,
                     label,
-                    &format!("{method} {request}"),
+                    asked,
                     body,
                     &walked,
+                    walk,
                 );
-                self.edge(walk.cur, id, &walk.label);
-                let mut errors = errors.into_iter().peekable();
-                if errors.peek().is_none() {
-                    self.find(
-                        "IVR002",
-                        Severity::Error,
-                        format!("the platform would refuse the answer to {what}"),
-                        url.to_owned(),
-                        Some(id),
-                        body,
-                        walked.clone(),
-                        run,
-                        &digits_of(request),
-                    );
-                }
-                for diagnostic in errors {
-                    self.find(
-                        diagnostic.code,
-                        Severity::Error,
-                        format!("the platform would refuse the answer to {what}: {diagnostic}"),
-                        url.to_owned(),
-                        Some(id),
-                        body,
-                        walked.clone(),
-                        run,
-                        &digits_of(request),
-                    );
-                }
+                let refused = format!("the platform would refuse the answer to {what}");
+                let reasons: Vec<(&str, String)> = if errors.is_empty() {
+                    vec![("IVR002", refused)]
+                } else {
+                    errors
+                        .iter()
+                        .map(|d| (d.code, format!("{refused}: {d}")))
+                        .collect()
+                };
+                self.refuse(run, asked, id, body, &walked, reasons);
                 walk.cur = id;
                 return false;
             }
@@ -282,7 +269,7 @@ impl Explorer<'_> {
             &doc.signature,
             StateKind::Answer,
             doc.label.clone(),
-            &format!("{method} {request}"),
+            &asked.key(),
             body,
             &walked,
         );
@@ -323,6 +310,34 @@ impl Explorer<'_> {
             self.queue_choices(id, variant, &walked);
         }
         true
+    }
+
+    /// Reports each `(code, message)` as an error of the failed state `id`, found at the request's
+    /// URL on the walked path.
+    fn refuse<'c>(
+        &mut self,
+        run: &Run,
+        asked: &Asked<'_>,
+        id: usize,
+        body: &str,
+        walked: &[Step],
+        reasons: impl IntoIterator<Item = (&'c str, String)>,
+    ) {
+        let digits = digits_of(asked.request);
+        for (code, message) in reasons {
+            let url = asked.url.clone();
+            self.find(
+                code,
+                Severity::Error,
+                message,
+                url,
+                Some(id),
+                body,
+                walked.to_vec(),
+                run,
+                &digits,
+            );
+        }
     }
 
     /// A new variant of state `id`: the same identity, other bytes (a retry counter in a `tag`,
@@ -370,6 +385,24 @@ impl Explorer<'_> {
             &answer,
             walked,
             run, "");
+    }
+}
+
+/// One request of the call, as findings and states name it.
+struct Asked<'a> {
+    method: &'a str,
+    /// The request target, path and query.
+    request: &'a str,
+    /// `METHOD /path`, for messages.
+    what: String,
+    /// The full URL, without the query.
+    url: String,
+}
+
+impl Asked<'_> {
+    /// `METHOD target`: the request a state records.
+    fn key(&self) -> String {
+        format!("{} {}", self.method, self.request)
     }
 }
 
