@@ -8,6 +8,10 @@ use clap::ValueEnum;
 use ivr_xml_sim::explore::{self, ExploreOptions, Severity};
 use ivr_xml_sim::Http;
 
+/// `--answer-timeout`'s default, in milliseconds: the simulator's own,
+/// [`ivr_xml_sim::DEFAULT_ANSWER_TIMEOUT`] (which `ExploreOptions` and `Http` start from too).
+const DEFAULT_ANSWER_TIMEOUT_MS: u64 = ivr_xml_sim::DEFAULT_ANSWER_TIMEOUT.as_millis() as u64;
+
 /// `ivr-xml explore`'s arguments.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExploreArgs {
@@ -33,7 +37,7 @@ pub(crate) struct ExploreArgs {
     #[arg(long, default_value_t = 60, value_name = "S")]
     max_seconds: u64,
     /// Milliseconds one answer may take before the application counts as unreachable.
-    #[arg(long, default_value_t = 5000, value_name = "MS")]
+    #[arg(long, default_value_t = DEFAULT_ANSWER_TIMEOUT_MS, value_name = "MS")]
     answer_timeout: u64,
     /// A value typed at a `<Get>` that takes several keys (besides the flow's conference ids,
     /// a wrong value and an empty input); repeatable.
@@ -116,13 +120,6 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
             }
         },
     ));
-    let errors = |s: Severity| {
-        exploration
-            .findings
-            .iter()
-            .filter(|f| f.severity == s)
-            .count()
-    };
     eprintln!(
         "{}explored {}: {} calls, {} states, {} edges; {} errors, {} warnings, {} notes{}",
         if std::io::stderr().is_terminal() {
@@ -134,9 +131,9 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
         exploration.calls,
         exploration.states.len(),
         exploration.edges.len(),
-        errors(Severity::Error),
-        errors(Severity::Warning),
-        errors(Severity::Info),
+        exploration.count(Severity::Error),
+        exploration.count(Severity::Warning),
+        exploration.count(Severity::Info),
         if exploration.cut.is_empty() {
             ""
         } else {
@@ -163,4 +160,31 @@ pub(crate) fn run(args: &ExploreArgs) -> Result<u8, String> {
         }
     }
     Ok(u8::from(exploration.worst().is_some_and(|w| w >= deny)))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        explore: ExploreArgs,
+    }
+
+    #[test]
+    fn the_answer_timeout_defaults_to_the_simulators() {
+        let cli = Cli::try_parse_from(["explore", "http://127.0.0.1:8080"]);
+        let answer_timeout = cli.map(|cli| cli.explore.answer_timeout);
+        assert_eq!(
+            answer_timeout.map(Duration::from_millis).ok(),
+            Some(ivr_xml_sim::DEFAULT_ANSWER_TIMEOUT)
+        );
+        assert_eq!(
+            ExploreOptions::default().answer_timeout,
+            ivr_xml_sim::DEFAULT_ANSWER_TIMEOUT
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! The flow drawn as SVG (laid out by `layout-rs`) and the self-contained HTML report.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use layout::backends::svg::SVGWriter;
@@ -10,7 +11,7 @@ use layout::std_shapes::render::get_shape_size;
 use layout::std_shapes::shapes::{Arrow, Element, ShapeKind};
 use layout::topo::layout::VisualGraph;
 
-use super::render::{lines, merged_edges};
+use super::render::{lines, merged_edges, replace_chars};
 use super::{path_text, Exploration, StateKind};
 
 /// The most states laid out: the layout's time grows fast (42 states take seconds).
@@ -52,31 +53,23 @@ fn draw(exploration: &Exploration) -> String {
             *first = format!("S{} {first}", state.id);
         }
         let text = text.join("\n");
+        // Line colour and width, fill, corner rounding.
+        let look = |line, width, fill, rounding| {
+            StyleAttr::new(
+                Color::fast(line),
+                width,
+                Some(Color::fast(fill)),
+                rounding,
+                FONT,
+            )
+        };
         let (shape, look) = match state.kind {
             StateKind::Start | StateKind::Ended => (
                 ShapeKind::new_circle(&text),
-                StyleAttr::new(
-                    Color::fast("black"),
-                    2,
-                    Some(Color::fast("lightgray")),
-                    0,
-                    FONT,
-                ),
+                look("black", 2, "lightgray", 0),
             ),
-            StateKind::Failed => (
-                ShapeKind::new_box(&text),
-                StyleAttr::new(
-                    Color::fast("red"),
-                    3,
-                    Some(Color::fast("mistyrose")),
-                    0,
-                    FONT,
-                ),
-            ),
-            StateKind::Answer => (
-                ShapeKind::new_box(&text),
-                StyleAttr::new(Color::fast("black"), 2, Some(Color::fast("white")), 5, FONT),
-            ),
+            StateKind::Failed => (ShapeKind::new_box(&text), look("red", 3, "mistyrose", 0)),
+            StateKind::Answer => (ShapeKind::new_box(&text), look("black", 2, "white", 5)),
         };
         let size = get_shape_size(Orientation::TopToBottom, &shape, FONT, false);
         handles.push(graph.add_node(Element::create(shape, look, Orientation::LeftToRight, size)));
@@ -92,18 +85,17 @@ fn draw(exploration: &Exploration) -> String {
 }
 
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    replace_chars(text, |c| {
+        let replaced = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ => return None,
+        };
+        Some(Cow::Borrowed(replaced))
+    })
 }
 
 /// One self-contained HTML page (no script, no network): the counts, the flow drawn as SVG,

@@ -455,6 +455,28 @@ impl Exploration {
     pub fn with_code(&self, code: &str) -> Vec<&Finding> {
         self.findings.iter().filter(|f| f.code == code).collect()
     }
+
+    /// How many findings have this severity: the counts every summary ends with.
+    ///
+    /// ```
+    /// use ivr_xml_sim::explore::{Exploration, Finding, Severity};
+    /// let finding = |severity| Finding {
+    ///     code: "EXP003".into(), severity, message: String::new(), url: String::new(),
+    ///     state: None, answer: String::new(), transcript: String::new(), path: vec![],
+    /// };
+    /// let exploration = Exploration {
+    ///     findings: vec![finding(Severity::Error), finding(Severity::Warning), finding(Severity::Error)],
+    ///     ..Exploration::default()
+    /// };
+    /// assert_eq!(exploration.count(Severity::Error), 2);
+    /// assert_eq!(exploration.count(Severity::Info), 0);
+    /// ```
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
 }
 
 /// Where an exploration stands, for a progress line.

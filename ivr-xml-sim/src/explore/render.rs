@@ -1,5 +1,6 @@
 //! The exploration as text, JSON, Mermaid and Graphviz DOT.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::identity::url_path;
@@ -94,41 +95,43 @@ pub fn to_text(exploration: &Exploration) -> String {
     for cut in &exploration.cut {
         let _ = writeln!(out, "bound: {cut}");
     }
-    let count = |s: Severity| {
-        exploration
-            .findings
-            .iter()
-            .filter(|f| f.severity == s)
-            .count()
-    };
     let _ = writeln!(
         out,
         "{} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        exploration.count(Severity::Error),
+        exploration.count(Severity::Warning),
+        exploration.count(Severity::Info)
     );
     out
 }
 
 /// `text` as a JSON string literal.
 pub(super) fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
+    let escaped = replace_chars(text, |c| match c {
+        '"' => Some(Cow::Borrowed("\\\"")),
+        '\\' => Some(Cow::Borrowed("\\\\")),
+        '\n' => Some(Cow::Borrowed("\\n")),
+        '\r' => Some(Cow::Borrowed("\\r")),
+        '\t' => Some(Cow::Borrowed("\\t")),
+        c if (c as u32) < 0x20 => Some(Cow::Owned(format!("\\u{:04x}", c as u32))),
+        _ => None,
+    });
+    format!("\"{escaped}\"")
+}
+
+/// `text` with each character `replacement` gives a replacement for replaced: the one loop of
+/// every format's escaping (JSON here, HTML in `html.rs`).
+pub(super) fn replace_chars(
+    text: &str,
+    replacement: impl Fn(char) -> Option<Cow<'static, str>>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+        match replacement(c) {
+            Some(replaced) => out.push_str(&replaced),
+            None => out.push(c),
         }
     }
-    out.push('"');
     out
 }
 
