@@ -202,7 +202,9 @@ impl fmt::Display for ErrorKind {
                         f,
                         "`<{name}>` is not allowed inside `<{parent}>`: expected {}",
                         list(expected)
-                    )
+                    )?;
+                    // A misspelt REST operation (`<Dail>`) lands here, not as an unknown element.
+                    suggest(f, name, expected)
                 }
             }
             ErrorKind::UnexpectedText { element } => {

@@ -193,6 +193,7 @@ impl RestRequest {
     /// assert_eq!(request.endpoint(), Some(Endpoint::Dial));
     /// let err = RestRequest::parse("<Request><Appid>app1</Appid><Dail number='1'/></Request>").unwrap_err();
     /// assert!(err.to_string().starts_with("1:29: `<Dail>` is not allowed inside `<Request>`"), "{err}");
+    /// assert!(err.to_string().contains("; did you mean `Dial`?"), "{err}");
     /// # Ok::<(), ivr_xml::ParseError>(())
     /// ```
     pub fn parse(text: &str) -> Result<RestRequest, ParseError> {
