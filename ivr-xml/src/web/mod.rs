@@ -1,8 +1,10 @@
 //! axum integration (feature `axum`): documents are responses, notifications are extractors.
 //!
-//! One job a file: `answer.rs` (documents as responses, [`Answer`]), `extract.rs` (the
-//! notification extractors [`Notified`] and [`Received`]), `rejection.rs` ([`NotifyRejection`]),
-//! and here the content type and the router of every URL form, [`routes`].
+//! One job a file: `answer.rs` (documents as responses, [`Answer`](crate::web::Answer)),
+//! `extract.rs` (the notification extractors [`Notified`](crate::web::Notified) and
+//! [`Received`](crate::web::Received)), `rejection.rs`
+//! ([`NotifyRejection`](crate::web::NotifyRejection)), and here the content type and the router
+//! of every URL form, [`routes`](crate::web::routes).
 
 mod answer;
 mod extract;

@@ -184,8 +184,9 @@ impl RestClientBuilder {
     /// Repeats a create-conference body's `maxmember` in the URL,
     /// `…/ivr/createconf?sig=…&maxmember=N`, as several SDKs do (spec §4.3 \[field\]; no official
     /// page for `ivr/createconf` was available, and other SDKs and applications send the URL
-    /// without it, so it is off by default). Only requests to [`Endpoint::CreateConf`] whose
-    /// operation has a `maxmember` get it ([`RestRequest::maxmember_query`]).
+    /// without it, so it is off by default). Only requests to
+    /// [`Endpoint::CreateConf`](crate::rest::Endpoint::CreateConf) whose operation has a
+    /// `maxmember` get it ([`RestRequest::maxmember_query`](crate::rest::RestRequest::maxmember_query)).
     ///
     /// ```
     /// use ivr_xml::rest::{Credentials, Endpoint, RestClient, RestRequest, Timestamp};
