@@ -85,6 +85,7 @@ use serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
 
 use crate::de::{Element, Node};
 use crate::policy::{Level, Policy};
+use crate::serde_support::Text;
 use crate::{
     FromXml, Limits, ParseError, ParseOptions, RawAttribute, RawElement, Response, Style, ToXml,
 };
@@ -230,66 +231,6 @@ use ser::Serialize as _;
 
 // ---------------------------------------------------------------------------------------------
 // Deserialize: read the element as a `RawElement`, write it, parse it as the type.
-
-/// Text from a self-describing format: a string, or a number or boolean read as its text;
-/// `None` for a null.
-struct Text(Option<String>);
-
-impl<'de> de::Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        if deserializer.is_human_readable() {
-            deserializer.deserialize_any(TextVisitor)
-        } else {
-            deserializer.deserialize_string(TextVisitor)
-        }
-    }
-}
-
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Text;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("text (a string, a number or a boolean)")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
-        Ok(Text(Some(text.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
-        Ok(Text(Some(text)))
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Text, E> {
-        Ok(Text(Some(n.to_string())))
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Text, E> {
-        Ok(Text(Some(n.to_string())))
-    }
-
-    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Text, E> {
-        Ok(Text(Some(n.to_string())))
-    }
-
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Text, E> {
-        Ok(Text(Some(b.to_string())))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Text, E> {
-        Ok(Text(None))
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Text, D::Error> {
-        de::Deserialize::deserialize(deserializer)
-    }
-}
 
 fn too_deep<E: de::Error>() -> E {
     E::custom(format!(

@@ -42,6 +42,7 @@ use ivr_xml_derive::Message;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "startservice notification", segment = "startservice")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct StartService {
     /// `appid`: the application. *Field evidence only* (3 apps).
@@ -85,6 +86,7 @@ pub struct StartService {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "Get report", segment = "dtmfreport")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct DtmfReport {
     /// `appid`. *Field evidence only* (4 apps).
@@ -122,6 +124,7 @@ pub struct DtmfReport {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "Redirect request")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct RedirectRequest {
     /// `appid`. *Field evidence only* (2 apps).
@@ -193,6 +196,7 @@ impl RedirectRequest {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "stopservice notification", segment = "stopservice")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct StopService {
     /// `appid`. *Field evidence only*.
@@ -268,6 +272,7 @@ impl StopService {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "conference-created callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfCreated {
     /// `confid`: the new conference \[inferred\].
@@ -300,6 +305,7 @@ pub struct ConfCreated {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "member-joined callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfMemberJoined {
     /// `confid`: the conference. *Field evidence only*.
@@ -332,6 +338,7 @@ pub struct ConfMemberJoined {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "member-quit callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfMemberQuit {
     /// `confid` \[inferred\].
@@ -358,6 +365,7 @@ pub struct ConfMemberQuit {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "conference-deleted callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfDeleted {
     /// `confid`: the conference. *Field evidence only*.
@@ -386,6 +394,7 @@ pub struct ConfDeleted {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "conference key report")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfDtmfReport {
     /// `confid` \[inferred\].
@@ -416,6 +425,7 @@ pub struct ConfDtmfReport {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "media-operation result")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfMediaOpResult {
     /// `confid` \[inferred\].
@@ -446,6 +456,7 @@ pub struct ConfMediaOpResult {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "password-failed callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConfPasswordFailed {
     /// `confid` \[inferred\].
@@ -476,6 +487,7 @@ pub struct ConfPasswordFailed {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "ConsultationCall hangupurl callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConsultHangup {
     /// `appid`. *Field evidence only* (2 apps).
@@ -505,6 +517,7 @@ pub struct ConsultHangup {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "ConsultationCall calltimeoverurl callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConsultCallTimeOver {
     /// `appid`. *Field evidence only*.
@@ -530,6 +543,7 @@ pub struct ConsultCallTimeOver {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "ConsultationCall noanswerurl callback")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct ConsultNoAnswer {
     /// `callid`. *Field evidence only*.
@@ -586,6 +600,7 @@ pub struct ConsultNoAnswer {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "cdr callback", segment = "cdr")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct Cdr {
     /// `appid`: the application. *Field evidence only*.

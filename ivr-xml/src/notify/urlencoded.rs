@@ -71,8 +71,7 @@ fn find_special(bytes: &[u8]) -> usize {
 /// checked out as UTF-8): unescaped names and values are then borrowed without a second check.
 /// Errors are the first of: the size limit; then, pair by pair, the parameter count limit, a bad
 /// escape or non-UTF-8 bytes in the name, then in the value.
-#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
-pub fn for_each_pair<'a>(
+pub(crate) fn for_each_pair<'a>(
     input: &'a [u8],
     text: Option<&'a str>,
     encoding: Encoding,
@@ -229,6 +228,84 @@ fn hex_value(byte: u8) -> Option<u8> {
         b'a'..=b'f' => Some(byte - b'a' + 10),
         b'A'..=b'F' => Some(byte - b'A' + 10),
         _ => None,
+    }
+}
+
+/// A form body as a `&str`, when it is UTF-8 (and within the size limit: a larger one is refused
+/// unread). Its plain names and values are then borrowed without checking each again.
+pub(crate) fn form_text<'a>(body: &'a [u8], options: &NotifyOptions) -> Option<&'a str> {
+    if body.len() > options.bytes_limit() {
+        return None;
+    }
+    std::str::from_utf8(body).ok()
+}
+
+/// Where a derived message's pairs come from: its readers (`from_query`, `from_form`,
+/// `from_params`, `from_pairs`) are one generated body, generic over the source, which calls
+/// `each` for every pair in order. Monomorphised per source, so each reader is as direct as a
+/// body written for it.
+#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
+pub trait PairSource<'a> {
+    /// Calls `each(name, value)` for every pair, in order; the first decoding error ends it.
+    fn for_each_pair(self, each: impl FnMut(Cow<'a, str>, Cow<'a, str>))
+        -> Result<(), NotifyError>;
+}
+
+/// A query string (a leading `?` skipped), decoded in one pass with the default options.
+#[doc(hidden)]
+pub struct Query<'a>(pub &'a str);
+
+impl<'a> PairSource<'a> for Query<'a> {
+    #[inline]
+    fn for_each_pair(
+        self,
+        each: impl FnMut(Cow<'a, str>, Cow<'a, str>),
+    ) -> Result<(), NotifyError> {
+        let query = self.0.strip_prefix('?').unwrap_or(self.0);
+        let options = NotifyOptions::default();
+        for_each_pair(
+            query.as_bytes(),
+            Some(query),
+            Encoding::Query,
+            &options,
+            each,
+        )
+    }
+}
+
+/// A form body, decoded in one pass with the default options.
+#[doc(hidden)]
+pub struct Form<'a>(pub &'a [u8]);
+
+impl<'a> PairSource<'a> for Form<'a> {
+    #[inline]
+    fn for_each_pair(
+        self,
+        each: impl FnMut(Cow<'a, str>, Cow<'a, str>),
+    ) -> Result<(), NotifyError> {
+        let options = NotifyOptions::default();
+        let text = form_text(self.0, &options);
+        for_each_pair(self.0, text, Encoding::Form, &options, each)
+    }
+}
+
+/// Pairs already decoded (a `Request`'s, or a `Params`' borrowed): nothing can fail.
+#[doc(hidden)]
+pub struct Pairs<I>(pub I);
+
+impl<'a, I> PairSource<'a> for Pairs<I>
+where
+    I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
+{
+    #[inline]
+    fn for_each_pair(
+        self,
+        mut each: impl FnMut(Cow<'a, str>, Cow<'a, str>),
+    ) -> Result<(), NotifyError> {
+        for (name, value) in self.0 {
+            each(name, value);
+        }
+        Ok(())
     }
 }
 
