@@ -169,7 +169,8 @@ pub mod __private {
     use super::{NotifyError, NotifyErrorKind};
 
     // What `#[derive(Message)]` calls: the one-pass reader and its slots.
-    pub use super::super::urlencoded::{Form, PairSource, Pairs, Query, Slot};
+    pub use super::super::source::{Form, PairSource, Pairs, Query};
+    pub use super::super::urlencoded::Slot;
 
     /// The error for a path no variant takes.
     pub fn unexpected_segment(path: &str, expected: &[&'static str]) -> NotifyError {

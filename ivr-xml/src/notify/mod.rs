@@ -150,6 +150,7 @@ mod messages;
 mod options;
 mod params;
 mod request;
+mod source;
 mod time;
 mod urlencoded;
 mod values;
