@@ -77,7 +77,7 @@ pub use sets::{Key, Method, VoiceMode};
 /// With the feature `serde`, `#[value(serde)]` (usually
 /// `#[cfg_attr(feature = "serde", value(serde))]`) also derives `Serialize` and `Deserialize`:
 /// the value is its text, read back through the same check, and a number or a boolean is read
-/// as its text (as [`XmlValueSerde`](derive@XmlValueSerde) does for a hand-written impl).
+/// as its text (as `#[derive(XmlValueSerde)]` does for a hand-written impl).
 #[cfg_attr(
     feature = "serde",
     doc = r##"

@@ -12,7 +12,7 @@ use super::{serialize_alternative, serialize_children, serialize_element};
 use crate::serde_support::Text;
 use crate::{FromXml, RawAttribute, RawElement, Response, ToXml};
 
-/// A document is the list of its commands (see the [module](self)).
+/// A document is the list of its commands (see the [module](crate::serde_model)).
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<C: ToXml> ser::Serialize for Response<C> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
