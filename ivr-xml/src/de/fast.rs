@@ -18,6 +18,7 @@
 //! condition below is the rule's condition or wider.
 
 mod rules;
+mod scan;
 mod value;
 
 use std::borrow::Cow;
@@ -34,7 +35,8 @@ use super::syntax::{is_name, read_declaration, resolve_reference};
 use super::typed::FromXml;
 
 pub(crate) use rules::RuleNames;
-use rules::RuleState;
+use rules::{Flags, RuleState};
+use scan::{classify, AMP, CR, LT, RBRACKET, SUSPECT, TAB_LF};
 pub use value::{FastValue, FastValueFallback, FastValueParse};
 
 /// The fast path does not take this document: parse it with the checked tree instead. Not an
@@ -63,6 +65,8 @@ pub struct FastStart<'a> {
     name: &'a str,
     start: BytesStart<'a>,
     empty: bool,
+    /// What the platform rules know of the name (none outside a `<Response>`).
+    flags: Flags,
 }
 
 impl<'a> FastStart<'a> {
@@ -159,13 +163,20 @@ impl<'a> FastReader<'a> {
         if depth + 1 > self.limits.max_depth || self.elements > self.limits.max_elements {
             return Err(Bail);
         }
+        let mut flags = Flags::default();
         if let Some(rules) = &mut self.rules {
-            rules.element(depth, name, empty)?;
+            flags = rules.flags(name);
+            rules.element(depth, name, flags, empty)?;
         }
         if !empty {
             self.open.push(name);
         }
-        Ok(FastStart { name, start, empty })
+        Ok(FastStart {
+            name,
+            start,
+            empty,
+            flags,
+        })
     }
 
     /// Closes the innermost open element: the end tag must name it.
@@ -191,10 +202,6 @@ impl<'a> FastReader<'a> {
     /// ```
     pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&[FastAttribute<'a>], Bail> {
         self.attributes.clear();
-        let field_evidence = self
-            .rules
-            .as_ref()
-            .is_some_and(|r| (r.names.field_evidence_element)(start.name));
         for attribute in start.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|_| Bail)?;
             let name = self.slice(attribute.key.as_ref())?;
@@ -207,7 +214,11 @@ impl<'a> FastReader<'a> {
                 return Err(Bail);
             }
             let raw = self.slice(&attribute.value)?;
-            if raw.as_bytes().contains(&b'<') || first_non_xml_char(raw).is_some() {
+            // Literal layout is normalized by the tree reader: the fast path leaves it to it.
+            let mut class = classify(raw.as_bytes());
+            if class & (LT | CR | TAB_LF) != 0
+                || (class & SUSPECT != 0 && first_non_xml_char(raw).is_some())
+            {
                 return Err(Bail);
             }
             // XML 1.0 §3.1: attributes are separated by whitespace.
@@ -216,9 +227,17 @@ impl<'a> FastReader<'a> {
                 None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>') => {}
                 Some(_) => return Err(Bail),
             }
-            let value = attribute_value(raw)?;
+            let value = match class & AMP {
+                0 => Cow::Borrowed(raw),
+                _ => {
+                    let value = unescape(raw)?;
+                    // The rules look at the value the references make.
+                    class = classify(value.as_bytes());
+                    Cow::Owned(value)
+                }
+            };
             if let Some(rules) = &self.rules {
-                rules.attribute(start.name, name, &value, field_evidence)?;
+                rules.attribute(start.name, start.flags, name, &value, class)?;
             }
             self.attributes.push((name, value));
         }
@@ -262,11 +281,7 @@ impl<'a> FastReader<'a> {
     /// ```
     pub fn no_content(&mut self, parent: &FastStart<'a>) -> Result<(), Bail> {
         // An empty text command is IVR214.
-        if self
-            .rules
-            .as_ref()
-            .is_some_and(|r| (r.names.is_text_command)(parent.name))
-        {
+        if parent.flags.text_command() {
             return Err(Bail);
         }
         match self.next_child(parent)? {
@@ -284,19 +299,22 @@ impl<'a> FastReader<'a> {
     /// ```
     pub fn text(&mut self, parent: &FastStart<'a>) -> Result<Cow<'a, str>, Bail> {
         let mut text: Cow<'a, str> = Cow::Borrowed("");
+        let mut class = 0;
         if !parent.empty {
             loop {
                 match self.event()? {
                     Event::Text(piece) => {
                         let raw = self.slice(&piece)?;
                         let bytes = raw.as_bytes();
-                        if bytes.contains(&b'\r')
-                            || (bytes.contains(&b']') && raw.contains("]]>"))
+                        let piece_class = classify(bytes);
+                        if piece_class & CR != 0
+                            || (piece_class & RBRACKET != 0 && raw.contains("]]>"))
                             || bytes.first() == Some(&b'&')
-                            || first_non_xml_char(raw).is_some()
+                            || (piece_class & SUSPECT != 0 && first_non_xml_char(raw).is_some())
                         {
                             return Err(Bail);
                         }
+                        class |= piece_class;
                         if text.is_empty() {
                             text = Cow::Borrowed(raw);
                         } else {
@@ -320,7 +338,11 @@ impl<'a> FastReader<'a> {
             }
         }
         if let Some(rules) = &self.rules {
-            rules.text(parent.name, &text)?;
+            if let Cow::Owned(joined) = &text {
+                // References made characters of their own: the rules look at the whole text.
+                class = classify(joined.as_bytes());
+            }
+            rules.text(parent.name, parent.flags, &text, class)?;
         }
         Ok(text)
     }
@@ -353,16 +375,9 @@ fn is_blank(bytes: &[u8]) -> bool {
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
-/// An attribute value unescaped as the tree reader does, where the fast path handles it:
-/// references resolved; literal whitespace to normalize bails out.
-fn attribute_value(raw: &str) -> Result<Cow<'_, str>, Bail> {
-    let bytes = raw.as_bytes();
-    if bytes.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        return Err(Bail);
-    }
-    if !bytes.contains(&b'&') {
-        return Ok(Cow::Borrowed(raw));
-    }
+/// An attribute value with its references resolved, as the tree reader does (the caller has
+/// left literal layout, which the tree reader normalizes, to the tree path).
+fn unescape(raw: &str) -> Result<String, Bail> {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {
@@ -376,7 +391,7 @@ fn attribute_value(raw: &str) -> Result<Cow<'_, str>, Bail> {
         rest = &after[end + 1..];
     }
     out.push_str(rest);
-    Ok(Cow::Owned(out))
+    Ok(out)
 }
 
 /// Parses `input` as a `T` on the fast path, or bails out.

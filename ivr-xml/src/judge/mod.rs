@@ -236,6 +236,7 @@ static RULE_NAMES: crate::de::fast::RuleNames = crate::de::fast::RuleNames {
     field_evidence_element,
     url_attributes: rules::url_attributes,
     is_text_command: rules::is_text_command,
+    elements: || expected_of::<Command>(),
 };
 
 fn field_evidence(element: &str, attribute: Option<&str>) -> bool {

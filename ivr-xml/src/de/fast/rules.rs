@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::rulebook::{Level, Policy, Rule};
 
+use super::scan::{has_scheme, DOLLAR, URL};
 use super::Bail;
 
 /// What the platform rules know of the commands, as the judge (above the model in the module
@@ -29,6 +30,56 @@ pub(crate) struct RuleNames {
     pub(crate) url_attributes: fn() -> &'static [&'static str],
     /// Whether a command's text is a file name, text or URL (IVR212, IVR214).
     pub(crate) is_text_command: fn(&str) -> bool,
+    /// The element names worth a row in the table of [`Flags`] (the commands'): any other
+    /// name's flags are computed when it is met, by the same functions.
+    pub(crate) elements: fn() -> Vec<&'static str>,
+}
+
+/// What the lists and functions of [`RuleNames`] say of one element name, asked once per element
+/// (the rules' conditions asked them again for the element, each attribute and the text: a
+/// scan of string comparisons each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Flags(u8);
+
+impl Flags {
+    /// Known from field evidence only (IVR110).
+    const FIELD_ELEMENT: u8 = 1;
+    /// Has an attribute known from field evidence only (IVR111).
+    const FIELD_ATTRIBUTES: u8 = 1 << 1;
+    const MAIN_ONLY: u8 = 1 << 2;
+    const REPORTS_BACK: u8 = 1 << 3;
+    const ENDS_FLOW: u8 = 1 << 4;
+    const WANTS_FAILURE_PATH: u8 = 1 << 5;
+    const TEXT_COMMAND: u8 = 1 << 6;
+
+    /// The flags of `name`, from the judge's lists and functions.
+    fn compute(names: &RuleNames, name: &str) -> Flags {
+        let bit = |set: bool, bit: u8| if set { bit } else { 0 };
+        Flags(
+            bit((names.field_evidence)(name, None), Flags::FIELD_ELEMENT)
+                | bit(
+                    (names.field_evidence_element)(name),
+                    Flags::FIELD_ATTRIBUTES,
+                )
+                | bit(names.main_only.contains(&name), Flags::MAIN_ONLY)
+                | bit(names.reports_back.contains(&name), Flags::REPORTS_BACK)
+                | bit(names.ends_flow.contains(&name), Flags::ENDS_FLOW)
+                | bit(
+                    names.wants_failure_path.contains(&name),
+                    Flags::WANTS_FAILURE_PATH,
+                )
+                | bit((names.is_text_command)(name), Flags::TEXT_COMMAND),
+        )
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+
+    /// Whether the element's text is a file name, text or URL (IVR212, IVR214).
+    pub(super) fn text_command(self) -> bool {
+        self.has(Flags::TEXT_COMMAND)
+    }
 }
 
 /// What the platform rules' conditions need, gathered while reading a `<Response>`.
@@ -45,13 +96,27 @@ pub(super) struct RuleState {
     main_needs_failure_path: bool,
     /// Inside a `<Get>` command: its prompts so far.
     get_prompts: Option<usize>,
+    /// [`Flags`] of the [`RuleNames::elements`], sorted by length and then bytes.
+    table: &'static [(&'static str, Flags)],
 }
 
 impl RuleState {
     pub(super) fn new(policy: &Policy, names: &'static RuleNames) -> RuleState {
         static UNFILLED_PLACEHOLDER: OnceLock<Option<&'static Rule>> = OnceLock::new();
         let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| Rule::find("IVR209"));
+        // One `RuleNames` exists (the judge's static): its table is made once per process.
+        static TABLE: OnceLock<Vec<(&'static str, Flags)>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            let mut table: Vec<(&'static str, Flags)> = (names.elements)()
+                .into_iter()
+                .map(|name| (name, Flags::compute(names, name)))
+                .collect();
+            table.sort_unstable_by(|a, b| by_length(a.0, b.0));
+            table.dedup_by(|a, b| a.0 == b.0);
+            table
+        });
         RuleState {
+            table,
             // Unknown rule (cannot happen): keep looking for placeholders.
             placeholders: ivr209.is_none_or(|rule| policy.level_of(rule) != Level::Allow),
             names,
@@ -65,10 +130,24 @@ impl RuleState {
         }
     }
 
+    /// The [`Flags`] of an element's name.
+    pub(super) fn flags(&self, name: &str) -> Flags {
+        match self.table.binary_search_by(|(row, _)| by_length(row, name)) {
+            Ok(row) => self.table[row].1,
+            Err(_) => Flags::compute(self.names, name),
+        }
+    }
+
     /// An element opens at `depth` (the root at 0): the rules on the commands' order and on
     /// the elements known from field evidence.
-    pub(super) fn element(&mut self, depth: usize, name: &str, empty: bool) -> Result<(), Bail> {
-        if (self.names.field_evidence)(name, None) {
+    pub(super) fn element(
+        &mut self,
+        depth: usize,
+        name: &str,
+        flags: Flags,
+        empty: bool,
+    ) -> Result<(), Bail> {
+        if flags.has(Flags::FIELD_ELEMENT) {
             return Err(Bail); // IVR110
         }
         match depth {
@@ -77,25 +156,25 @@ impl RuleState {
                 self.commands += 1;
                 // IVR201 (main only), IVR202 (after a terminal command), IVR210 (a main
                 // `<Redirect>`), IVR211 (two callbacks).
-                if (index > 0 && self.names.main_only.contains(&name))
+                if (index > 0 && flags.has(Flags::MAIN_ONLY))
                     || self.terminal_seen
                     || (index == 0 && name == "Redirect")
                 {
                     return Err(Bail);
                 }
-                if self.names.reports_back.contains(&name) {
+                if flags.has(Flags::REPORTS_BACK) {
                     self.callbacks += 1;
                     if self.callbacks > 1 {
                         return Err(Bail);
                     }
                 }
-                if self.names.ends_flow.contains(&name) {
+                if flags.has(Flags::ENDS_FLOW) {
                     self.terminal_seen = true;
                     self.terminal_in_subs |= index > 0;
                 }
                 self.cmd_none |= name == "CmdNone";
                 if index == 0 {
-                    self.main_needs_failure_path = self.names.wants_failure_path.contains(&name);
+                    self.main_needs_failure_path = flags.has(Flags::WANTS_FAILURE_PATH);
                 }
                 if name == "Get" {
                     if empty {
@@ -123,17 +202,18 @@ impl RuleState {
     }
 
     /// The rules on an attribute's value (at any depth: wider than the rules, which look at
-    /// commands and prompts).
+    /// commands and prompts); `class` is the value's [`classify`](super::scan::classify).
     pub(super) fn attribute(
         &self,
         element: &str,
+        flags: Flags,
         name: &str,
         value: &str,
-        field_evidence: bool,
+        class: u8,
     ) -> Result<(), Bail> {
-        let fires = (field_evidence && (self.names.field_evidence)(element, Some(name))) // IVR111
-            || ((self.names.url_attributes)().contains(&name) && url_could_fire(value)) // IVR208, IVR213
-            || (self.placeholders && value.contains('$')) // IVR209
+        let fires = (flags.has(Flags::FIELD_ATTRIBUTES) && (self.names.field_evidence)(element, Some(name))) // IVR111
+            || (url_could_fire(value, class) && (self.names.url_attributes)().contains(&name)) // IVR208, IVR213
+            || (self.placeholders && class & DOLLAR != 0) // IVR209
             || (element == "JoinConf" && name == "confid" && value.trim().is_empty()) // IVR214
             || (element == "PlayMix" && name == "type" && value.bytes().any(|b| b != b'4' && b != b'0')); // IVR206
         match fires {
@@ -143,16 +223,25 @@ impl RuleState {
     }
 
     /// The rules on a text command's text: IVR214 (empty), IVR212 (whitespace around it),
-    /// IVR208/IVR213 (a `<Redirect>`'s URL), IVR209 (a placeholder).
-    pub(super) fn text(&self, element: &str, text: &str) -> Result<(), Bail> {
-        if !(self.names.is_text_command)(element) {
+    /// IVR208/IVR213 (a `<Redirect>`'s URL), IVR209 (a placeholder); `class` is the text's
+    /// [`classify`](super::scan::classify).
+    pub(super) fn text(
+        &self,
+        element: &str,
+        flags: Flags,
+        text: &str,
+        class: u8,
+    ) -> Result<(), Bail> {
+        if !flags.text_command() {
             return Ok(());
         }
-        let trimmed = text.trim();
-        if trimmed.is_empty()
-            || trimmed.len() != text.len()
-            || (element == "Redirect" && url_could_fire(trimmed))
-            || (self.placeholders && text.contains('$'))
+        // `trim` removes the characters `char::is_whitespace` takes: the text is trimmed (or
+        // empty) exactly when its first or last character is one.
+        let padded = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        if padded(text.chars().next())
+            || padded(text.chars().next_back())
+            || (element == "Redirect" && url_could_fire(text, class))
+            || (self.placeholders && class & DOLLAR != 0)
         {
             return Err(Bail);
         }
@@ -173,19 +262,15 @@ impl RuleState {
 }
 
 /// Whether `check_url` could report the URL (IVR213 absolute, IVR208 a character to encode):
-/// anything outside printable ASCII or one of the characters it names, or a scheme.
-fn url_could_fire(url: &str) -> bool {
-    let scheme = |scheme: &str| {
-        url.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    };
-    scheme("http://")
-        || scheme("https://")
-        || url.bytes().any(|b| {
-            !(0x21..0x7f).contains(&b)
-                || matches!(
-                    b,
-                    b'#' | b'"' | b'<' | b'>' | b'\\' | b'^' | b'`' | b'{' | b'|' | b'}'
-                )
-        })
+/// anything outside printable ASCII or one of the characters it names (the [`URL`] class), or
+/// a scheme.
+fn url_could_fire(url: &str, class: u8) -> bool {
+    class & URL != 0 || has_scheme(url)
+}
+
+/// Names ordered by length, then bytes: a name's length rules most rows out at once.
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
