@@ -33,6 +33,19 @@ pub(crate) struct RuleNames {
     /// The element names worth a row in the table of [`Flags`] (the commands'): any other
     /// name's flags are computed when it is met, by the same functions.
     pub(crate) elements: fn() -> Vec<&'static str>,
+    /// The table of the `elements`' [`Flags`], made the first time it is needed.
+    pub(crate) table: FlagTable,
+}
+
+/// The table of [`Flags`] a [`RuleNames`] keeps, made the first time it is needed.
+#[derive(Debug)]
+pub(crate) struct FlagTable(OnceLock<Table>);
+
+impl FlagTable {
+    /// A table not made yet.
+    pub(crate) const fn new() -> FlagTable {
+        FlagTable(OnceLock::new())
+    }
 }
 
 /// What the lists and functions of [`RuleNames`] say of one element name, asked once per element
@@ -96,24 +109,54 @@ pub(super) struct RuleState {
     main_needs_failure_path: bool,
     /// Inside a `<Get>` command: its prompts so far.
     get_prompts: Option<usize>,
-    /// [`Flags`] of the [`RuleNames::elements`], sorted by length and then bytes.
-    table: &'static [(&'static str, Flags)],
+    /// [`Flags`] of the [`RuleNames::elements`].
+    table: &'static Table,
+}
+
+/// The [`Flags`] of the [`RuleNames::elements`], found by a hash of a name's length and end
+/// bytes (a binary search by name cost more than the rest of the rules' work on an element).
+#[derive(Debug)]
+struct Table {
+    /// Sorted by length, then bytes.
+    rows: Vec<(&'static str, Flags)>,
+    /// By [`bucket`]: [`EMPTY`], [`SHARED`] (a binary search of `rows` decides) or a row's index.
+    buckets: [u8; 256],
+}
+
+const EMPTY: u8 = u8::MAX;
+const SHARED: u8 = u8::MAX - 1;
+
+fn bucket(name: &str) -> usize {
+    let bytes = name.as_bytes();
+    let (first, last) = match bytes {
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+        [] => (0, 0),
+    };
+    (bytes.len().wrapping_mul(31) ^ usize::from(first).wrapping_mul(7) ^ usize::from(last)) & 0xFF
 }
 
 impl RuleState {
     pub(super) fn new(policy: &Policy, names: &'static RuleNames) -> RuleState {
         static UNFILLED_PLACEHOLDER: OnceLock<Option<&'static Rule>> = OnceLock::new();
         let ivr209 = UNFILLED_PLACEHOLDER.get_or_init(|| Rule::find("IVR209"));
-        // One `RuleNames` exists (the judge's static): its table is made once per process.
-        static TABLE: OnceLock<Vec<(&'static str, Flags)>> = OnceLock::new();
-        let table = TABLE.get_or_init(|| {
-            let mut table: Vec<(&'static str, Flags)> = (names.elements)()
+        // Made once per process (the judge's `RuleNames` is a static).
+        let table = names.table.0.get_or_init(|| {
+            let mut rows: Vec<(&'static str, Flags)> = (names.elements)()
                 .into_iter()
                 .map(|name| (name, Flags::compute(names, name)))
                 .collect();
-            table.sort_unstable_by(|a, b| by_length(a.0, b.0));
-            table.dedup_by(|a, b| a.0 == b.0);
-            table
+            rows.sort_unstable_by(|a, b| by_length(a.0, b.0));
+            rows.dedup_by(|a, b| a.0 == b.0);
+            let mut buckets = [EMPTY; 256];
+            for (index, (name, _)) in rows.iter().enumerate() {
+                let slot = &mut buckets[bucket(name)];
+                *slot = match (*slot, u8::try_from(index)) {
+                    (EMPTY, Ok(index)) if index < SHARED => index,
+                    _ => SHARED,
+                };
+            }
+            Table { rows, buckets }
         });
         RuleState {
             table,
@@ -132,9 +175,16 @@ impl RuleState {
 
     /// The [`Flags`] of an element's name.
     pub(super) fn flags(&self, name: &str) -> Flags {
-        match self.table.binary_search_by(|(row, _)| by_length(row, name)) {
-            Ok(row) => self.table[row].1,
-            Err(_) => Flags::compute(self.names, name),
+        let rows = &self.table.rows;
+        let row = match self.table.buckets[bucket(name)] {
+            EMPTY => None,
+            SHARED => rows.binary_search_by(|(row, _)| by_length(row, name)).ok(),
+            index => Some(usize::from(index)).filter(|&i| rows.get(i).is_some_and(|r| r.0 == name)),
+        };
+        match row.and_then(|i| rows.get(i)) {
+            Some((_, flags)) => *flags,
+            // Not a command (the root, say): asked of the lists themselves.
+            None => Flags::compute(self.names, name),
         }
     }
 
@@ -273,4 +323,54 @@ fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
     a.len()
         .cmp(&b.len())
         .then_with(|| a.as_bytes().cmp(b.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static NAMES: RuleNames = RuleNames {
+        main_only: &["JoinConf", "CreateConf"],
+        reports_back: &["Get", "Record"],
+        ends_flow: &["Hangup", "Redirect"],
+        wants_failure_path: &["Get"],
+        field_evidence: |element, attribute| match attribute {
+            None => element == "ConsultationCall",
+            Some(attribute) => element == "PlayTTS" && attribute == "loop",
+        },
+        field_evidence_element: |element| element == "PlayTTS",
+        url_attributes: || &["action"],
+        is_text_command: |name| matches!(name, "Play" | "PlayTTS" | "Redirect"),
+        elements: || {
+            let mut names = vec!["Play", "PlayTTS", "Get", "Record", "Hangup", "Redirect"];
+            names.extend([
+                "JoinConf",
+                "CreateConf",
+                "ConsultationCall",
+                "CmdNone",
+                "Dial",
+            ]);
+            // Names that share a bucket, and a repeated one.
+            names.extend(["Pa", "aP", "Play"]);
+            names
+        },
+        table: FlagTable::new(),
+    };
+
+    /// Looked up in the table or not, a name's flags are what the lists and functions say.
+    #[test]
+    fn the_table_gives_what_the_lists_say() {
+        let state = RuleState::new(&Policy::new(), &NAMES);
+        let mut names = (NAMES.elements)();
+        names.extend(["Response", "", "P", "Plax", "play", "PlayTTSx", "Getx"]);
+        for name in names {
+            assert_eq!(state.flags(name), Flags::compute(&NAMES, name), "{name:?}");
+        }
+        assert!(state.flags("Play").text_command() && !state.flags("Get").text_command());
+        assert_eq!(
+            state.flags("Get").0,
+            Flags::REPORTS_BACK | Flags::WANTS_FAILURE_PATH
+        );
+        assert!(state.table.buckets.contains(&SHARED) || bucket("Pa") != bucket("aP"));
+    }
 }

@@ -119,4 +119,44 @@ mod tests {
         assert_eq!(classify("欢迎.wav".as_bytes()) & !URL, 0);
         assert!(has_scheme("HTTPS://a") && has_scheme("http://") && !has_scheme("http:/x"));
     }
+
+    /// `first_non_xml_char` (whose short texts are cleared eight bytes at a time) against the
+    /// XML 1.0 `Char` production, with each interesting character at each place of texts
+    /// around the eight-byte and 64-byte boundaries.
+    #[test]
+    fn first_non_xml_char_matches_the_production() {
+        let xml = |c: char| {
+            matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+                || c >= '\u{10000}'
+        };
+        let odd = [
+            '\0',
+            '\u{1}',
+            '\t',
+            '\n',
+            '\r',
+            '\u{1F}',
+            ' ',
+            '\u{7F}',
+            '\u{FFFD}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{EFFF}',
+            '欢',
+            '\u{10000}',
+        ];
+        for len in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65] {
+            for place in 0..len.max(1) {
+                for c in odd {
+                    let text: String = (0..len).map(|i| if i == place { c } else { 'a' }).collect();
+                    let expected = text.chars().find(|&c| !xml(c));
+                    assert_eq!(
+                        crate::value::first_non_xml_char(&text),
+                        expected,
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
 }
