@@ -6,12 +6,28 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{LitStr, Member};
 
-use crate::ir::{Absent, Container, Field, Role, Variant};
+use crate::ir::{Absent, Container, EmptyForm, Field, Role, Variant};
 
-pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
+/// `#[xml(check = path)]`: the container's own check, called by `ToXml::check` after the
+/// derived checks (builders' deferred errors, children, raw attributes).
+pub(super) fn user_check(container: &Container) -> TokenStream {
+    match &container.check {
+        Some(path) => quote_spanned! {path.span()=>
+            #path(self)?;
+        },
+        None => quote! {},
+    }
+}
+
+pub(super) fn element(
+    container: &Container,
+    name: &LitStr,
+    fields: &[Field],
+    empty: EmptyForm,
+) -> TokenStream {
     let ident = &container.ident;
-    let writer = element_writer(name, fields);
-    let check = element_check(ident, name, fields);
+    let writer = element_writer(name, fields, empty);
+    let check = element_check(ident, name, fields, &user_check(container));
     let generics = super::bounded(container, fields, super::Impl::Write);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
@@ -159,7 +175,7 @@ const QUOTES: [(&str, char); 2] = [("Single", '\''), ("Double", '"')];
 /// A writer of straight-line code: literal markup is written in as few pieces as possible (`<Get`,
 /// ` action='`, `</Play>`; `<CmdNone/>` whole when there is nothing else), with one set of
 /// literals per quote, chosen once per element.
-fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
+fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStream {
     let span = name.span();
     let tag = name.value();
     let markup = |text: String| {
@@ -261,6 +277,23 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
         }
     };
     let close = LitStr::new(&format!("</{tag}>"), span);
+    // Ends an element without content: `/>`, or with `empty = "end_tag"` `></Name>` unless the
+    // style asks for self-closed elements.
+    let end_empty = || -> TokenStream {
+        let short = end_of("/>");
+        match empty {
+            EmptyForm::SelfClosing => short,
+            EmptyForm::EndTag => {
+                let as_docs = end_of(&format!("></{tag}>"));
+                quote! {
+                    match __writer.empty_elements() {
+                        ::ivr_xml::EmptyElements::AsDocs => { #as_docs }
+                        ::ivr_xml::EmptyElements::SelfClosing => { #short }
+                    }
+                }
+            }
+        }
+    };
     let content = if let Some((ty, member)) = text {
         let head = end_of(">");
         let value = quote_spanned! {ty.span()=>
@@ -272,14 +305,14 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
             __writer.markup(#close)
         }
     } else if nested.is_empty() {
-        let head = end_of("/>");
+        let head = end_empty();
         quote! {
             #head
             ::core::result::Result::Ok(())
         }
     } else {
         let open = end_of(">");
-        let empty = end_of("/>");
+        let empty = end_empty();
         quote! {
             if #(#has_nested)||* {
                 #open
@@ -370,7 +403,12 @@ fn field_path(ident: &syn::Ident, member: &Member) -> String {
 /// `check`: the builders' deferred errors and the children's checks, then what makes a value
 /// read back differently from how it was built: raw attributes that repeat or stand for a known
 /// attribute, and a child element that a parser would put in another field.
-fn element_check(ident: &syn::Ident, name: &LitStr, fields: &[Field]) -> TokenStream {
+fn element_check(
+    ident: &syn::Ident,
+    name: &LitStr,
+    fields: &[Field],
+    user_check: &TokenStream,
+) -> TokenStream {
     let checks = fields.iter().filter_map(|field| {
         let member = &field.member;
         match &field.role {
@@ -521,6 +559,7 @@ fn element_check(ident: &syn::Ident, name: &LitStr, fields: &[Field]) -> TokenSt
         #(#checks)*
         #(#extra_checks)*
         #placement
+        #user_check
         ::core::result::Result::Ok(())
     }
 }
