@@ -170,6 +170,18 @@ fn parse_known(
 struct Conversions {
     from: Option<(FromForm, proc_macro2::Span)>,
     into: Option<(Type, proc_macro2::Span)>,
+    /// One was given, readable or not: the fields are then not read for roles.
+    given: bool,
+}
+
+/// `key = Type` or, as serde writes it, `key = "Type"` (a path likewise).
+fn type_or_string<T: syn::parse::Parse>(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<T> {
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        value.parse::<LitStr>()?.parse()
+    } else {
+        value.parse()
+    }
 }
 
 impl Conversions {
@@ -262,14 +274,15 @@ fn parse_struct(
             empty = Some((parsed, meta.path.span()));
             Ok(())
         } else if meta.path.is_ident("check") {
-            let path: syn::Path = meta.value()?.parse()?;
+            let path: syn::Path = type_or_string(&meta)?;
             if check.is_some() {
                 errors.push(&meta.path, "duplicate `check`");
             }
             *check = Some(path);
             Ok(())
         } else if meta.path.is_ident("from") || meta.path.is_ident("try_from") {
-            let ty: Type = meta.value()?.parse()?;
+            conversions.given = true;
+            let ty: Type = type_or_string(&meta)?;
             let form = if meta.path.is_ident("from") {
                 FromForm::From(ty)
             } else {
@@ -284,7 +297,8 @@ fn parse_struct(
             conversions.from = Some((form, meta.path.span()));
             Ok(())
         } else if meta.path.is_ident("into") {
-            let ty: Type = meta.value()?.parse()?;
+            conversions.given = true;
+            let ty: Type = type_or_string(&meta)?;
             if conversions.into.is_some() {
                 errors.push(&meta.path, "duplicate `into`");
             }
@@ -298,6 +312,10 @@ fn parse_struct(
             )
         }
     });
+    if conversions.given && conversions.any().is_none() {
+        // Every conversion was unreadable (reported): the fields have no roles to read.
+        return None;
+    }
     if let Some(span) = conversions.any() {
         return check::check_converted(
             input,

@@ -13,7 +13,8 @@ use crate::ir::{Absent, Container, EmptyForm, Field, Role, Variant};
 pub(super) fn user_check(container: &Container) -> TokenStream {
     match &container.check {
         Some(path) => quote_spanned! {path.span()=>
-            #path(self)?;
+            let __check: fn(&Self) -> ::core::result::Result<(), ::ivr_xml::ValueError> = #path;
+            __check(self)?;
         },
         None => quote! {},
     }
