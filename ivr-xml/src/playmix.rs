@@ -165,7 +165,7 @@ mod wire {
 /// The `type` codes of a [`PlayMix`]'s items, as the writer writes them (one per item).
 pub(crate) struct Codes<'a>(&'a [MixItem]);
 
-/// The items' texts joined by `;`, as the writer writes them.
+/// The items' texts joined by `;`, as the writer writes them (in pieces: [`XmlValue::with_pieces`]).
 pub(crate) struct Texts<'a>(&'a [MixItem]);
 
 impl<'a> From<&'a PlayMix> for wire::PlayMix<Codes<'a>, Texts<'a>> {
@@ -173,8 +173,11 @@ impl<'a> From<&'a PlayMix> for wire::PlayMix<Codes<'a>, Texts<'a>> {
     fn from(mix: &'a PlayMix) -> Self {
         wire::PlayMix {
             items: Codes(&mix.items),
-            // Nearly always empty: cloning an empty `Vec` allocates nothing.
-            extra: mix.extra.clone(),
+            // Nearly always empty: then nothing is cloned.
+            extra: match mix.extra.is_empty() {
+                true => Vec::new(),
+                false => mix.extra.clone(),
+            },
             text: Texts(&mix.items),
         }
     }
@@ -228,34 +231,26 @@ impl XmlValue for Codes<'_> {
 }
 
 impl XmlValue for Texts<'_> {
-    /// The one item's text as it is, or the items joined in a buffer on the stack (on the heap
-    /// past 256 bytes).
-    #[inline]
+    /// The items' texts joined by `;` (the one item's as it is).
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
-        let (first, rest) = match self.0 {
-            [] => return f(""),
-            [one] => return f(one.text().as_str()),
-            [first, rest @ ..] => (first, rest),
-        };
-        let len = rest.iter().fold(first.text().as_str().len(), |n, item| {
-            n + 1 + item.text().as_str().len()
-        });
-        let mut buffer = [0u8; 256];
-        if len > buffer.len() {
-            return f(&PlayMix::text_of(self.0));
+        match self.0 {
+            [one] => f(one.text().as_str()),
+            items => f(&PlayMix::text_of(items)),
         }
-        let mut at = 0;
-        let mut put = |bytes: &[u8]| {
-            buffer[at..at + bytes.len()].copy_from_slice(bytes);
-            at += bytes.len();
-        };
-        put(first.text().as_str().as_bytes());
-        for item in rest {
-            put(b";");
-            put(item.text().as_str().as_bytes());
+    }
+
+    /// What the writer writes: each item's text, then `;` and the next, as pieces (joined by
+    /// nothing). An item holds no `;` and no whole `]]>` is split: the pieces escape as the
+    /// joined text would.
+    #[inline]
+    fn with_pieces<E>(&self, mut f: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        for (i, item) in self.0.iter().enumerate() {
+            if i > 0 {
+                f(";")?;
+            }
+            f(item.text().as_str())?;
         }
-        // Whole `str`s and `;` joined: always UTF-8.
-        f(std::str::from_utf8(&buffer[..at]).unwrap_or_default())
+        Ok(())
     }
 
     fn parse_value(text: &str) -> Result<Self, ValueError> {

@@ -251,7 +251,7 @@ fn check_runs_after_the_derived_checks_on_converted_element_and_flattening_struc
 
 #[test]
 fn playmix_writes_many_and_long_items_as_its_text_and_codes_say() {
-    // Three items and more (the codes built), texts past the 256 bytes joined on the stack.
+    // Three items and more (the codes built), texts past the 128 bytes of the stack buffer.
     let long = "x".repeat(300);
     for mix in [
         PlayMix::new()
@@ -259,8 +259,8 @@ fn playmix_writes_many_and_long_items_as_its_text_and_codes_say() {
             .digits("1")
             .raw_item('7', "2026"),
         PlayMix::new().file(&long).digits("1"),
-        PlayMix::new().file(&long[..200]).digits(&long[..55]),
-        PlayMix::new().file(&long[..200]).digits(&long[..56]),
+        PlayMix::new().file(&long[..100]).digits(&long[..27]),
+        PlayMix::new().file(&long[..100]).digits(&long[..28]),
         PlayMix::new().file("a&b.wav"),
     ] {
         let text = to_string_with(&mix, &Style::compact()).unwrap();

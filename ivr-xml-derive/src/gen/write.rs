@@ -245,8 +245,18 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
     let start_tag = if attributes.is_empty() {
         quote! {}
     } else {
-        let open = markup(format!("<{tag}"));
-        let attributes = attribute_writes(fields);
+        // `<Name` goes with the first attribute's ` name='` when that one is always written.
+        let first_always = fields.iter().find_map(|f| match &f.role {
+            Role::Attribute { absent, .. } => Some(*absent != Absent::Optional),
+            _ => None,
+        });
+        let (open, attributes) = match first_always {
+            Some(true) => (
+                quote! {},
+                attribute_writes_after(fields, Some(&format!("<{tag}"))),
+            ),
+            _ => (markup(format!("<{tag}")), attribute_writes(fields)),
+        };
         let raw = write_raw.as_ref().map(|(_, write)| write);
         quote! {
             #open
@@ -297,8 +307,14 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
     };
     let content = if let Some((ty, member)) = text {
         let head = end_of(">");
+        // Escape-free values in one write; others in the pieces they give (one, unless they
+        // are joined from parts), each escaped.
         let value = quote_spanned! {ty.span()=>
-            __writer.text_value::<#ty>(&self.#member)?;
+            if <#ty as ::ivr_xml::XmlValue>::ESCAPE_FREE.get() {
+                __writer.text_value::<#ty>(&self.#member)?;
+            } else {
+                ::ivr_xml::XmlValue::with_pieces(&self.#member, |__piece| __writer.mixed_text(__piece))?;
+            }
         };
         quote! {
             #head
@@ -339,6 +355,12 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
 /// literals per quote, chosen once per element): the element writer's and the `Flatten` writer's
 /// (`gen/flatten.rs`), so that both write attributes the same way. Nothing without attributes.
 pub(super) fn attribute_writes(fields: &[Field]) -> TokenStream {
+    attribute_writes_after(fields, None)
+}
+
+/// [`attribute_writes`], with `open` (`<Name`) written in one literal with the first
+/// attribute's ` name='` (the caller knows the first attribute is always written).
+fn attribute_writes_after(fields: &[Field], open: Option<&str>) -> TokenStream {
     let attributes: Vec<(&Member, &LitStr, Absent, &syn::Type)> = fields
         .iter()
         .filter_map(|field| match &field.role {
@@ -355,31 +377,41 @@ pub(super) fn attribute_writes(fields: &[Field]) -> TokenStream {
     }
     let arms = QUOTES.iter().map(|&(variant, quote_char)| {
         let variant = format_ident!("{}", variant);
-        let writes = attributes.iter().map(|(member, name, absent, value)| {
-            let start = LitStr::new(&format!(" {}={quote_char}", name.value()), name.span());
-            let end = LitStr::new(&quote_char.to_string(), name.span());
-            let write = |place: TokenStream| {
-                let value_write = quote_spanned! {value.span()=>
-                    __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
+        let writes = attributes
+            .iter()
+            .enumerate()
+            .map(|(index, (member, name, absent, value))| {
+                let prefix = match (index, open) {
+                    (0, Some(open)) => open,
+                    _ => "",
                 };
-                quote! {
-                    __writer.markup(#start)?;
-                    #value_write
-                    __writer.markup(#end)?;
-                }
-            };
-            match absent {
-                Absent::Optional => {
-                    let write = write(quote! { __value });
+                let start = LitStr::new(
+                    &format!("{prefix} {}={quote_char}", name.value()),
+                    name.span(),
+                );
+                let end = LitStr::new(&quote_char.to_string(), name.span());
+                let write = |place: TokenStream| {
+                    let value_write = quote_spanned! {value.span()=>
+                        __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
+                    };
                     quote! {
-                        if let ::core::option::Option::Some(__value) = &self.#member {
-                            #write
+                        __writer.markup(#start)?;
+                        #value_write
+                        __writer.markup(#end)?;
+                    }
+                };
+                match absent {
+                    Absent::Optional => {
+                        let write = write(quote! { __value });
+                        quote! {
+                            if let ::core::option::Option::Some(__value) = &self.#member {
+                                #write
+                            }
                         }
                     }
+                    Absent::Required | Absent::Default => write(quote! { &self.#member }),
                 }
-                Absent::Required | Absent::Default => write(quote! { &self.#member }),
-            }
-        });
+            });
         quote! {
             ::ivr_xml::Quote::#variant => {
                 #(#writes)*
