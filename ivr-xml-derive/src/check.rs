@@ -337,7 +337,10 @@ pub(crate) fn check_converted(
         }
     }
     match (from, into) {
-        (Some((from, _)), Some((into, _))) => Some(crate::ir::Shape::Converted { from, into }),
+        (Some((from, _)), Some((into, _))) => Some(crate::ir::Shape::Converted {
+            from: Box::new(from),
+            into: Box::new(into),
+        }),
         (None, _) => {
             errors.push(
                 span,

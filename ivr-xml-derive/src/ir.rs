@@ -73,7 +73,10 @@ pub(crate) enum Shape {
     },
     /// A struct whose element is another (derived) type's: read as `from` and converted,
     /// written by converting `&Self` into `into` (`#[xml(try_from = W, into = W)]`).
-    Converted { from: FromForm, into: Type },
+    Converted {
+        from: Box<FromForm>,
+        into: Box<Type>,
+    },
     /// An enum of newtype variants, each an alternative element.
     Alternatives { variants: Vec<Variant> },
     /// A struct with one `#[xml(flatten)]` field: the element of that field's type, whose

@@ -172,7 +172,7 @@ pub use value::{
 /// flattened type's element, with that type's attributes, then its own (`attribute`, `pending`
 /// and `skip` fields only), then the flattened type's raw attributes; the parser gives each
 /// attribute to the field that knows it and reports errors at the attribute, as for any element.
-/// [`rest::RestCreateConf`] is [`CreateConf`] plus `passwd` and `passwderrorurl`:
+/// [`rest::CreateConf`] is [`CreateConf`] plus `passwd` and `passwderrorurl`:
 ///
 /// ```
 /// use ivr_xml::{from_str, to_string_with, CreateConf, Style, Xml};
