@@ -28,6 +28,7 @@ mod gen;
 mod ir;
 mod message;
 mod notify;
+mod serde_impls;
 mod value;
 
 use proc_macro::TokenStream;
@@ -141,4 +142,12 @@ pub fn derive_message(input: TokenStream) -> TokenStream {
 pub fn derive_xml_value(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     value::derive(&input).into()
+}
+
+/// Derives `serde::Serialize` and `serde::Deserialize` (ivr-xml's feature `serde`) for a type
+/// with a hand-written `ivr_xml::XmlValue` impl: as its text. See `ivr_xml::XmlValueSerde`.
+#[proc_macro_derive(XmlValueSerde, attributes(value))]
+pub fn derive_xml_value_serde(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    value::derive_serde(&input).into()
 }

@@ -131,10 +131,20 @@ pub mod __private {
     /// `#[xml(serde)]`'s impls call these (feature `serde`).
     #[cfg(feature = "serde")]
     pub use crate::serde_model as serde_element;
+    /// The `serde` options of `XmlValue`, `Message` and `Notification` call these.
+    #[cfg(feature = "serde")]
+    pub mod serde_support {
+        pub use crate::serde_support::{
+            deserialize_message, deserialize_notification, deserialize_value, serialize_message,
+            serialize_notification, serialize_value,
+        };
+    }
     /// The `serde` the generated impls name, so that a crate deriving needs no `serde` of its own.
     #[cfg(feature = "serde")]
     pub use serde;
 }
+#[cfg(feature = "serde")]
+pub use value::XmlValueSerde;
 pub use value::{
     is_xml_char, EscapeFree, Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text, Timeout,
     VoiceMode, XmlValue,

@@ -1,17 +1,23 @@
-//! Feature `serde`: `Serialize` and `Deserialize` for the value types and the notification
-//! messages, written once here and called by each type's two short impls.
+//! Feature `serde`: the functions the derives' `serde` options call (`#[value(serde)]`,
+//! `#[derive(XmlValueSerde)]`, `#[message(serde)]`, `#[notification(serde)]`, reached through
+//! `__private::serde_support`), [`Params`]' impls, and [`Text`], the one reader of a value's
+//! text that [`serde_model`](crate::serde_model) shares.
 //!
 //! The rules, the same for every type:
 //! - a **value** (an XML attribute value like [`Timeout`](crate::Timeout) or
 //!   [`Method`](crate::Method), or a notification parameter like
-//!   [`CallId`](crate::notify::CallId)) serializes as the text the platform sees, and
-//!   deserializes from that text through the library's own check, with its error text; a
-//!   self-describing format may also give a number or a boolean, read as its text;
+//!   [`CallId`](crate::notify::CallId)) serializes as the text the platform sees
+//!   ([`XmlValue::with_str`]), and deserializes from [`Text`] through
+//!   [`XmlValue::parse_param`], the library's own check, with its error text (`parse_param` is
+//!   `parse_value` but for the types that take any text as a parameter, like
+//!   [`UserData`](crate::notify::UserData));
 //! - a **message** serializes as a map from the platform's parameter names to their texts (the
 //!   known parameters, then `extra`), exactly [`Message::to_params`], and deserializes from such
 //!   a map through [`Message::from_params`]: the same validation and the same error text as
 //!   [`Message::from_query`]. So `serde_urlencoded::from_str::<M>(q)`, axum's `Query<M>` and
-//!   `Form<M>` and actix-web's `web::Query<M>` give what `M::from_query(q)` gives.
+//!   `Form<M>` and actix-web's `web::Query<M>` give what `M::from_query(q)` gives;
+//! - a **notification** (an application's enum) is tagged by its segment: a one-entry map from
+//!   [`Notification::segment`] to its parameters, read back through [`Notification::from_parts`].
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -19,12 +25,21 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::notify::{Encoding, Message, NotifyOptions, ParamValue, Params};
+use crate::notify::{Encoding, Message, Notification, NotifyOptions, Params};
 use crate::XmlValue;
 
-/// Text from a self-describing format: a string, or a number or boolean read as its text;
-/// `None` for a null (an absent optional parameter in JSON).
-struct Text(Option<String>);
+/// The text of one value from a serde format, `None` for a null (an absent attribute or
+/// parameter). What it accepts, deliberately, for every value of the crate (attribute values,
+/// element texts, notification parameters, parameter names):
+/// - a string, or bytes that are UTF-8 (formats without a string type give bytes);
+/// - a number (integer or floating point) or a boolean, read as its text (`5`, `1.5`, `true`),
+///   since JSON written by hand often gives `"timeout": 5`: the value type then checks the text
+///   as it checks any other;
+/// - a null (or an absent option), which is `None`: an absent value.
+///
+/// Anything else (a map, a list) is refused: a value is one text. A self-describing format is
+/// asked for any of these; another one (bincode) for a string.
+pub(crate) struct Text(pub(crate) Option<String>);
 
 impl<'de> de::Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
@@ -42,7 +57,7 @@ impl<'de> Visitor<'de> for TextVisitor {
     type Value = Text;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("text")
+        f.write_str("text (a string, a number or a boolean)")
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Text, E> {
@@ -68,6 +83,10 @@ impl<'de> Visitor<'de> for TextVisitor {
         Ok(Text(Some(n.to_string())))
     }
 
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Text, E> {
+        Ok(Text(Some(n.to_string())))
+    }
+
     fn visit_bool<E: de::Error>(self, b: bool) -> Result<Text, E> {
         Ok(Text(Some(b.to_string())))
     }
@@ -85,55 +104,46 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
-/// Reads the text of one value, refusing a null.
-fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    match <Text as de::Deserialize>::deserialize(deserializer)?.0 {
-        Some(text) => Ok(text),
-        None => Err(de::Error::invalid_type(de::Unexpected::Unit, &"text")),
-    }
-}
-
-/// Serializes an XML attribute value as its text.
-pub(crate) fn serialize_xml<T: XmlValue, S: Serializer>(
+/// Serializes a value as its text (`#[value(serde)]`, `#[derive(XmlValueSerde)]`).
+#[doc(hidden)]
+pub fn serialize_value<T: XmlValue, S: Serializer>(
     value: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     value.with_str(|text| serializer.serialize_str(text))
 }
 
-/// Deserializes an XML attribute value from its text, checked by [`XmlValue::parse_value`].
-pub(crate) fn deserialize_xml<'de, T: XmlValue, D: Deserializer<'de>>(
+/// Deserializes a value from its [`Text`], checked by [`XmlValue::parse_param`]; a null is
+/// refused (an absent optional value is the `Option`'s business).
+#[doc(hidden)]
+pub fn deserialize_value<'de, T: XmlValue, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    T::parse_value(&text(deserializer)?).map_err(de::Error::custom)
-}
-
-/// Serializes a notification parameter value as its text.
-pub(crate) fn serialize_param<T: ParamValue, S: Serializer>(
-    value: &T,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&value.to_param())
-}
-
-/// Deserializes a notification parameter value from its text, checked by
-/// [`ParamValue::parse_param`].
-pub(crate) fn deserialize_param<'de, T: ParamValue, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
-    T::parse_param(&text(deserializer)?).map_err(de::Error::custom)
-}
-
-/// Serializes [`Params`] as a map of names to texts, in order (a repeated name is repeated).
-pub(crate) fn serialize_params<S: Serializer>(
-    params: &Params,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let mut map = serializer.serialize_map(Some(params.len()))?;
-    for (name, value) in params.iter() {
-        map.serialize_entry(name, value)?;
+    match <Text as de::Deserialize>::deserialize(deserializer)?.0 {
+        Some(text) => T::parse_param(&text).map_err(de::Error::custom),
+        None => Err(de::Error::invalid_type(de::Unexpected::Unit, &T::EXPECTED)),
     }
-    map.end()
+}
+
+/// [`Params`] serialize as a map of names to texts, in order (a repeated name is repeated).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (name, value) in self.iter() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// [`Params`] deserialize from a map of names to texts, refusing what the library's reader
+/// refuses (see `read_params`).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Params {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Params, D::Error> {
+        deserializer.deserialize_map(ParamsVisitor)
+    }
 }
 
 /// Reads a map of names to texts into [`Params`], in order, refusing what the library's reader
@@ -231,19 +241,13 @@ impl<'de> Visitor<'de> for ParamsVisitor {
     }
 }
 
-/// Deserializes [`Params`] from a map of names to texts.
-pub(crate) fn deserialize_params<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Params, D::Error> {
-    deserializer.deserialize_map(ParamsVisitor)
-}
-
 /// Serializes a message as the map of its parameters ([`Message::to_params`]).
-pub(crate) fn serialize_message<M: Message, S: Serializer>(
+#[doc(hidden)]
+pub fn serialize_message<M: Message, S: Serializer>(
     message: &M,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serialize_params(&message.to_params(), serializer)
+    serde::Serialize::serialize(&message.to_params(), serializer)
 }
 
 struct MessageVisitor<M>(PhantomData<M>);
@@ -262,51 +266,57 @@ impl<'de, M: Message> Visitor<'de> for MessageVisitor<M> {
 }
 
 /// Deserializes a message from a map of its parameters, through [`Message::from_params`].
-pub(crate) fn deserialize_message<'de, M: Message, D: Deserializer<'de>>(
+#[doc(hidden)]
+pub fn deserialize_message<'de, M: Message, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<M, D::Error> {
     deserializer.deserialize_map(MessageVisitor(PhantomData))
 }
 
-/// `Serialize` and `Deserialize` for each listed type through one pair of the functions above.
-/// (The impls only forward: which text a type has and how it is checked stays with the type.)
-macro_rules! forward {
-    ($serialize:ident, $deserialize:ident: $($ty:ty),* $(,)?) => {$(
-        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-        impl serde::Serialize for $ty {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                $serialize(self, serializer)
-            }
-        }
-
-        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                $deserialize(deserializer)
-            }
-        }
-    )*};
+/// Serializes a notification as a one-entry map from its segment to its parameters.
+#[doc(hidden)]
+pub fn serialize_notification<N: Notification, S: Serializer>(
+    notification: &N,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(1))?;
+    map.serialize_entry(notification.segment(), &notification.to_params())?;
+    map.end()
 }
 
-use crate::notify::{
-    AppId, CallId, Cdr, Code, ConfCreated, ConfDeleted, ConfDtmfReport, ConfId, ConfMediaOpResult,
-    ConfMemberJoined, ConfMemberQuit, ConfPasswordFailed, ConsultCallTimeOver, ConsultHangup,
-    ConsultNoAnswer, Digits, Direction, DtmfReport, RedirectRequest, Seconds, StartService,
-    StopService, Timestamp, UserData,
-};
-use crate::rest::{Role, Speak, StatusCode};
-use crate::{Key, Loop, MaxMember, Method, NumDigits, RelUrl, Text as XmlText, Timeout, VoiceMode};
+struct NotificationVisitor<N>(PhantomData<N>);
 
-forward!(serialize_xml, deserialize_xml:
-    XmlText, RelUrl, NumDigits, Timeout, MaxMember, Loop, Key, Method, VoiceMode, Role, Speak,
-    StatusCode,
-);
-forward!(serialize_param, deserialize_param:
-    AppId, CallId, ConfId, Code, Direction, Digits, Seconds, UserData, Timestamp,
-);
-forward!(serialize_params, deserialize_params: Params);
-forward!(serialize_message, deserialize_message:
-    StartService, DtmfReport, RedirectRequest, StopService, ConfCreated, ConfMemberJoined,
-    ConfMemberQuit, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfPasswordFailed,
-    ConsultHangup, ConsultCallTimeOver, ConsultNoAnswer, Cdr,
-);
+impl<'de, N: Notification> Visitor<'de> for NotificationVisitor<N> {
+    type Value = N;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "a notification: a map with one key, its segment, and its parameters (`{\"segment\": {...}}`)",
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<N, A::Error> {
+        let Some(Text(Some(segment))) = map.next_key::<Text>()? else {
+            return Err(de::Error::custom(
+                "an empty map is no notification: expected one key, its segment",
+            ));
+        };
+        let params = map.next_value::<Params>()?;
+        if let Some(Text(second)) = map.next_key::<Text>()? {
+            return Err(de::Error::custom(format!(
+                "a notification is a map with one key, its segment: `{segment}` is followed by `{}`",
+                second.unwrap_or_default()
+            )));
+        }
+        N::from_parts(&segment, &params).map_err(de::Error::custom)
+    }
+}
+
+/// Deserializes a notification from a map of its segment to its parameters, through
+/// [`Notification::from_parts`]: the variant the segment chooses, with its message's checks.
+#[doc(hidden)]
+pub fn deserialize_notification<'de, N: Notification, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<N, D::Error> {
+    deserializer.deserialize_map(NotificationVisitor(PhantomData))
+}

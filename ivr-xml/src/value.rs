@@ -18,8 +18,7 @@ pub use sets::{Key, Method, VoiceMode};
 /// A **closed set** is a fieldless enum whose variants each have their text.
 /// `#[value(name = "...", expected = "...")]` names the value and what a valid one looks like,
 /// for errors. Generated besides: `ALL` (every value, in order), `as_str`, `Display` and
-/// `FromStr`. (`#[value(param)]` and `#[value(param_only)]`, from when notification parameters
-/// had a trait of their own, are accepted and change nothing.)
+/// `FromStr`.
 ///
 /// ```
 /// use ivr_xml::{XmlValue, ValueError};
@@ -74,7 +73,76 @@ pub use sets::{Key, Method, VoiceMode};
 /// assert_eq!(params.required::<AgentId>("agent").unwrap(), agent);
 /// # Ok::<(), ValueError>(())
 /// ```
+///
+/// With the feature `serde`, `#[value(serde)]` (usually
+/// `#[cfg_attr(feature = "serde", value(serde))]`) also derives `Serialize` and `Deserialize`:
+/// the value is its text, read back through the same check, and a number or a boolean is read
+/// as its text (as `#[derive(XmlValueSerde)]` does for a hand-written impl).
+#[cfg_attr(
+    feature = "serde",
+    doc = r##"
+```
+use ivr_xml::XmlValue;
+
+#[derive(Debug, Clone, Copy, PartialEq, XmlValue)]
+#[value(name = "mode", expected = "`0` or `1`", serde)]
+enum Mode {
+    #[value(text = "0")]
+    Off,
+    #[value(text = "1")]
+    On,
+}
+
+assert_eq!(serde_json::to_string(&Mode::On)?, r#""1""#);
+assert_eq!(serde_json::from_str::<Mode>("1")?, Mode::On);
+assert_eq!(
+    serde_json::from_str::<Mode>(r#""2""#).unwrap_err().to_string(),
+    "invalid mode `2`: expected `0` or `1`"
+);
+# Ok::<(), serde_json::Error>(())
+```
+"##
+)]
 pub use ivr_xml_derive::XmlValue;
+
+/// Derives `Serialize` and `Deserialize` (feature `serde`) for a type with a hand-written
+/// [`XmlValue`](trait@XmlValue) impl, as `#[value(serde)]` does for a derived one: the value
+/// serializes as its text ([`XmlValue::with_str`]) and deserializes through
+/// [`XmlValue::parse_param`], with its error text; a number or a boolean is read as its text and
+/// `null` is refused. How the crate's numbers, [`notify::Digits`](crate::notify::Digits) and
+/// [`notify::Timestamp`](crate::notify::Timestamp) get theirs. It takes no options.
+///
+/// ```
+/// use ivr_xml::{ValueError, XmlValue, XmlValueSerde};
+///
+/// #[derive(Debug, PartialEq, XmlValueSerde)]
+/// struct Percent(u8);
+///
+/// impl XmlValue for Percent {
+///     const EXPECTED: &'static str = "an integer from 0 to 100";
+///     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+///         f(&self.0.to_string())
+///     }
+///     fn parse_value(text: &str) -> Result<Percent, ValueError> {
+///         match text.parse::<u8>() {
+///             Ok(n) if n <= 100 => Ok(Percent(n)),
+///             _ => Err(ValueError::new("percent", text, Self::EXPECTED)),
+///         }
+///     }
+/// }
+///
+/// assert_eq!(serde_json::to_string(&Percent(42))?, r#""42""#);
+/// assert_eq!(serde_json::from_str::<Percent>("42")?, Percent(42));
+/// assert_eq!(serde_json::from_str::<Percent>(r#""42""#)?, Percent(42));
+/// assert_eq!(
+///     serde_json::from_str::<Percent>("420").unwrap_err().to_string(),
+///     "invalid percent `420`: expected an integer from 0 to 100"
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub use ivr_xml_derive::XmlValueSerde;
 
 /// A value that can stand in an attribute, as text content, or as a notification parameter: the
 /// one value trait of the crate.
@@ -344,6 +412,7 @@ fn check_text(what: &'static str, _expected: &'static str, text: &str) -> Result
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
 #[value(name = "text", expected = "text XML 1.0 can carry", check = check_text)]
+#[cfg_attr(feature = "serde", value(serde))]
 pub struct Text(String);
 
 impl Text {
@@ -374,6 +443,7 @@ impl Text {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
 #[value(name = "relative URL", expected = "a relative URL XML 1.0 can carry", check = check_text, url)]
+#[cfg_attr(feature = "serde", value(serde))]
 pub struct RelUrl(String);
 
 impl RelUrl {

@@ -494,3 +494,140 @@ async fn an_axum_handler_takes_form_of_a_message() {
         "{body}"
     );
 }
+
+/// What every value reads as its text, deliberately the same for the command model and the
+/// notifications (one reader): strings, numbers of any kind and booleans; `null` is refused with
+/// what the value expects.
+#[test]
+fn a_value_reads_strings_numbers_and_booleans_as_text() {
+    assert_eq!(serde_json::from_str::<Text>("1.5").unwrap(), "1.5");
+    assert_eq!(
+        serde_json::from_str::<UserData>("true").unwrap().as_str(),
+        "true"
+    );
+    assert_eq!(
+        serde_json::from_str::<Code>("-3").unwrap().as_i64(),
+        Some(-3)
+    );
+    let err = serde_json::from_str::<Seconds>("1.5").unwrap_err();
+    assert!(
+        err.to_string().starts_with("invalid seconds `1.5`"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<CallId>("null").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: null, expected a call id (not empty"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Timeout>("[30]").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: sequence, expected text (a string, a number or a boolean)"),
+        "{err}"
+    );
+    // The same reader takes a number in a message (it was the notifications' already).
+    let report: DtmfReport =
+        serde_json::from_str(r#"{"appid":"a","callid":"c","digits":12,"result":0.0}"#).unwrap();
+    assert_eq!(report.digits.as_str(), "12");
+    assert_eq!(report.result.as_ref().map(Code::as_str), Some("0"));
+}
+
+#[derive(Debug, PartialEq, ivr_xml::notify::Notification)]
+#[notification(serde)]
+enum Incoming {
+    Start(StartService),
+    #[notification(segment = "firstget", segment = "menu/first")]
+    Menu(DtmfReport),
+    Stop(Box<StopService>),
+}
+
+#[derive(Debug, PartialEq, ivr_xml::notify::Notification)]
+#[notification(serde)]
+enum AnyPath {
+    #[notification(segment = "joinconfok")]
+    Joined(ConfMemberJoined),
+    #[notification(other)]
+    Other(ivr_xml::notify::RawNotification),
+}
+
+#[test]
+fn a_notification_enum_is_tagged_by_its_segment() {
+    use ivr_xml::notify::{Notification, Request};
+
+    let menu: Incoming = Request::new("/ivr/menu/first?appid=a&callid=c&digits=2%23&x=1")
+        .parse()
+        .unwrap();
+    let json = serde_json::to_string(&menu).unwrap();
+    // The variant's first segment, whichever path chose it.
+    assert_eq!(
+        json,
+        r#"{"firstget":{"appid":"a","callid":"c","digits":"2#","x":"1"}}"#
+    );
+    assert_eq!(serde_json::from_str::<Incoming>(&json).unwrap(), menu);
+    // A boxed message and a default segment.
+    let stop = Incoming::Stop(Box::new(StopService::new(
+        AppId::new("a").unwrap(),
+        CallId::new("c").unwrap(),
+    )));
+    let json = serde_json::to_string(&stop).unwrap();
+    assert_eq!(json, r#"{"stopservice":{"appid":"a","callid":"c"}}"#);
+    assert_eq!(serde_json::from_str::<Incoming>(&json).unwrap(), stop);
+    assert_eq!(
+        serde_json::from_str::<Incoming>(
+            r#"{"menu/first":{"appid":"a","callid":"c","digits":"1"}}"#
+        )
+        .unwrap()
+        .segment(),
+        "firstget"
+    );
+
+    // The errors the library gives for the same request.
+    let err = serde_json::from_str::<Incoming>(r#"{"other":{}}"#).unwrap_err();
+    let library = Incoming::from_parts("other", &Params::new()).unwrap_err();
+    assert!(err.to_string().starts_with(&library.to_string()), "{err}");
+    let err =
+        serde_json::from_str::<Incoming>(r#"{"firstget":{"appid":"a","callid":"c"}}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("Get report: missing parameter `digits`"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Incoming>("{}").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("an empty map is no notification"),
+        "{err}"
+    );
+    let err = serde_json::from_str::<Incoming>(
+        r#"{"startservice":{"appid":"a","callid":"c"},"stopservice":{}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("a notification is a map with one key, its segment: `startservice` is followed by `stopservice`"),
+        "{err}"
+    );
+    assert!(serde_json::from_str::<Incoming>(r#"{"startservice":[1]}"#).is_err());
+
+    // The catch-all keeps the path, and reads back to itself.
+    let other: AnyPath = Request::new("/ivr/agentstate?agentid=7").parse().unwrap();
+    let json = serde_json::to_string(&other).unwrap();
+    assert_eq!(json, r#"{"/ivr/agentstate":{"agentid":"7"}}"#);
+    assert_eq!(serde_json::from_str::<AnyPath>(&json).unwrap(), other);
+    let joined: AnyPath = serde_json::from_str(r#"{"joinconfok":{"confid":"0001"}}"#).unwrap();
+    assert!(matches!(joined, AnyPath::Joined(j) if j.confid == "0001"));
+}
+
+#[test]
+fn rest_values_are_their_text() {
+    use ivr_xml::rest::{Role, Speak, StatusCode};
+    value(Role::Host, "1", "2", "invalid role `2`");
+    value(Speak::ListenOnly, "0", "x", "invalid speak `x`");
+    value(
+        StatusCode::new("000000").unwrap(),
+        "000000",
+        "OK",
+        "invalid statusCode `OK`",
+    );
+}

@@ -1,8 +1,9 @@
 //! Generates a message's builder (`new`, a setter per optional parameter, `extra_param`,
-//! `Default` when nothing is required) and `impl ivr_xml::notify::Message`, whose readers
-//! (`from_query`, `from_form`, and `from_pairs`, which `from_params` and a `Request` use) are one:
-//! the pairs, however decoded, go into one slot per known parameter (the rest into `extra`), then
-//! each slot is typed in order.
+//! `Default` when nothing is required), `impl ivr_xml::notify::Message`, and with
+//! `#[message(serde)]` the serde impls. The readers (`from_query`, `from_form`, `from_params`, and
+//! `from_pairs`, which a `Request` uses) are one generated body, `__read`, generic over the
+//! source of the pairs (`__private::PairSource`): the pairs, however decoded, go into one slot
+//! per known parameter (the rest into `extra`), then each slot is typed in order.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -85,27 +86,30 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
         }
     });
 
-    // Records one decoded pair in its slot, or in `extra`.
-    let put = quote! {
-        match &*name {
-            #( #names => slots.#all.put(value), )*
-            _ => extra.push(
-                ::std::borrow::Cow::into_owned(name),
-                ::std::borrow::Cow::into_owned(value),
-            ),
-        }
-    };
-    // Reads the message from `decode`, an expression that calls `each(name, value)` for every
-    // pair in order and gives `Result<(), NotifyError>`.
-    let read = |decode: TokenStream| {
-        quote! {
+    // The one reader: the pairs of `source`, however decoded, each into its slot or `extra`,
+    // then each slot typed in order. Every reader of the message calls it with its source.
+    let read = quote! {
+        // Inlined into each reader: each is then the body written for its source.
+        #[inline(always)]
+        fn __read<'a>(
+            source: impl #krate::__private::PairSource<'a>,
+        ) -> ::core::result::Result<#ident, #krate::NotifyError> {
             #[allow(unused_mut)]
             let mut slots = __Slots {
                 #( #all: #krate::__private::Slot::EMPTY, )*
                 __input: ::core::marker::PhantomData,
             };
             let mut extra = #krate::Params::new();
-            let read = ::core::result::Result::and_then(#decode, |()| {
+            let read = #krate::__private::PairSource::for_each_pair(source, |name, value| {
+                match &*name {
+                    #( #names => slots.#all.put(value), )*
+                    _ => extra.push(
+                        ::std::borrow::Cow::into_owned(name),
+                        ::std::borrow::Cow::into_owned(value),
+                    ),
+                }
+            });
+            let read = ::core::result::Result::and_then(read, |()| {
                 ::core::result::Result::Ok(#ident {
                     #( #typed, )*
                     #extra: extra,
@@ -114,31 +118,12 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
             read.map_err(|err| err.in_message(#kind))
         }
     };
-    let from_query = read(quote! {
-        #krate::__private::for_each_pair(
-            query.as_bytes(),
-            ::core::option::Option::Some(query),
-            #krate::Encoding::Query,
-            &#krate::NotifyOptions::default(),
-            |name, value| #put,
+    let serde = message.serde.then(|| {
+        crate::serde_impls::forward(
+            ident,
+            quote!(serialize_message),
+            quote!(deserialize_message),
         )
-    });
-    let from_form = read(quote! {
-        #krate::__private::for_each_pair(
-            body,
-            #krate::__private::form_text(body, &#krate::NotifyOptions::default()),
-            #krate::Encoding::Form,
-            &#krate::NotifyOptions::default(),
-            |name, value| #put,
-        )
-    });
-    let from_pairs = read(quote! {
-        {
-            for (name, value) in pairs {
-                #put
-            }
-            ::core::result::Result::<(), #krate::NotifyError>::Ok(())
-        }
     });
 
     quote! {
@@ -183,6 +168,8 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
                 __input: ::core::marker::PhantomData<&'a str>,
             }
 
+            #read
+
             #[automatically_derived]
             impl #krate::Message for #ident {
                 const KIND: &'static str = #kind;
@@ -192,35 +179,27 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
                 /// Reads the message from a query string in one pass: each known parameter into
                 /// its slot, borrowed where nothing was escaped, the others into `extra`.
                 fn from_query(query: &str) -> ::core::result::Result<#ident, #krate::NotifyError> {
-                    let query = query.strip_prefix('?').unwrap_or(query);
-                    #from_query
+                    __read(#krate::__private::Query(query))
                 }
 
                 /// Reads the message from a form body in one pass, as `from_query`.
                 fn from_form(body: &[u8]) -> ::core::result::Result<#ident, #krate::NotifyError> {
-                    #from_form
+                    __read(#krate::__private::Form(body))
                 }
 
                 fn from_params(
                     params: &#krate::Params,
                 ) -> ::core::result::Result<#ident, #krate::NotifyError> {
-                    <#ident as #krate::Message>::from_pairs(::core::iter::Iterator::map(
-                        params.iter(),
-                        |(name, value)| (
-                            ::std::borrow::Cow::Borrowed(name),
-                            ::std::borrow::Cow::Borrowed(value),
-                        ),
-                    ))
+                    __read(#krate::__private::Pairs(params.cow_pairs()))
                 }
 
-                /// Reads the message from decoded pairs (a `Request`'s, or `from_params`'),
-                /// as `from_query`.
+                /// Reads the message from decoded pairs (a `Request`'s), as `from_query`.
                 fn from_pairs<'__a>(
                     pairs: impl ::core::iter::IntoIterator<
                         Item = (::std::borrow::Cow<'__a, str>, ::std::borrow::Cow<'__a, str>),
                     >,
                 ) -> ::core::result::Result<#ident, #krate::NotifyError> {
-                    #from_pairs
+                    __read(#krate::__private::Pairs(pairs))
                 }
 
                 fn to_params(&self) -> #krate::Params {
@@ -231,5 +210,7 @@ pub(crate) fn expand(message: &MessageDef) -> TokenStream {
                 }
             }
         };
+
+        #serde
     }
 }

@@ -19,6 +19,8 @@ pub(crate) struct MessageDef {
     pub(crate) kind: LitStr,
     /// `Message::DEFAULT_SEGMENT`.
     pub(crate) segment: Option<LitStr>,
+    /// `#[message(serde)]`: `Serialize` + `Deserialize` as the map of the parameters.
+    pub(crate) serde: bool,
     /// The parameters, in declaration order.
     pub(crate) params: Vec<Param>,
     /// The `Params` field receiving every other parameter.

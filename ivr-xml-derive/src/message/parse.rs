@@ -42,7 +42,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<MessageD
         return None;
     };
 
-    let (mut kind, mut segment) = (None, None);
+    let (mut kind, mut segment, mut serde) = (None, None, false);
     for_each_item(&input.attrs, errors, |meta, errors| {
         if meta.path.is_ident("kind") {
             kind = Some(meta.value()?.parse::<LitStr>()?);
@@ -52,11 +52,13 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<MessageD
                 errors.push(&literal, "a default segment is one non-empty path segment");
             }
             segment = Some(literal);
+        } else if meta.path.is_ident("serde") {
+            serde = crate::serde_impls::read_flag(&meta, errors)?;
         } else {
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `kind = \"...\"` or `segment = \"...\"`",
+                "unknown option: expected `kind = \"...\"`, `segment = \"...\"` or `serde`",
             )?;
         }
         Ok(())
@@ -129,6 +131,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<MessageD
         ident: input.ident.clone(),
         kind: kind?,
         segment,
+        serde,
         params,
         extra: extra?,
     })

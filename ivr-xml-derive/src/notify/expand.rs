@@ -1,6 +1,6 @@
 //! Generates `impl ivr_xml::notify::Notification` from a valid model: `from_pairs` chooses the
 //! variant by segment and hands the decoded pairs to its message; `from_parts` reads a `Params`
-//! through it.
+//! through it. With `#[notification(serde)]`, the serde impls too.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
@@ -84,6 +84,13 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
             }
         }
     }
+    let serde = dispatch.serde.then(|| {
+        crate::serde_impls::forward(
+            ident,
+            quote!(serialize_notification),
+            quote!(deserialize_notification),
+        )
+    });
     quote! {
         #[automatically_derived]
         impl #krate::Notification for #ident {
@@ -93,13 +100,7 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
                 path: &str,
                 params: &#krate::Params,
             ) -> ::core::result::Result<Self, #krate::NotifyError> {
-                <Self as #krate::Notification>::from_pairs(
-                    path,
-                    ::core::iter::Iterator::map(params.iter(), |(name, value)| (
-                        ::std::borrow::Cow::Borrowed(name),
-                        ::std::borrow::Cow::Borrowed(value),
-                    )),
-                )
+                <Self as #krate::Notification>::from_pairs(path, params.cow_pairs())
             }
 
             fn from_pairs<'__a>(
@@ -130,5 +131,7 @@ pub(crate) fn expand(dispatch: &Dispatch) -> TokenStream {
         const _: () = #krate::__private::assert_unique_segments(
             <#ident as #krate::Notification>::SEGMENTS,
         );
+
+        #serde
     }
 }

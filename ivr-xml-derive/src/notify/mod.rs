@@ -13,6 +13,8 @@ use syn::{DeriveInput, Ident, LitStr, Type};
 /// An enum deriving `Notification`.
 pub(crate) struct Dispatch {
     pub(crate) ident: Ident,
+    /// `#[notification(serde)]`: `Serialize` + `Deserialize`, tagged by the segment.
+    pub(crate) serde: bool,
     pub(crate) variants: Vec<Variant>,
 }
 

@@ -6,7 +6,8 @@ use syn::{Attribute, Data, DeriveInput, Fields, LitStr};
 use super::{Choice, Dispatch, Errors, Variant};
 use crate::ctxt::unknown_option;
 
-const VARIANT_OPTIONS: &str = "unknown option: expected `segment = \"...\"` or `other`";
+const VARIANT_OPTIONS: &str =
+    "unknown option: expected `segment = \"...\"` or `other` (`serde` goes on the enum)";
 
 /// Calls `each` for every item inside the `#[notification(...)]` attributes; a syntax error ends
 /// that attribute and is collected.
@@ -36,12 +37,18 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Dispatch
         );
         return None;
     };
+    let mut serde = false;
     for_each_item(&input.attrs, errors, |meta, errors| {
-        unknown_option(
-            &meta,
-            errors,
-            "the enum takes no #[notification(...)] options: put `segment = \"...\"` or `other` on a variant",
-        )
+        if meta.path.is_ident("serde") {
+            serde = crate::serde_impls::read_flag(&meta, errors)?;
+            Ok(())
+        } else {
+            unknown_option(
+                &meta,
+                errors,
+                "unknown option: the enum takes only `serde`; put `segment = \"...\"` or `other` on a variant",
+            )
+        }
     });
     if data.variants.is_empty() {
         errors.push(
@@ -57,6 +64,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Dispatch
     check_variants(&variants, errors);
     Some(Dispatch {
         ident: input.ident.clone(),
+        serde,
         variants,
     })
 }

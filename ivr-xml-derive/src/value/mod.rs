@@ -7,6 +7,10 @@
 //!   that refuses bad text (`fn(name, expected, &str) -> Result<(), ValueError>`): plus `new`,
 //!   `as_str`, `into_string`, `Display`, `AsRef<str>`, `FromStr`, `TryFrom<&str>`,
 //!   `TryFrom<String>` and `PartialEq` with `str` and `&str`.
+//!
+//! Either shape takes `#[value(serde)]`: `Serialize` + `Deserialize` as the value's text, the
+//! impls [`serde_impls`] also generates for `#[derive(XmlValueSerde)]` (a hand-written
+//! `XmlValue`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -31,11 +35,18 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
                 name,
                 expected,
                 shape,
+                serde,
             }),
-        ) => match shape {
-            Shape::Set(variants) => expand(&input.ident, &name, &expected, &variants),
-            Shape::Text(check, kind) => expand_text(&input.ident, &name, &expected, &check, &kind),
-        },
+        ) => {
+            let value = match shape {
+                Shape::Set(variants) => expand(&input.ident, &name, &expected, &variants),
+                Shape::Text(check, kind) => {
+                    expand_text(&input.ident, &name, &expected, &check, &kind)
+                }
+            };
+            let serde = serde.then(|| serde_impls(&input.ident));
+            quote!(#value #serde)
+        }
         (Err(err), _) => err.to_compile_error(),
         (Ok(()), None) => {
             syn::Error::new_spanned(&input.ident, "#[derive(XmlValue)] could not read this type")
@@ -57,6 +68,8 @@ struct Parsed {
     name: LitStr,
     expected: LitStr,
     shape: Shape,
+    /// `#[value(serde)]`: the serde impls too.
+    serde: bool,
 }
 
 const SHAPES: &str = "#[derive(XmlValue)] works on an enum of unit variants, each with #[value(text = \"...\")], or on a newtype `struct Name(String)` with #[value(check = path)]";
@@ -69,7 +82,7 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
         );
     }
     let (mut name, mut expected, mut check) = (None, None, None);
-    let mut url = false;
+    let (mut url, mut serde) = (false, false);
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("value")) {
         let read = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("name") {
@@ -80,13 +93,13 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
                 check = Some(meta.value()?.parse::<Path>()?);
             } else if meta.path.is_ident("url") {
                 url = true;
-            } else if meta.path.is_ident("param") || meta.path.is_ident("param_only") {
-                // Accepted as before one trait served both: every value is a parameter value.
+            } else if meta.path.is_ident("serde") {
+                serde = crate::serde_impls::read_flag(&meta, errors)?;
             } else {
                 unknown_option(
                     &meta,
                     errors,
-                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `check = path` or `url`",
+                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `check = path`, `url` or `serde`",
                 )?;
             }
             Ok(())
@@ -132,6 +145,7 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
         name: name?,
         expected: expected?,
         shape,
+        serde,
     })
 }
 
@@ -147,7 +161,11 @@ fn parse_variants(input: &DeriveInput, data: &syn::DataEnum, errors: &mut Errors
                 if meta.path.is_ident("text") {
                     text = Some(meta.value()?.parse::<LitStr>()?);
                 } else {
-                    unknown_option(&meta, errors, "unknown option: expected `text = \"...\"`")?;
+                    unknown_option(
+                        &meta,
+                        errors,
+                        "unknown option: expected `text = \"...\"` (`serde` goes on the type)",
+                    )?;
                 }
                 Ok(())
             });
@@ -356,4 +374,31 @@ fn expand_text(
             }
         }
     }
+}
+
+/// `#[derive(XmlValueSerde)]`: the serde impls alone, for a type with a hand-written `XmlValue`.
+pub(crate) fn derive_serde(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    if !input.generics.params.is_empty() {
+        errors.push(
+            &input.generics,
+            "#[derive(XmlValueSerde)] does not support generic types",
+        );
+    }
+    if let Some(attr) = input.attrs.iter().find(|a| a.path().is_ident("value")) {
+        errors.push(
+            attr.path(),
+            "#[derive(XmlValueSerde)] takes no options: the text and its check are the type's `XmlValue` impl (with #[derive(XmlValue)], write #[value(serde)] instead)",
+        );
+    }
+    match errors.finish() {
+        Ok(()) => serde_impls(&input.ident),
+        Err(err) => err.to_compile_error(),
+    }
+}
+
+/// `Serialize` + `Deserialize` of a value as its text (`XmlValue::with_str` to write,
+/// `XmlValue::parse_param` to read).
+fn serde_impls(ident: &Ident) -> TokenStream {
+    crate::serde_impls::forward(ident, quote!(serialize_value), quote!(deserialize_value))
 }

@@ -38,11 +38,7 @@ pub trait Notification: Sized {
         path: &str,
         pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
     ) -> Result<Self, NotifyError> {
-        let params: Params = pairs
-            .into_iter()
-            .map(|(name, value)| (name.into_owned(), value.into_owned()))
-            .collect();
-        Self::from_parts(path, &params)
+        Self::from_parts(path, &Params::from_iter(pairs))
     }
 
     /// The segment the notification is requested at: for a simulator, what to append to the
@@ -173,8 +169,8 @@ pub mod __private {
     use super::{NotifyError, NotifyErrorKind};
 
     // What `#[derive(Message)]` calls: the one-pass reader and its slots.
-    pub use super::super::params::form_text;
-    pub use super::super::urlencoded::{for_each_pair, Slot};
+    pub use super::super::source::{Form, PairSource, Pairs, Query};
+    pub use super::super::urlencoded::Slot;
 
     /// The error for a path no variant takes.
     pub fn unexpected_segment(path: &str, expected: &[&'static str]) -> NotifyError {

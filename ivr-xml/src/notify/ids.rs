@@ -1,6 +1,7 @@
-//! The id values of notifications: [`AppId`], [`CallId`], [`ConfId`] and [`Code`], each any
-//! non-empty text without whitespace or control characters, checked text made by
-//! `#[derive(XmlValue)]` as [`Text`](crate::Text) is.
+//! The id values of notifications: [`AppId`] (the application), [`CallId`] (a call leg),
+//! [`ConfId`] (a conference) and [`Code`] (a result, error or reason code). Each is any non-empty
+//! text without whitespace, control characters or characters XML 1.0 cannot carry (see
+//! `check_id`): checked text made by `#[derive(XmlValue)]`, as [`Text`](crate::Text) is.
 
 use crate::error::ValueError;
 use crate::XmlValue;
@@ -23,8 +24,11 @@ fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<()
     }
 }
 
-/// `appid`: the application id (spec §3.1). Field evidence shows 32 hexadecimal characters,
-/// like `ff8080813f84717a013f847540ef0000`; any non-empty text without spaces is accepted.
+/// `appid`: the id of the IVR application a notification is for (spec §3.1), the one the
+/// platform gave it; REST requests carry the same id as the `<Appid>` element
+/// ([`rest::AppIdElement`](crate::rest::AppIdElement)). Field evidence shows 32 hexadecimal
+/// characters, like `ff8080813f84717a013f847540ef0000`; any non-empty text without spaces is
+/// accepted.
 ///
 /// ```
 /// use ivr_xml::notify::AppId;
@@ -42,11 +46,12 @@ fn check_id(what: &'static str, expected: &'static str, text: &str) -> Result<()
     expected = "an application id (not empty, no spaces or control characters)",
     check = check_id
 )]
+#[cfg_attr(feature = "serde", value(serde))]
 pub struct AppId(String);
 
-/// `callid` (and `relatedcallid`): a call id, unique per call leg (spec §3.1). Field evidence
-/// shows 32 letters and digits, like `17092716390803280001000400011fab`; any non-empty text
-/// without spaces is accepted.
+/// `callid` (and `relatedcallid`, `relatecallid`): the id of one call leg, unique per leg (spec
+/// §3.1); every notification of a call carries it. Field evidence shows 32 letters and digits,
+/// like `17092716390803280001000400011fab`; any non-empty text without spaces is accepted.
 ///
 /// ```
 /// use ivr_xml::notify::CallId;
@@ -63,10 +68,12 @@ pub struct AppId(String);
     expected = "a call id (not empty, no spaces or control characters)",
     check = check_id
 )]
+#[cfg_attr(feature = "serde", value(serde))]
 pub struct CallId(String);
 
-/// `confid`: a conference id. Text, not a number: the guide asks for 8 digits, `shortconf`
-/// suggests other lengths, and leading zeros must survive (spec §2.9) \[inferred\].
+/// `confid`: the id of a conference, which the conference callbacks carry and `JoinConf@confid`
+/// names. Text, not a number: the guide asks for 8 digits, `shortconf` suggests other lengths,
+/// and leading zeros must survive (spec §2.9) \[inferred\].
 ///
 /// ```
 /// use ivr_xml::notify::ConfId;
@@ -81,9 +88,11 @@ pub struct CallId(String);
     expected = "a conference id (not empty, no spaces or control characters)",
     check = check_id
 )]
+#[cfg_attr(feature = "serde", value(serde))]
 pub struct ConfId(String);
 
-/// A result, error or reason code (`result`, `errorcode`, `reason`). No value table is
+/// A result, error or reason code: `result` of a `<Get>` report, `errorcode` of `stopservice`,
+/// `reason` of a consultation hang-up, `callresult` and `sipcause` of a `cdr`. No value table is
 /// available (spec §6), so the code is kept as text; [`Code::as_i64`] reads the numeric ones.
 ///
 /// ```
@@ -103,6 +112,7 @@ pub struct ConfId(String);
     expected = "a code (not empty, no spaces or control characters)",
     check = check_id
 )]
+#[cfg_attr(feature = "serde", value(serde))]
 pub struct Code(String);
 
 impl Code {

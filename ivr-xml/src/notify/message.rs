@@ -17,21 +17,21 @@ use crate::ser::Style;
 /// ```
 /// use ivr_xml::notify::{CallId, Message, NotifyError, Params, Seconds};
 ///
-/// /// The cdr callback seen in field code (spec §3.8), reduced to two fields.
+/// /// A callback the crate does not ship: an application's own "recording finished" URL.
 /// #[derive(Debug, PartialEq)]
-/// struct Cdr {
+/// struct Recorded {
 ///     callid: CallId,
 ///     duration: Option<Seconds>,
 ///     extra: Params,
 /// }
 ///
-/// impl Message for Cdr {
-///     const KIND: &'static str = "cdr callback";
-///     const DEFAULT_SEGMENT: Option<&'static str> = Some("cdr");
+/// impl Message for Recorded {
+///     const KIND: &'static str = "recording callback";
+///     const DEFAULT_SEGMENT: Option<&'static str> = Some("recorded");
 ///     const PARAMS: &'static [&'static str] = &["callid", "duration"];
 ///
-///     fn from_params(params: &Params) -> Result<Cdr, NotifyError> {
-///         let read = || Ok(Cdr {
+///     fn from_params(params: &Params) -> Result<Recorded, NotifyError> {
+///         let read = || Ok(Recorded {
 ///             callid: params.required("callid")?,
 ///             duration: params.optional("duration")?,
 ///             extra: params.without(Self::PARAMS),
@@ -49,10 +49,10 @@ use crate::ser::Style;
 ///     }
 /// }
 ///
-/// let cdr = Cdr::from_query("callid=c1&duration=1&sipcause=200")?;
-/// assert_eq!(cdr.duration, Some(Seconds::new(1)));
-/// assert_eq!(cdr.to_query_string(), "callid=c1&duration=1&sipcause=200");
-/// assert_eq!(Cdr::from_query("duration=x").unwrap_err().to_string(), "cdr callback: missing parameter `callid`: expected a call id (not empty, no spaces or control characters)");
+/// let recorded = Recorded::from_query("callid=c1&duration=1&recordurl=r.wav")?;
+/// assert_eq!(recorded.duration, Some(Seconds::new(1)));
+/// assert_eq!(recorded.to_query_string(), "callid=c1&duration=1&recordurl=r.wav");
+/// assert_eq!(Recorded::from_query("duration=x").unwrap_err().to_string(), "recording callback: missing parameter `callid`: expected a call id (not empty, no spaces or control characters)");
 /// # Ok::<(), NotifyError>(())
 /// ```
 pub trait Message: Sized {
@@ -78,11 +78,7 @@ pub trait Message: Sized {
     fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
     ) -> Result<Self, NotifyError> {
-        let params: Params = pairs
-            .into_iter()
-            .map(|(name, value)| (name.into_owned(), value.into_owned()))
-            .collect();
-        Self::from_params(&params)
+        Self::from_params(&Params::from_iter(pairs))
     }
 
     /// The message's parameters: the known ones, then `extra`.

@@ -91,7 +91,9 @@
 //!
 //! # Serde
 //!
-//! With the feature `serde`, every message is `Serialize` and `Deserialize` as a map from the
+//! With the feature `serde`, every message is `Serialize` and `Deserialize` (a message of your
+//! own with `#[message(serde)]`, an enum of notifications with `#[notification(serde)]`, tagged
+//! by its segment) as a map from the
 //! platform's parameter names to their texts (the known parameters, then `extra`), and reads
 //! through [`Message::from_params`]: the same checks and the same error text as
 //! [`Message::from_query`]. So a message is an argument of any framework's `Query` or `Form`
@@ -148,6 +150,7 @@ mod messages;
 mod options;
 mod params;
 mod request;
+mod source;
 mod time;
 mod urlencoded;
 mod values;
@@ -176,10 +179,10 @@ pub use ids::{AppId, CallId, Code, ConfId};
 /// ```
 /// use ivr_xml::notify::{CallId, Message, Params, Seconds};
 ///
-/// /// The cdr callback seen in field code (spec §3.8), reduced to three fields.
+/// /// A callback the crate does not ship: an application's own "recording finished" URL.
 /// #[derive(Debug, PartialEq, Message)]
-/// #[message(kind = "cdr callback", segment = "cdr")]
-/// struct Cdr {
+/// #[message(kind = "recording callback", segment = "recorded")]
+/// struct Recorded {
 ///     callid: CallId,
 ///     duration: Option<Seconds>,
 ///     #[message(rename = "type")]
@@ -188,15 +191,15 @@ pub use ids::{AppId, CallId, Code, ConfId};
 ///     extra: Params,
 /// }
 ///
-/// let cdr = Cdr::from_query("callid=c1&duration=1&type=2&sipcause=200")?;
-/// assert_eq!(cdr.duration, Some(Seconds::new(1)));
-/// assert_eq!(cdr.extra.get("sipcause"), Some("200"));
-/// assert_eq!(Cdr::PARAMS, ["callid", "duration", "type"]);
-/// let built = Cdr::new(CallId::new("c1")?).kind("2").extra_param("sipcause", "200");
-/// assert_eq!(built.to_query_string(), "callid=c1&type=2&sipcause=200");
+/// let recorded = Recorded::from_query("callid=c1&duration=1&type=2&recordurl=r.wav")?;
+/// assert_eq!(recorded.duration, Some(Seconds::new(1)));
+/// assert_eq!(recorded.extra.get("recordurl"), Some("r.wav"));
+/// assert_eq!(Recorded::PARAMS, ["callid", "duration", "type"]);
+/// let built = Recorded::new(CallId::new("c1")?).kind("2").extra_param("recordurl", "r.wav");
+/// assert_eq!(built.to_query_string(), "callid=c1&type=2&recordurl=r.wav");
 /// assert_eq!(
-///     Cdr::from_query("duration=1").unwrap_err().to_string(),
-///     "cdr callback: missing parameter `callid`: expected a call id (not empty, no spaces or control characters)"
+///     Recorded::from_query("duration=1").unwrap_err().to_string(),
+///     "recording callback: missing parameter `callid`: expected a call id (not empty, no spaces or control characters)"
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -207,11 +210,39 @@ pub use ids::{AppId, CallId, Code, ConfId};
 /// use ivr_xml::notify::{CallId, Message};
 ///
 /// #[derive(Message)]                 // no `kind`, no `extra` field
-/// struct Cdr {
+/// struct Recorded {
 ///     #[message(rename = "")]       // an empty parameter name
 ///     callid: CallId,
 /// }
 /// ```
+///
+/// With the feature `serde`, `#[message(serde)]` (usually
+/// `#[cfg_attr(feature = "serde", message(serde))]`, as on the crate's messages) also derives
+/// `Serialize` and `Deserialize`: the map of the parameters, read through
+/// [`Message::from_params`] (see [Serde](self#serde)).
+#[cfg_attr(
+    feature = "serde",
+    doc = r##"
+```
+use ivr_xml::notify::{CallId, Message, Params};
+
+#[derive(Debug, PartialEq, Message)]
+#[message(kind = "recording callback", serde)]
+struct Recorded {
+    callid: CallId,
+    #[message(extra)]
+    extra: Params,
+}
+
+let recorded: Recorded = serde_urlencoded::from_str("callid=c1&recordurl=r.wav")?;
+assert_eq!(recorded, Recorded::from_query("callid=c1&recordurl=r.wav")?);
+assert_eq!(serde_json::to_string(&recorded)?, r#"{"callid":"c1","recordurl":"r.wav"}"#);
+let err = serde_json::from_str::<Recorded>(r#"{"callid":"c 1"}"#).unwrap_err();
+assert!(err.to_string().starts_with("recording callback: invalid parameter `callid`"), "{err}");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
 pub use ivr_xml_derive::Message;
 pub use messages::{
     Cdr, ConfCreated, ConfDeleted, ConfDtmfReport, ConfMediaOpResult, ConfMemberJoined,
@@ -328,4 +359,42 @@ impl<T: crate::XmlValue> ParamValue for T {}
 ///     Timeout(RedirectRequest),                    // no default segment: name one
 /// }
 /// ```
+///
+/// With the feature `serde`, `#[notification(serde)]` on the enum also derives `Serialize` and
+/// `Deserialize`: a notification is tagged by its segment, a one-entry map from
+/// [`Notification::segment`](trait@Notification) to its parameters, and reads back through
+/// [`Notification::from_parts`] (so the variant its segment chooses, with its message's checks):
+/// for logging and replaying the notifications a call made.
+#[cfg_attr(
+    feature = "serde",
+    doc = r##"
+```
+use ivr_xml::notify::{DtmfReport, Notification, RawNotification, Request, StartService};
+
+#[derive(Debug, PartialEq, Notification)]
+#[notification(serde)]
+enum Incoming {
+    Start(StartService),
+    #[notification(segment = "firstget")]
+    Menu(DtmfReport),
+    #[notification(other)]
+    Other(RawNotification),
+}
+
+let menu: Incoming = Request::new("/ivr/firstget?appid=a&callid=c&digits=2").parse()?;
+let json = serde_json::to_string(&menu)?;
+assert_eq!(json, r#"{"firstget":{"appid":"a","callid":"c","digits":"2"}}"#);
+assert_eq!(serde_json::from_str::<Incoming>(&json)?, menu);
+
+let other: Incoming = Request::new("/ivr/agentstate?agentid=7").parse()?;
+let json = serde_json::to_string(&other)?;
+assert_eq!(json, r#"{"/ivr/agentstate":{"agentid":"7"}}"#);
+assert_eq!(serde_json::from_str::<Incoming>(&json)?, other);
+
+let err = serde_json::from_str::<Incoming>(r#"{"firstget":{"appid":"a"}}"#).unwrap_err();
+assert!(err.to_string().starts_with("Get report: missing parameter `callid`"), "{err}");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+"##
+)]
 pub use ivr_xml_derive::Notification;

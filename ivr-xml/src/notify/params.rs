@@ -5,6 +5,7 @@
 //! instead of being passed through or replaced by U+FFFD. Encoding is exactly the WHATWG
 //! serializer's (the tests check it against `form_urlencoded`).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
@@ -115,6 +116,15 @@ impl Params {
     /// ```
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
         self.pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+
+    /// The parameters as borrowed `Cow` pairs, in order: what a derived message or notification
+    /// reads ([`Message::from_params`](super::Message::from_params) is its `from_pairs` over them).
+    #[doc(hidden)]
+    pub fn cow_pairs(&self) -> impl ExactSizeIterator<Item = (Cow<'_, str>, Cow<'_, str>)> + '_ {
+        self.pairs
+            .iter()
+            .map(|(n, v)| (Cow::Borrowed(n.as_str()), Cow::Borrowed(v.as_str())))
     }
 
     /// How many parameters there are, repeats included.
@@ -270,7 +280,12 @@ impl Params {
     /// assert!(Params::from_form_with(b"a=1&b=2", &NotifyOptions::default().max_params(1)).is_err());
     /// ```
     pub fn from_form_with(body: &[u8], options: &NotifyOptions) -> Result<Params, NotifyError> {
-        decode_urlencoded(body, form_text(body, options), Encoding::Form, options)
+        decode_urlencoded(
+            body,
+            urlencoded::form_text(body, options),
+            Encoding::Form,
+            options,
+        )
     }
 
     /// Reads an XML body with the default [`NotifyOptions`]: a root `<Request>` or `<request>`
@@ -404,16 +419,6 @@ impl From<Vec<(String, String)>> for Params {
     fn from(pairs: Vec<(String, String)>) -> Params {
         Params { pairs }
     }
-}
-
-/// A form body as a `&str`, when it is UTF-8 (and within the size limit: a larger one is refused
-/// unread). Its plain names and values are then borrowed without checking each again.
-#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
-pub fn form_text<'a>(body: &'a [u8], options: &NotifyOptions) -> Option<&'a str> {
-    if body.len() > options.bytes_limit() {
-        return None;
-    }
-    std::str::from_utf8(body).ok()
 }
 
 /// Decodes every `name=value` pair of `input` into owned parameters. `text` is `input` as a

@@ -10,7 +10,8 @@ use super::dispatch::Notification;
 use super::error::{Encoding, NotifyError, NotifyErrorKind};
 use super::message::Message;
 use super::options::{limit_error, NotifyOptions};
-use super::params::{form_text, Params};
+use super::params::Params;
+use super::urlencoded::form_text;
 use super::{urlencoded, xml};
 
 #[derive(Debug, Clone, Copy)]

@@ -30,6 +30,7 @@ use crate::value::{EscapeFree, XmlValue};
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct Timestamp {
     /// The 14 ASCII digits; fixed width, so their order is time order.
     raw: [u8; 14],

@@ -71,8 +71,7 @@ fn find_special(bytes: &[u8]) -> usize {
 /// checked out as UTF-8): unescaped names and values are then borrowed without a second check.
 /// Errors are the first of: the size limit; then, pair by pair, the parameter count limit, a bad
 /// escape or non-UTF-8 bytes in the name, then in the value.
-#[doc(hidden)] // generated code's runtime, reached through `notify::__private`
-pub fn for_each_pair<'a>(
+pub(crate) fn for_each_pair<'a>(
     input: &'a [u8],
     text: Option<&'a str>,
     encoding: Encoding,
@@ -230,6 +229,15 @@ fn hex_value(byte: u8) -> Option<u8> {
         b'A'..=b'F' => Some(byte - b'A' + 10),
         _ => None,
     }
+}
+
+/// A form body as a `&str`, when it is UTF-8 (and within the size limit: a larger one is refused
+/// unread). Its plain names and values are then borrowed without checking each again.
+pub(crate) fn form_text<'a>(body: &'a [u8], options: &NotifyOptions) -> Option<&'a str> {
+    if body.len() > options.bytes_limit() {
+        return None;
+    }
+    std::str::from_utf8(body).ok()
 }
 
 /// What a message has received of one parameter it reads: the first value and the first value

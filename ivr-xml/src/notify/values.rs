@@ -21,6 +21,7 @@ use crate::value::{EscapeFree, Key, XmlValue};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
 #[value(name = "direction", expected = "`0` (inbound) or `1` (outbound)")]
+#[cfg_attr(feature = "serde", value(serde))]
 pub enum Direction {
     /// `0`: a caller dialled the application's IVR access number.
     #[value(text = "0")]
@@ -48,6 +49,7 @@ pub enum Direction {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct Digits(String);
 
 impl Digits {
@@ -173,6 +175,7 @@ impl XmlValue for Digits {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct Seconds(u64);
 
 impl Seconds {
@@ -258,6 +261,7 @@ impl XmlValue for Seconds {
 /// assert_eq!(data.decode_base64().as_deref(), Some(&b"order=42"[..]));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct UserData(String);
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

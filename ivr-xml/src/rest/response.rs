@@ -30,6 +30,7 @@ use crate::Xml;
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct StatusCode(String);
 
 impl StatusCode {

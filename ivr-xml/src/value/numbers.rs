@@ -155,6 +155,7 @@ fn parse_positive(what: &'static str, text: &str) -> Result<NonZeroU32, ValueErr
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct NumDigits(NonZeroU32);
 
 impl NumDigits {
@@ -187,6 +188,7 @@ impl NumDigits {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct Timeout(NonZeroU32);
 
 impl Timeout {
@@ -282,6 +284,7 @@ impl XmlValue for Timeout {
 /// assert!(MaxMember::new(301).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub struct MaxMember(u16);
 
 impl MaxMember {
@@ -375,6 +378,7 @@ impl XmlValue for MaxMember {
 /// assert!(Loop::new(-2).is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(crate::XmlValueSerde))]
 pub enum Loop {
     /// `0`: do not play.
     Never,

@@ -14,6 +14,7 @@ use crate::error::ValueError;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
 #[value(name = "key", expected = "one of `0`-`9`, `*`, `#`")]
+#[cfg_attr(feature = "serde", value(serde))]
 pub enum Key {
     /// `0`
     #[value(text = "0")]
@@ -84,6 +85,7 @@ impl TryFrom<char> for Key {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
 #[value(name = "method", expected = "`GET` or `POST`")]
+#[cfg_attr(feature = "serde", value(serde))]
 pub enum Method {
     /// `GET`
     #[value(text = "GET")]
@@ -101,6 +103,7 @@ pub enum Method {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
 #[value(name = "voicemod", expected = "`0`, `1` or `2`")]
+#[cfg_attr(feature = "serde", value(serde))]
 pub enum VoiceMode {
     /// `0`: no prompts, background audio.
     #[value(text = "0")]

@@ -22,6 +22,7 @@ use crate::{Xml, XmlValue};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
 #[value(name = "role", expected = "`0` (member) or `1` (host)")]
+#[cfg_attr(feature = "serde", value(serde))]
 pub enum Role {
     /// `0`: an ordinary member.
     #[value(text = "0")]
@@ -40,6 +41,7 @@ pub enum Role {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, XmlValue)]
 #[value(name = "speak", expected = "`0` (listen only) or `1` (can speak)")]
+#[cfg_attr(feature = "serde", value(serde))]
 pub enum Speak {
     /// `0`: listens only.
     #[value(text = "0")]

@@ -1,15 +1,10 @@
-//! The typed notification messages of spec §3, one struct each.
-//!
-//! Every message has the same shape: a public field per parameter it reads (required ones as
-//! values, optional ones as `Option`), and `extra`, the parameters it does not read, in order.
-//! `#[derive(Message)]` gives `new` (the required parameters), a method per optional one, and
-//! [`Message`](super::Message)'s readers of every encoding. Parameters are written required first, then
-//! optional, in the order of the fields, then `extra`.
+//! A call's own notifications: `startservice`, the `<Get>` report, the `<Redirect>` request,
+//! `stopservice`, and the `cdr` record of a finished call.
 
-use super::ids::{AppId, CallId, Code, ConfId};
-use super::params::Params;
-use super::time::Timestamp;
-use super::values::{Digits, Direction, Seconds, UserData};
+use crate::notify::ids::{AppId, CallId, Code};
+use crate::notify::params::Params;
+use crate::notify::time::Timestamp;
+use crate::notify::values::{Digits, Direction, Seconds, UserData};
 use ivr_xml_derive::Message;
 
 /// `startservice`: a call to the application has started (呼叫开始). Fixed segment
@@ -42,6 +37,7 @@ use ivr_xml_derive::Message;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "startservice notification", segment = "startservice")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct StartService {
     /// `appid`: the application. *Field evidence only* (3 apps).
@@ -85,6 +81,7 @@ pub struct StartService {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "Get report", segment = "dtmfreport")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct DtmfReport {
     /// `appid`. *Field evidence only* (4 apps).
@@ -122,6 +119,7 @@ pub struct DtmfReport {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "Redirect request")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct RedirectRequest {
     /// `appid`. *Field evidence only* (2 apps).
@@ -193,6 +191,7 @@ impl RedirectRequest {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "stopservice notification", segment = "stopservice")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct StopService {
     /// `appid`. *Field evidence only*.
@@ -251,298 +250,6 @@ impl StopService {
     }
 }
 
-/// A conference was created: the request to `CreateConf@action` (for example `createconfok`)
-/// \[official\] \[guide (10)\]. Answer with a command document: the guide answers with a
-/// `<PlayMix>` of the id and a `<Redirect>` \[guide (11)\].
-///
-/// No parameter list is available (spec §3.7). `confid` is required because the guide plays
-/// the new conference's id right after this callback \[inferred\]; `appid` and `callid` are
-/// read when present \[inferred\].
-///
-/// ```
-/// use ivr_xml::notify::{ConfCreated, ConfId, Message};
-/// let created = ConfCreated::from_query("confid=00012345&callid=c1")?;
-/// assert_eq!(created.confid, "00012345");
-/// assert_eq!(ConfCreated::new(ConfId::new("00012345")?).to_query_string(), "confid=00012345");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "conference-created callback")]
-#[non_exhaustive]
-pub struct ConfCreated {
-    /// `confid`: the new conference \[inferred\].
-    pub confid: ConfId,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// `callid`: the call that created the conference \[inferred\].
-    pub callid: Option<CallId>,
-    /// `userdata` \[inferred\].
-    pub userdata: Option<UserData>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// A member joined a conference: the request to `JoinConf@action` (for example `joinconfok`)
-/// \[guide (14)\] or to `CreateConf@joinurl` \[official\]. Answer with a command document (the
-/// guide answers `<CmdNone/>`); callbacks of REST-created conferences are answered with an
-/// empty 200 \[field\].
-///
-/// ```
-/// use ivr_xml::notify::{ConfId, ConfMemberJoined, Message, Timestamp};
-/// let joined = ConfMemberJoined::from_query("confid=00012345&jointime=20170927163908&callid=c1")?;
-/// assert_eq!(joined.jointime.map(|t| t.hour()), Some(16));
-/// let built = ConfMemberJoined::new(ConfId::new("00012345")?).jointime(Timestamp::parse("20170927163908")?);
-/// assert_eq!(built.to_query_string(), "confid=00012345&jointime=20170927163908");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "member-joined callback")]
-#[non_exhaustive]
-pub struct ConfMemberJoined {
-    /// `confid`: the conference. *Field evidence only*.
-    pub confid: ConfId,
-    /// `jointime`: when the member joined. *Field evidence only*.
-    pub jointime: Option<Timestamp>,
-    /// `callid`: the member's call \[inferred\].
-    pub callid: Option<CallId>,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// `userdata` \[inferred\].
-    pub userdata: Option<UserData>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// A member left a conference: the request to `CreateConf@quiturl` [official, attribute
-/// only]. Its parameters are unknown (spec §3.7), so every field is optional and \[inferred\].
-///
-/// ```
-/// use ivr_xml::notify::{CallId, ConfMemberQuit, Message};
-/// let quit = ConfMemberQuit::from_query("confid=00012345&callid=c1")?;
-/// assert_eq!(quit.callid.as_ref().map(|c| c.as_str()), Some("c1"));
-/// let built = ConfMemberQuit::new().callid(CallId::new("c1")?);
-/// assert_eq!(built.to_query_string(), "callid=c1");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "member-quit callback")]
-#[non_exhaustive]
-pub struct ConfMemberQuit {
-    /// `confid` \[inferred\].
-    pub confid: Option<ConfId>,
-    /// `callid`: the member's call \[inferred\].
-    pub callid: Option<CallId>,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// A conference was deleted: the request to `CreateConf@delreporturl` \[official, attribute\].
-///
-/// ```
-/// use ivr_xml::notify::{ConfDeleted, ConfId, Message, Timestamp};
-/// let deleted = ConfDeleted::from_query("confid=00012345&deltime=20170927170000")?;
-/// assert_eq!(deleted.deltime, Some(Timestamp::parse("20170927170000")?));
-/// assert_eq!(ConfDeleted::new(ConfId::new("9")?).to_query_string(), "confid=9");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "conference-deleted callback")]
-#[non_exhaustive]
-pub struct ConfDeleted {
-    /// `confid`: the conference. *Field evidence only*.
-    pub confid: ConfId,
-    /// `deltime`: when it was deleted. *Field evidence only*.
-    pub deltime: Option<Timestamp>,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// Keys pressed in a conference: the request to `CreateConf@dtmfreporturl` [official,
-/// attribute only]. Parameters unknown; `confid`, `callid` and `digits` are the likely ones
-/// (spec §3.7) \[inferred\].
-///
-/// ```
-/// use ivr_xml::notify::{ConfDtmfReport, Digits, Message};
-/// let keys = ConfDtmfReport::from_query("confid=00012345&callid=c1&digits=*1")?;
-/// assert_eq!(keys.digits.as_ref().map(|d| d.as_str()), Some("*1"));
-/// assert_eq!(ConfDtmfReport::new().digits(Digits::new("5")?).to_query_string(), "digits=5");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "conference key report")]
-#[non_exhaustive]
-pub struct ConfDtmfReport {
-    /// `confid` \[inferred\].
-    pub confid: Option<ConfId>,
-    /// `callid`: the member who pressed the keys \[inferred\].
-    pub callid: Option<CallId>,
-    /// `digits`: the keys \[inferred\].
-    pub digits: Option<Digits>,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// The result of a conference media operation: the request to `CreateConf@mediaopturl`
-/// \[official, attribute only\]. Parameters unknown (spec §3.7); every field is \[inferred\].
-///
-/// ```
-/// use ivr_xml::notify::{Code, ConfMediaOpResult, Message};
-/// let result = ConfMediaOpResult::from_query("confid=00012345&result=0&op=play")?;
-/// assert!(result.result.as_ref().is_some_and(Code::is_zero));
-/// assert_eq!(result.extra.get("op"), Some("play"));
-/// assert_eq!(ConfMediaOpResult::new().result(Code::new("1")?).to_query_string(), "result=1");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "media-operation result")]
-#[non_exhaustive]
-pub struct ConfMediaOpResult {
-    /// `confid` \[inferred\].
-    pub confid: Option<ConfId>,
-    /// `callid` \[inferred\].
-    pub callid: Option<CallId>,
-    /// `result`: the outcome; no value table is known \[inferred\].
-    pub result: Option<Code>,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// A wrong conference password was entered three times: the request to `passwderrorurl`
-/// (an attribute of REST create-conference, *field evidence only*, spec §2.8). Parameters
-/// unknown; every field is \[inferred\].
-///
-/// ```
-/// use ivr_xml::notify::{ConfId, ConfPasswordFailed, Message};
-/// let failed = ConfPasswordFailed::from_query("confid=00012345&callid=c1")?;
-/// assert_eq!(failed.confid, Some(ConfId::new("00012345")?));
-/// assert_eq!(ConfPasswordFailed::new().confid(ConfId::new("7")?).to_query_string(), "confid=7");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "password-failed callback")]
-#[non_exhaustive]
-pub struct ConfPasswordFailed {
-    /// `confid` \[inferred\].
-    pub confid: Option<ConfId>,
-    /// `callid`: the caller who failed \[inferred\].
-    pub callid: Option<CallId>,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// The consulted party of a `<ConsultationCall>` hung up: the request to its `hangupurl`.
-/// *Field evidence only* (2 apps). The first caller is still connected: one application
-/// answers with a satisfaction-survey `<Get>`.
-///
-/// ```
-/// use ivr_xml::notify::{AppId, CallId, ConsultHangup, Message, Seconds};
-/// let hangup = ConsultHangup::from_query("appid=a1&callid=c1&reason=0&callduration=42")?;
-/// assert!(hangup.reason.as_ref().is_some_and(|r| r.is_zero()));
-/// assert_eq!(hangup.callduration, Some(Seconds::new(42)));
-/// let built = ConsultHangup::new(AppId::new("a1")?, CallId::new("c1")?).callduration(Seconds::new(42));
-/// assert_eq!(built.to_query_string(), "appid=a1&callid=c1&callduration=42");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "ConsultationCall hangupurl callback")]
-#[non_exhaustive]
-pub struct ConsultHangup {
-    /// `appid`. *Field evidence only* (2 apps).
-    pub appid: AppId,
-    /// `callid`. *Field evidence only* (2 apps).
-    pub callid: CallId,
-    /// `reason`: `0` = the consulted side hung up; other values unknown.
-    /// *Field evidence only* (2 apps).
-    pub reason: Option<Code>,
-    /// `callduration`: talk time of the consultation call. *Field evidence only* (2 apps).
-    pub callduration: Option<Seconds>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// The `calltime` of a `<ConsultationCall>` ran out: the request to its `calltimeoverurl`.
-/// *Field evidence only*.
-///
-/// ```
-/// use ivr_xml::notify::{AppId, CallId, ConsultCallTimeOver, Message};
-/// let over = ConsultCallTimeOver::from_query("appid=a1&callid=c1")?;
-/// assert_eq!(over, ConsultCallTimeOver::new(AppId::new("a1")?, CallId::new("c1")?));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "ConsultationCall calltimeoverurl callback")]
-#[non_exhaustive]
-pub struct ConsultCallTimeOver {
-    /// `appid`. *Field evidence only*.
-    pub appid: AppId,
-    /// `callid`. *Field evidence only*.
-    pub callid: CallId,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
-/// The consulted party of a `<ConsultationCall>` did not answer: the request to its
-/// `noanswerurl`. *Field evidence only*; only `callid` is known to be sent.
-///
-/// ```
-/// use ivr_xml::notify::{CallId, ConsultNoAnswer, Message};
-/// let missed = ConsultNoAnswer::from_query("callid=c1")?;
-/// assert_eq!(missed.callid, "c1");
-/// assert_eq!(ConsultNoAnswer::new(CallId::new("c1")?).to_query_string(), "callid=c1");
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
-#[message(kind = "ConsultationCall noanswerurl callback")]
-#[non_exhaustive]
-pub struct ConsultNoAnswer {
-    /// `callid`. *Field evidence only*.
-    pub callid: CallId,
-    /// `appid` \[inferred\].
-    pub appid: Option<AppId>,
-    /// The parameters this message does not read, in the order received: the application's own
-    /// (from the query string of its `action` URL) and any the crate cannot name. Written after
-    /// the known ones.
-    #[message(extra)]
-    pub extra: Params,
-}
-
 /// `cdr`: the call detail record (话单) of a finished call, as one field handler receives it
 /// (spec §3.8). *Field evidence only*: the parameter names are the handler's, the types are read
 /// from the one captured request \[field\]; whether the platform sends it as an IVR notification
@@ -586,6 +293,7 @@ pub struct ConsultNoAnswer {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Message)]
 #[message(kind = "cdr callback", segment = "cdr")]
+#[cfg_attr(feature = "serde", message(serde))]
 #[non_exhaustive]
 pub struct Cdr {
     /// `appid`: the application. *Field evidence only*.
