@@ -36,8 +36,9 @@ impl Layout {
 
 /// One benchmarked document.
 pub(crate) struct Case {
-    /// Short id used in benchmark names: `01`..`11`, `1000cmd`, or `1000clean` (the same kind of
-    /// content with no finding of the platform rules: what strict parse's fast path reads).
+    /// Short id used in benchmark names: `01`..`11`, `1000clean` (the 1,000-command benchmark
+    /// document, with no finding of the platform rules) or `1000cmd` (the same kinds of
+    /// commands with the findings of its generator's first version, read by the tree path).
     pub(crate) id: String,
     /// Whether this is one of the guide's eleven examples.
     pub(crate) guide: bool,
@@ -74,12 +75,17 @@ pub(crate) fn cases() -> Vec<Case> {
             case(format!("{:02}", i + 1), true, doc)
         })
         .collect();
-    cases.push(case("1000cmd".to_owned(), false, thousand_commands()));
+    // The 1,000-command benchmark document, then the generator's first version of it, whose
+    // findings (IVR202: a `<Redirect>` and a `<Hangup/>` among the sub-commands make the rest
+    // unreachable; IVR207: two prompts in the `<Get>`; IVR111: `loop` on 100 `<PlayTTS>`, known
+    // from field evidence only) are artefacts of cycling through command kinds, not what an
+    // application writes: strict parse warns on it and reads it with the checked tree.
     cases.push(case(
         "1000clean".to_owned(),
         false,
         thousand_clean_commands(),
     ));
+    cases.push(case("1000cmd".to_owned(), false, thousand_commands()));
     cases
 }
 

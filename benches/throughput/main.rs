@@ -265,12 +265,15 @@ fn main() {
     // `-- --round-robin`: the interleaved ratio mode instead of criterion (criterion would
     // refuse the option).
     let args: Vec<String> = std::env::args().collect();
-    // `-- --parse-only N [guide|1000cmd|1000clean]`: ivr-xml's strict parse of every document, N times, and nothing else,
+    // `-- --parse-only N [guide|1000cmd|1000clean [hand]]`: ivr-xml's strict parse (or the hand-written
+    // reference's) of every document, N times, and nothing else,
     // for a profiler (`valgrind --tool=callgrind`) or an instruction count.
     if let Some(i) = args.iter().position(|a| a == "--parse-only") {
         let times: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(100);
         // `guide`, `1000cmd` or `1000clean` after N: only those documents.
         let only = args.get(i + 2).map(String::as_str);
+        // `hand` after that: the hand-written reference parser instead of ivr-xml.
+        let reference = args.get(i + 3).is_some_and(|a| a == "hand");
         for layout in Layout::ALL {
             for case in cases.iter().filter(|c| match only {
                 Some("guide") => c.guide,
@@ -278,7 +281,12 @@ fn main() {
                 _ => true,
             }) {
                 for _ in 0..times {
-                    black_box(black_box(case.text(layout)).parse::<Response>().is_ok());
+                    let text = black_box(case.text(layout));
+                    match reference {
+                        // The hand-written reference, for the instruction count to compare with.
+                        true => black_box(hand::parse(text).is_ok()),
+                        false => black_box(text.parse::<Response>().is_ok()),
+                    };
                 }
             }
         }

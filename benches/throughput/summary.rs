@@ -92,7 +92,7 @@ impl Table<'_> {
             if case.guide {
                 guide_mib_s.push(throughput);
                 guide_ratio.extend(ratio);
-            } else if case.id == "1000cmd" {
+            } else if case.id == "1000clean" {
                 row.big_mib_s = Some(throughput);
                 row.big_ratio = ratio;
             }

@@ -3,6 +3,7 @@
 pub(crate) mod fast;
 mod options;
 mod reader;
+mod report;
 mod syntax;
 mod tree;
 mod typed;

@@ -295,15 +295,7 @@ pub(crate) fn read_tree<'a>(
         0
     };
     let mut reader = Reader::from_str(input);
-    {
-        let config = reader.config_mut();
-        config.trim_text(false);
-        config.check_end_names = false;
-        config.expand_empty_elements = false;
-        config.check_comments = true;
-        // Lenient mode takes a bare `&` in text literally, with a warning (spec §1.5).
-        config.allow_dangling_amp = mode == Mode::Lenient;
-    }
+    configure(&mut reader, mode);
     loop {
         // quick-xml skips a byte order mark without counting it: its positions start after it.
         let offset = usize::try_from(reader.buffer_position()).map_or(usize::MAX, |at| at + bom);
@@ -445,4 +437,16 @@ pub(crate) fn read_tree<'a>(
             String::new(),
         ))
     }
+}
+
+/// quick-xml's configuration for reading a document in `mode`: the tree reader's and the strict
+/// parser's fast path's, which must read the same events from the same input.
+pub(super) fn configure(reader: &mut Reader<&[u8]>, mode: Mode) {
+    let config = reader.config_mut();
+    config.trim_text(false);
+    config.check_end_names = false;
+    config.expand_empty_elements = false;
+    config.check_comments = true;
+    // Lenient mode takes a bare `&` in text literally, with a warning (spec §1.5).
+    config.allow_dangling_amp = mode == Mode::Lenient;
 }

@@ -236,6 +236,13 @@ static RULE_NAMES: crate::de::fast::RuleNames = crate::de::fast::RuleNames {
     field_evidence_element,
     url_attributes: rules::url_attributes,
     is_text_command: rules::is_text_command,
+    // The commands, and the root every parse with rules opens.
+    elements: || {
+        let mut names = expected_of::<Command>();
+        names.push("Response");
+        names
+    },
+    table: crate::de::fast::FlagTable::new(),
 };
 
 fn field_evidence(element: &str, attribute: Option<&str>) -> bool {
