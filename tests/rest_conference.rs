@@ -12,8 +12,7 @@ use std::time::Duration;
 use axum::routing::any;
 use axum::Router;
 use ivr_xml::rest::{
-    Credentials, Dial, InviteJoinConf, QueryConfState, RestClient, RestCreateConf, RestRequest,
-    Timestamp,
+    self, Credentials, Dial, InviteJoinConf, QueryConfState, RestClient, RestRequest, Timestamp,
 };
 use ivr_xml::{CmdNone, CreateConf, Response};
 use ivr_xml_sim::{Caller, Config, Http, Platform, Simulator, Transcript};
@@ -84,7 +83,7 @@ async fn a_conference_created_by_rest_gets_its_invited_callers_and_the_callbacks
         .quiturl("memberquit")
         .delreporturl("confdeleted");
     let created = rest
-        .send(&RestRequest::new(APP_ID, RestCreateConf::from(create)))
+        .send(&RestRequest::new(APP_ID, rest::CreateConf::from(create)))
         .await
         .unwrap();
     let confid = created.confid().unwrap().to_owned();
@@ -139,7 +138,7 @@ async fn query_and_dismiss_a_conference() {
     let created = rest
         .send(&RestRequest::new(
             APP_ID,
-            RestCreateConf::from(CreateConf::new()),
+            rest::CreateConf::from(CreateConf::new()),
         ))
         .await
         .unwrap();
@@ -214,7 +213,7 @@ async fn a_request_with_the_wrong_credentials_is_refused() {
     let err = intruder
         .send(&RestRequest::new(
             APP_ID,
-            RestCreateConf::from(CreateConf::new()),
+            rest::CreateConf::from(CreateConf::new()),
         ))
         .await
         .unwrap_err();

@@ -6,7 +6,8 @@
 //! strong-xml and hard-xml derives and a hand-driven quick-xml reader with owned strings are
 //! parsing peers too (issue 17). `cargo bench --bench throughput -- --round-robin` times every
 //! case in shuffled rounds instead and prints ratios to the reference from the same round
-//! (`round_robin.rs`); `-- --parse-only N [guide|1000cmd]` runs ivr-xml's strict parse alone.
+//! (`round_robin.rs`); `-- --parse-only N [guide|1000cmd]` runs ivr-xml's strict parse alone,
+//! `-- --write-only N [guide|1000cmd]` its writer alone (for an instruction count).
 //!
 //! `cargo bench` runs everything and ends with a comparison table (medians of per-document ratios
 //! to the hand-written baselines); `cargo bench -- write-compact` runs a subset. See
@@ -286,6 +287,29 @@ fn main() {
                         true => black_box(hand::parse(text).is_ok()),
                         false => black_box(text.parse::<Response>().is_ok()),
                     };
+                }
+            }
+        }
+        return;
+    }
+    // `-- --write-only N [guide|1000cmd|1000clean]`: ivr-xml's writer (reused buffer) on every
+    // document, N times, and nothing else: an instruction count (`valgrind --tool=callgrind`,
+    // `perf stat`) compares two builds of the writer without the timing noise of a shared machine.
+    if let Some(i) = args.iter().position(|a| a == "--write-only") {
+        let times: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(100);
+        let only = args.get(i + 2).map(String::as_str);
+        let mut buffer = String::new();
+        for layout in Layout::ALL {
+            let style = layout.style();
+            for case in cases.iter().filter(|c| match only {
+                Some("guide") => c.guide,
+                Some(id @ ("1000cmd" | "1000clean")) => c.id == id,
+                _ => true,
+            }) {
+                for _ in 0..times {
+                    buffer.clear();
+                    black_box(&case.doc).write_to_string(&mut buffer, &style);
+                    black_box(buffer.len());
                 }
             }
         }

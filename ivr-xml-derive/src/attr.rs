@@ -8,7 +8,9 @@ use syn::{
 
 use crate::check;
 pub(crate) use crate::ctxt::{unknown_option, Errors};
-use crate::ir::{Absent, Container, Describe, Field, Known, Role, Setter, Shape, Variant};
+use crate::ir::{
+    Absent, Container, Describe, EmptyForm, Field, FromForm, Known, Role, Setter, Shape, Variant,
+};
 
 /// Calls `each` for every item inside the `#[xml(...)]` attributes.
 ///
@@ -31,6 +33,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
     let mut describe = Describe::default();
     let mut new_order = None;
     let mut serde = false;
+    let mut check = None;
     let shape = match &input.data {
         Data::Struct(data) => parse_struct(
             input,
@@ -38,6 +41,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
             &mut describe,
             &mut new_order,
             &mut serde,
+            &mut check,
             errors,
         ),
         Data::Enum(data) => parse_enum(input, data, &mut describe, &mut serde, errors),
@@ -57,6 +61,7 @@ pub(crate) fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Containe
         describe,
         new_order,
         serde,
+        check,
     })
 }
 
@@ -160,15 +165,46 @@ fn parse_known(
     }))
 }
 
+/// `#[xml(from = T)]`, `#[xml(try_from = T)]` and `#[xml(into = T)]` on a struct, each with its span.
+#[derive(Default)]
+struct Conversions {
+    from: Option<(FromForm, proc_macro2::Span)>,
+    into: Option<(Type, proc_macro2::Span)>,
+    /// One was given, readable or not: the fields are then not read for roles.
+    given: bool,
+}
+
+/// `key = Type` or, as serde writes it, `key = "Type"` (a path likewise).
+fn type_or_string<T: syn::parse::Parse>(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<T> {
+    let value = meta.value()?;
+    if value.peek(LitStr) {
+        value.parse::<LitStr>()?.parse()
+    } else {
+        value.parse()
+    }
+}
+
+impl Conversions {
+    fn any(&self) -> Option<proc_macro2::Span> {
+        self.from
+            .as_ref()
+            .map(|(_, span)| *span)
+            .or(self.into.as_ref().map(|(_, span)| *span))
+    }
+}
+
 fn parse_struct(
     input: &DeriveInput,
     fields: &Fields,
     describe: &mut Describe,
     new_order: &mut Option<Vec<syn::Ident>>,
     serde: &mut bool,
+    check: &mut Option<syn::Path>,
     errors: &mut Errors,
 ) -> Option<Shape> {
     let mut element: Option<LitStr> = None;
+    let mut empty: Option<(EmptyForm, proc_macro2::Span)> = None;
+    let mut conversions = Conversions::default();
     // `element` was given, valid or not: a bad name is reported once, not also as missing.
     let mut element_given = false;
     for_each_xml_item(&input.attrs, errors, |meta, errors| {
@@ -219,14 +255,83 @@ fn parse_struct(
         } else if meta.path.is_ident("serde") {
             *serde = true;
             Ok(())
+        } else if meta.path.is_ident("empty") {
+            let form: LitStr = meta.value()?.parse()?;
+            let parsed = match form.value().as_str() {
+                "end_tag" => EmptyForm::EndTag,
+                "self_closing" => EmptyForm::SelfClosing,
+                _ => {
+                    errors.push(
+                        &form,
+                        "expected `empty = \"end_tag\"` (`<Name></Name>` as the docs write it) or `empty = \"self_closing\"` (`<Name/>`, the default)",
+                    );
+                    return Ok(());
+                }
+            };
+            if empty.is_some() {
+                errors.push(&meta.path, "duplicate `empty`");
+            }
+            empty = Some((parsed, meta.path.span()));
+            Ok(())
+        } else if meta.path.is_ident("check") {
+            let path: syn::Path = type_or_string(&meta)?;
+            if check.is_some() {
+                errors.push(&meta.path, "duplicate `check`");
+            }
+            *check = Some(path);
+            Ok(())
+        } else if meta.path.is_ident("from") || meta.path.is_ident("try_from") {
+            conversions.given = true;
+            let ty: Type = type_or_string(&meta)?;
+            let form = if meta.path.is_ident("from") {
+                FromForm::From(ty)
+            } else {
+                FromForm::TryFrom(ty)
+            };
+            if conversions.from.is_some() {
+                errors.push(
+                    &meta.path,
+                    "the parser reads one type: give one `from = Type` or `try_from = Type`",
+                );
+            }
+            conversions.from = Some((form, meta.path.span()));
+            Ok(())
+        } else if meta.path.is_ident("into") {
+            conversions.given = true;
+            let ty: Type = type_or_string(&meta)?;
+            if conversions.into.is_some() {
+                errors.push(&meta.path, "duplicate `into`");
+            }
+            conversions.into = Some((ty, meta.path.span()));
+            Ok(())
         } else {
             unknown_option(
                 &meta,
                 errors,
-                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `reports_back`, `wants_failure_path`, `ends_flow`, `known(attribute = \"name\", evidence = \"...\")`, `new(field, ...)` or `serde`",
+                "unknown option: expected `element = \"Name\"`, `evidence = \"...\"`, `main_only`, `reports_back`, `wants_failure_path`, `ends_flow`, `known(attribute = \"name\", evidence = \"...\")`, `new(field, ...)`, `serde`, `empty = \"end_tag\"`, `check = path`, `from = Type`, `try_from = Type` or `into = Type`",
             )
         }
     });
+    if conversions.given && conversions.any().is_none() {
+        // Every conversion was unreadable (reported): the fields have no roles to read.
+        return None;
+    }
+    if let Some(span) = conversions.any() {
+        return check::check_converted(
+            input,
+            fields,
+            conversions.from,
+            conversions.into,
+            span,
+            ConvertedOptions {
+                element_given,
+                empty: empty.map(|(_, span)| span),
+                new_order: new_order.is_some(),
+                describe,
+            },
+            errors,
+        );
+    }
     let fields: Vec<Field> = match fields {
         Fields::Named(named) => named
             .named
@@ -247,19 +352,44 @@ fn parse_struct(
         check::check_new_order(&fields, order, errors);
     }
     if fields.iter().any(|f| matches!(f.role, Role::Flatten)) {
+        if let Some((_, span)) = empty {
+            errors.push(
+                span,
+                "`empty` says how this element closes, and a struct with an #[xml(flatten)] field is the flattened type's element: put `empty` there",
+            );
+        }
         check::check_flattened(input, &fields, element_given, errors);
         check::check_flattened_describe(input, describe, errors);
         return Some(Shape::Flattened { fields });
     }
     check::check_fields(&fields, errors);
     check::check_known_attributes(&fields, &describe.known, errors);
+    let empty = match empty {
+        Some((form, span)) => {
+            check::check_empty_form(&fields, form, span, errors);
+            form
+        }
+        None => EmptyForm::SelfClosing,
+    };
     if !element_given {
         errors.push(
             &input.ident,
             "missing #[xml(element = \"Name\")] on the struct",
         );
     }
-    element.map(|name| Shape::Element { name, fields })
+    element.map(|name| Shape::Element {
+        name,
+        fields,
+        empty,
+    })
+}
+
+/// The other container options, which a converted struct does not take.
+pub(crate) struct ConvertedOptions<'a> {
+    pub(crate) element_given: bool,
+    pub(crate) empty: Option<proc_macro2::Span>,
+    pub(crate) new_order: bool,
+    pub(crate) describe: &'a Describe,
 }
 
 fn parse_field(field: &syn::Field, errors: &mut Errors) -> Option<Field> {

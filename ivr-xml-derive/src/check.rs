@@ -254,3 +254,106 @@ pub(crate) fn check_new_order(fields: &[Field], order: &[syn::Ident], errors: &m
         }
     }
 }
+
+/// `empty = "end_tag"` closes an element that may have no content: one with text content is
+/// always written `<Name>text</Name>`, so the option would say nothing.
+pub(crate) fn check_empty_form(
+    fields: &[Field],
+    form: crate::ir::EmptyForm,
+    span: proc_macro2::Span,
+    errors: &mut Errors,
+) {
+    if form != crate::ir::EmptyForm::EndTag {
+        return;
+    }
+    if let Some(text) = fields.iter().find(|f| matches!(f.role, Role::Text)) {
+        errors.push(
+            span,
+            format!(
+                "`empty = \"end_tag\"` closes an element without content, and `{}` is #[xml(text)]: a text element is always written with its end tag",
+                member_name(&text.member)
+            ),
+        );
+    }
+}
+
+/// A struct with `from`/`try_from` and `into` is another type's element: it is read as the
+/// `from` type and converted, and written by converting into the `into` type, so it needs both
+/// (the derive makes the parser and the writer) and takes none of the options that describe an
+/// element or its fields (they go on the wire type).
+pub(crate) fn check_converted(
+    input: &syn::DeriveInput,
+    fields: &syn::Fields,
+    from: Option<(crate::ir::FromForm, proc_macro2::Span)>,
+    into: Option<(syn::Type, proc_macro2::Span)>,
+    span: proc_macro2::Span,
+    options: crate::attr::ConvertedOptions<'_>,
+    errors: &mut Errors,
+) -> Option<crate::ir::Shape> {
+    const WIRE: &str = "it goes on the wire type, which names the element";
+    if options.element_given {
+        errors.push(
+            &input.ident,
+            format!("a struct with `from`/`try_from` and `into` is written as another type's element: `element = \"...\"` does not apply ({WIRE})"),
+        );
+    }
+    let describe = options.describe;
+    let flags = describe.main_only
+        || describe.reports_back
+        || describe.wants_failure_path
+        || describe.ends_flow;
+    if describe.evidence.is_some() || flags || !describe.known.is_empty() {
+        errors.push(
+            &input.ident,
+            format!("a struct with `from`/`try_from` and `into` is described by its wire type: `evidence`, `known` and the flags (`main_only`, ...) do not apply ({WIRE})"),
+        );
+    }
+    if let Some(empty) = options.empty {
+        errors.push(
+            empty,
+            format!(
+                "`empty` does not apply to a struct with `from`/`try_from` and `into` ({WIRE})"
+            ),
+        );
+    }
+    if options.new_order {
+        errors.push(
+            &input.ident,
+            "`new(...)` orders the arguments of a generated builder, and a struct with `from`/`try_from` and `into` gets none",
+        );
+    }
+    if !input.generics.params.is_empty() {
+        errors.push(
+            &input.generics,
+            "a struct with `from`/`try_from` and `into` cannot have type parameters: its wire type may",
+        );
+    }
+    for field in fields {
+        if let Some(attr) = field.attrs.iter().find(|a| a.path().is_ident("xml")) {
+            errors.push(
+                attr,
+                "the fields of a struct with `from`/`try_from` and `into` have no #[xml(...)] role: the wire type's fields say where each value lives",
+            );
+        }
+    }
+    match (from, into) {
+        (Some((from, _)), Some((into, _))) => Some(crate::ir::Shape::Converted {
+            from: Box::new(from),
+            into: Box::new(into),
+        }),
+        (None, _) => {
+            errors.push(
+                span,
+                "`into = Type` needs `from = Type` or `try_from = Type` too: #[derive(Xml)] makes the parser as well as the writer",
+            );
+            None
+        }
+        (Some(_), None) => {
+            errors.push(
+                span,
+                "`from`/`try_from` needs `into = Type` too: #[derive(Xml)] makes the writer as well as the parser",
+            );
+            None
+        }
+    }
+}

@@ -16,6 +16,28 @@ pub(crate) struct Container {
     pub(crate) new_order: Option<Vec<Ident>>,
     /// `#[xml(serde)]`: `Serialize` + `Deserialize` through the XML mapping (`gen/serde.rs`).
     pub(crate) serde: bool,
+    /// `#[xml(check = path)]`: a function `fn(&Self) -> Result<(), ValueError>` that `ToXml::check`
+    /// calls first (rules between fields that no field's type can hold).
+    pub(crate) check: Option<syn::Path>,
+}
+
+/// How an element with no content is closed (`#[xml(empty = "...")]`).
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum EmptyForm {
+    /// `<Name/>` always (the default).
+    #[default]
+    SelfClosing,
+    /// `<Name></Name>` under `EmptyElements::AsDocs` (the docs' form of the REST `<Dial>`),
+    /// `<Name/>` under `EmptyElements::SelfClosing`.
+    EndTag,
+}
+
+/// `#[xml(from = T)]` or `#[xml(try_from = T)]`: how a converted type is made from what the parser read.
+pub(crate) enum FromForm {
+    /// `Self: From<T>`.
+    From(Type),
+    /// `Self: TryFrom<T, Error = ValueError>`: an error is reported at the element.
+    TryFrom(Type),
 }
 
 /// `#[xml(evidence = "...", main_only, known(...))]` on the container.
@@ -44,7 +66,17 @@ pub(crate) struct Known {
 
 pub(crate) enum Shape {
     /// A struct written as one element.
-    Element { name: LitStr, fields: Vec<Field> },
+    Element {
+        name: LitStr,
+        fields: Vec<Field>,
+        empty: EmptyForm,
+    },
+    /// A struct whose element is another (derived) type's: read as `from` and converted,
+    /// written by converting `&Self` into `into` (`#[xml(try_from = W, into = W)]`).
+    Converted {
+        from: Box<FromForm>,
+        into: Box<Type>,
+    },
     /// An enum of newtype variants, each an alternative element.
     Alternatives { variants: Vec<Variant> },
     /// A struct with one `#[xml(flatten)]` field: the element of that field's type, whose

@@ -8,9 +8,7 @@ use std::time::Duration;
 use axum::routing::any;
 use axum::Router;
 use ivr_xml::notify::RawNotification;
-use ivr_xml::rest::{
-    Credentials, InviteJoinConf, RestClient, RestCreateConf, RestRequest, Timestamp,
-};
+use ivr_xml::rest::{self, Credentials, InviteJoinConf, RestClient, RestRequest, Timestamp};
 use ivr_xml::web::Notified;
 use ivr_xml::CreateConf;
 use ivr_xml_sim::{Caller, Config, Http, InProcess, Platform, Simulator, Transcript, UrlForm};
@@ -226,7 +224,7 @@ async fn the_invite_action_callback_is_sent_with_the_known_parameters() {
     let created = rest
         .send(&RestRequest::new(
             APP_ID,
-            RestCreateConf::from(CreateConf::new()),
+            rest::CreateConf::from(CreateConf::new()),
         ))
         .await
         .unwrap();

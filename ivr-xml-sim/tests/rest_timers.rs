@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::routing::any;
 use axum::Router;
-use ivr_xml::rest::{Credentials, RestClient, RestCreateConf, RestRequest, Timestamp};
+use ivr_xml::rest::{self, Credentials, RestClient, RestRequest, Timestamp};
 use ivr_xml::{CmdNone, CreateConf, Response};
 use ivr_xml_sim::{Caller, Event, InProcess, Platform, Simulator};
 
@@ -32,7 +32,7 @@ async fn conferences_created_through_rest_that_nobody_joins_expire_once_each_in_
         .build()
         .unwrap();
     for _ in 0..3 {
-        let create = RestCreateConf::from(CreateConf::new().delreporturl("confdeleted"));
+        let create = rest::CreateConf::from(CreateConf::new().delreporturl("confdeleted"));
         assert!(rest
             .send(&RestRequest::new(APP_ID, create))
             .await

@@ -174,11 +174,15 @@ pub use value::{
 /// | `#[xml(extra, setter)]` | `Vec<RawAttribute>` | `raw_attribute(name, value)`, checked, recorded the same way |
 /// | `#[xml(flatten)]` | a derived, non-generic struct whose fields are attributes | this struct *is* that element plus its own attributes (see below) |
 ///
+/// On the struct, besides `element`: `empty = "end_tag"` (an element without content written
+/// `<Name></Name>`), `check = path` (a rule between fields) and `try_from`/`from` with `into`
+/// (the struct is another derived type's element, converted), each shown below.
+///
 /// A struct with one `#[xml(flatten)]` field takes no `element = "..."`: it is written as the
 /// flattened type's element, with that type's attributes, then its own (`attribute`, `pending`
 /// and `skip` fields only), then the flattened type's raw attributes; the parser gives each
 /// attribute to the field that knows it and reports errors at the attribute, as for any element.
-/// [`rest::RestCreateConf`] is [`CreateConf`] plus `passwd` and `passwderrorurl`:
+/// [`rest::CreateConf`] is [`CreateConf`] plus `passwd` and `passwderrorurl`:
 ///
 /// ```
 /// use ivr_xml::{from_str, to_string_with, CreateConf, Style, Xml};
@@ -331,6 +335,109 @@ pub use value::{
 /// assert_eq!(to_string_with(&Wait::default().timeout(5), &Style::docs())?, "<Wait timeout='5'/>");
 /// assert!(to_string_with(&Wait::default().timeout(0), &Style::docs()).is_err());
 /// # Ok::<(), ivr_xml::ValueError>(())
+/// ```
+///
+/// `empty = "end_tag"` on a struct: an element without content is written `<Name ...></Name>`,
+/// as the official REST `<Dial>` body writes it, under [`EmptyElements::AsDocs`] (the default),
+/// and `<Name .../>` under [`EmptyElements::SelfClosing`] (`empty = "self_closing"`, the default
+/// form, always writes `<Name .../>`). Not for an element with `text` (always written with its
+/// end tag); both forms are read.
+///
+/// ```
+/// use ivr_xml::{from_str, to_string_with, EmptyElements, Style, Xml};
+///
+/// #[derive(Debug, PartialEq, Xml)]
+/// #[xml(element = "Callback", empty = "end_tag")]
+/// struct Callback {
+///     #[xml(attribute)]
+///     number: String,
+/// }
+/// let callback = Callback { number: "13812345678".into() };
+/// assert_eq!(to_string_with(&callback, &Style::docs())?, "<Callback number='13812345678'></Callback>");
+/// let short = Style::docs().empty_elements(EmptyElements::SelfClosing);
+/// assert_eq!(to_string_with(&callback, &short)?, "<Callback number='13812345678'/>");
+/// assert_eq!(from_str::<Callback>("<Callback number='13812345678'/>")?, callback);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// `check = path` on a struct: a rule between fields that no field's type can hold, a
+/// `fn(&Self) -> Result<(), ValueError>` that [`ToXml::check`] calls after the derived checks
+/// (so writing refuses what it refuses; the parser does not call it). serde's string form,
+/// `check = "path"`, is read too.
+///
+/// ```
+/// use ivr_xml::{to_string_with, Style, ValueError, Xml};
+///
+/// #[derive(Debug, Xml)]
+/// #[xml(element = "Range", check = Range::ordered)]
+/// struct Range {
+///     #[xml(attribute)]
+///     min: u32,
+///     #[xml(attribute)]
+///     max: u32,
+/// }
+/// impl Range {
+///     fn ordered(&self) -> Result<(), ValueError> {
+///         match self.min <= self.max {
+///             true => Ok(()),
+///             false => Err(ValueError::new("Range", format!("{}..{}", self.min, self.max), "min <= max")),
+///         }
+///     }
+/// }
+/// assert_eq!(to_string_with(&Range { min: 1, max: 3 }, &Style::docs())?, "<Range min='1' max='3'/>");
+/// let err = to_string_with(&Range { min: 3, max: 1 }, &Style::docs()).unwrap_err();
+/// assert_eq!(err.what(), "Range");
+/// # Ok::<(), ValueError>(())
+/// ```
+///
+/// `from = W` or `try_from = W`, with `into = W` (serde's names; `"W"` strings are read too): a
+/// struct whose public shape is not its element's. The derive maps the wire type `W` (itself
+/// derived, one element); the struct is read as `W` and converted with `From<W>`, or
+/// `TryFrom<W>` whose error converts into [`ValueError`] and is reported at the element
+/// (line:column and path, as any value error); it is written by converting `&Self` with
+/// `From<&Self>` into the `into` type, which may borrow from `self` (so writing need not clone
+/// or build strings: the `into` type can be `W` with borrowed type arguments), and described
+/// as `W`. The struct's fields take no `#[xml(...)]` role, and the element's options (`element`,
+/// `empty`, `known`, the flags) go on `W`; `check` may be added. [`PlayMix`] is one: its items
+/// are read from and written to the `type` codes and the `;`-separated text.
+///
+/// ```
+/// use ivr_xml::{from_str, to_string_with, Style, ValueError, Xml};
+///
+/// /// The element as written: `<Size>3x4</Size>`.
+/// #[derive(Xml)]
+/// #[xml(element = "Size")]
+/// struct SizeWire {
+///     #[xml(text)]
+///     text: String,
+/// }
+///
+/// /// The public type: two numbers.
+/// #[derive(Debug, PartialEq, Xml)]
+/// #[xml(try_from = SizeWire, into = SizeWire)]
+/// struct Size {
+///     width: u32,
+///     height: u32,
+/// }
+/// impl TryFrom<SizeWire> for Size {
+///     type Error = ValueError;
+///     fn try_from(wire: SizeWire) -> Result<Size, ValueError> {
+///         let refuse = || ValueError::new("Size", wire.text.clone(), "WIDTHxHEIGHT");
+///         let (w, h) = wire.text.split_once('x').ok_or_else(refuse)?;
+///         Ok(Size { width: w.parse().map_err(|_| refuse())?, height: h.parse().map_err(|_| refuse())? })
+///     }
+/// }
+/// impl From<&Size> for SizeWire {
+///     fn from(size: &Size) -> SizeWire {
+///         SizeWire { text: format!("{}x{}", size.width, size.height) }
+///     }
+/// }
+/// let size: Size = from_str("<Size>3x4</Size>")?;
+/// assert_eq!(size, Size { width: 3, height: 4 });
+/// assert_eq!(to_string_with(&size, &Style::docs())?, "<Size>3x4</Size>");
+/// let err = from_str::<Size>("<Size>big</Size>").unwrap_err();
+/// assert!(err.to_string().contains("WIDTHxHEIGHT"), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// `other`, the variant that keeps what no other variant takes (lenient mode only):

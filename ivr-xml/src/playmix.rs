@@ -1,11 +1,9 @@
 //! `<PlayMix>`: typed items from which the `type` codes are derived, so codes and items cannot disagree.
 
-use crate::de::{Element, FromXml, ParseContext};
 use crate::deferred_error::PendingError;
-use crate::error::{ErrorKind, ParseError, ValueError};
+use crate::error::ValueError;
 use crate::raw_attribute::RawAttribute;
-use crate::ser::{Quote, Sink, ToXml, XmlWriter};
-use crate::value::{check_xml_chars, Text};
+use crate::value::{check_xml_chars, Text, XmlValue};
 use crate::Xml;
 
 /// One item of a [`PlayMix`]: an audio file, digits read out, or an item with a code the library does not know.
@@ -129,7 +127,12 @@ impl MixItem {
 ///     "<PlayMix type='40'>createconf.wav;12345678</PlayMix>"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
+#[xml(
+    try_from = wire::PlayMix<String, String>,
+    into = wire::PlayMix<Codes<'_>, Texts<'_>>,
+    check = PlayMix::check_items
+)]
 pub struct PlayMix {
     /// The items, in order.
     pub items: Vec<MixItem>,
@@ -138,16 +141,121 @@ pub struct PlayMix {
     pending: PendingError,
 }
 
-/// The element as written: the derive handles attributes and text; [`PlayMix`] pairs codes and items.
-#[derive(Xml)]
-#[xml(element = "PlayMix")]
-struct PlayMixWire {
-    #[xml(attribute, rename = "type")]
-    codes: String,
-    #[xml(extra)]
-    extra: Vec<RawAttribute>,
-    #[xml(text)]
-    text: String,
+mod wire {
+    use crate::raw_attribute::RawAttribute;
+    use crate::Xml;
+
+    /// The element as written: the `type` codes, the raw attributes and the `;`-separated
+    /// items. The parser reads `PlayMix<String, String>` and [`super::PlayMix`] pairs codes and
+    /// items (`TryFrom`); the writer writes `PlayMix<Codes, Texts>`, views of the items that
+    /// build neither string (`From<&PlayMix>`). Named like the public type so that messages
+    /// name `PlayMix::items` as what writes `type`.
+    #[derive(Xml)]
+    #[xml(element = "PlayMix")]
+    pub(super) struct PlayMix<C, T> {
+        #[xml(attribute, rename = "type")]
+        pub(super) items: C,
+        #[xml(extra)]
+        pub(super) extra: Vec<RawAttribute>,
+        #[xml(text)]
+        pub(super) text: T,
+    }
+}
+
+/// The `type` codes of a [`PlayMix`]'s items, as the writer writes them (one per item).
+pub(crate) struct Codes<'a>(&'a [MixItem]);
+
+/// The items' texts joined by `;`, as the writer writes them (in pieces: [`XmlValue::with_pieces`]).
+pub(crate) struct Texts<'a>(&'a [MixItem]);
+
+impl<'a> From<&'a PlayMix> for wire::PlayMix<Codes<'a>, Texts<'a>> {
+    #[inline]
+    fn from(mix: &'a PlayMix) -> Self {
+        wire::PlayMix {
+            items: Codes(&mix.items),
+            // Nearly always empty: then nothing is cloned.
+            extra: match mix.extra.is_empty() {
+                true => Vec::new(),
+                false => mix.extra.clone(),
+            },
+            text: Texts(&mix.items),
+        }
+    }
+}
+
+/// What a view is refused as: it is written, never parsed (the parser reads strings).
+fn written_only(text: &str) -> ValueError {
+    ValueError::new(
+        "PlayMix view",
+        text,
+        "a value the writer writes (never parsed)",
+    )
+}
+
+impl XmlValue for Codes<'_> {
+    /// One `str` of constant length for one or two items with a digit code (nearly always),
+    /// built otherwise.
+    #[inline]
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        /// The codes of two items, "00" to "99", two bytes each.
+        const PAIRS: &str = concat!(
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839",
+            "40414243444546474849505152535455565758596061626364656667686970717273747576777879",
+            "8081828384858687888990919293949596979899"
+        );
+        let digit = |item: &MixItem| match item {
+            MixItem::File(_) => Some(4),
+            MixItem::Digits(_) => Some(0),
+            MixItem::Raw { code, .. } => code.to_digit(10).map(|d| d as usize),
+        };
+        match self.0 {
+            [one] => {
+                if let Some(d) = digit(one) {
+                    return f(&PAIRS[2 * d + 1..][..1]);
+                }
+            }
+            [first, second] => {
+                if let (Some(a), Some(b)) = (digit(first), digit(second)) {
+                    return f(&PAIRS[2 * (10 * a + b)..][..2]);
+                }
+            }
+            _ => {}
+        }
+        let codes: String = self.0.iter().map(MixItem::code).collect();
+        f(&codes)
+    }
+
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        Err(written_only(text))
+    }
+}
+
+impl XmlValue for Texts<'_> {
+    /// The items' texts joined by `;` (the one item's as it is).
+    fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self.0 {
+            [one] => f(one.text().as_str()),
+            items => f(&PlayMix::text_of(items)),
+        }
+    }
+
+    /// What the writer writes: each item's text, then `;` and the next, as pieces (joined by
+    /// nothing). An item holds no `;` and no whole `]]>` is split: the pieces escape as the
+    /// joined text would.
+    #[inline]
+    fn with_pieces<E>(&self, mut f: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        for (i, item) in self.0.iter().enumerate() {
+            if i > 0 {
+                f(";")?;
+            }
+            f(item.text().as_str())?;
+        }
+        Ok(())
+    }
+
+    fn parse_value(text: &str) -> Result<Self, ValueError> {
+        Err(written_only(text))
+    }
 }
 
 impl PlayMix {
@@ -232,57 +340,6 @@ impl PlayMix {
         self
     }
 
-    /// Writes the start tag, `<PlayMix type='40'>`, with the literals of one quote.
-    #[inline(always)]
-    fn write_start_tag<S: Sink + ?Sized>(
-        &self,
-        writer: &mut XmlWriter<'_, S>,
-        [open, quote, quote_and_end]: [&'static str; 3],
-    ) -> Result<(), S::Error> {
-        writer.markup(open)?;
-        self.write_codes(writer)?;
-        if self.extra.is_empty() {
-            return writer.markup(quote_and_end);
-        }
-        writer.markup(quote)?;
-        writer.raw_attributes(&self.extra)?;
-        writer.markup(">")
-    }
-
-    /// Writes the `type` codes: one write of constant length for one or two items with a digit
-    /// code (nearly always), which needs no escaping.
-    #[inline]
-    fn write_codes<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        /// The codes of two items, "00" to "99", two bytes each.
-        const PAIRS: &str = concat!(
-            "00010203040506070809101112131415161718192021222324252627282930313233343536373839",
-            "40414243444546474849505152535455565758596061626364656667686970717273747576777879",
-            "8081828384858687888990919293949596979899"
-        );
-        let digit = |item: &MixItem| match item {
-            MixItem::File(_) => Some(4),
-            MixItem::Digits(_) => Some(0),
-            MixItem::Raw { code, .. } => code.to_digit(10).map(|d| d as usize),
-        };
-        match self.items.as_slice() {
-            [one] => {
-                if let Some(d) = digit(one) {
-                    return writer.escape_free(&PAIRS[2 * d + 1..][..1]);
-                }
-            }
-            [first, second] => {
-                if let (Some(a), Some(b)) = (digit(first), digit(second)) {
-                    return writer.escape_free(&PAIRS[2 * (10 * a + b)..][..2]);
-                }
-            }
-            _ => {}
-        }
-        for item in &self.items {
-            writer.attribute_piece(item.code().encode_utf8(&mut [0; 4]))?;
-        }
-        Ok(())
-    }
-
     /// The `type` attribute: one code per item.
     ///
     /// ```
@@ -300,7 +357,11 @@ impl PlayMix {
     /// assert_eq!(PlayMix::new().file("a.wav").digits("1").text(), "a.wav;1");
     /// ```
     pub fn text(&self) -> String {
-        let texts: Vec<&str> = self.items.iter().map(|i| i.text().as_str()).collect();
+        PlayMix::text_of(&self.items)
+    }
+
+    fn text_of(items: &[MixItem]) -> String {
+        let texts: Vec<&str> = items.iter().map(|i| i.text().as_str()).collect();
         texts.join(";")
     }
 }
@@ -315,24 +376,10 @@ fn no_items() -> ValueError {
     )
 }
 
-impl ToXml for PlayMix {
-    fn write_xml<S: Sink + ?Sized>(&self, writer: &mut XmlWriter<'_, S>) -> Result<(), S::Error> {
-        // As `codes()` and `text()` would write them, without building either.
-        writer.start_line()?;
-        match writer.quote() {
-            Quote::Single => self.write_start_tag(writer, ["<PlayMix type='", "'", "'>"])?,
-            Quote::Double => self.write_start_tag(writer, ["<PlayMix type=\"", "\"", "\">"])?,
-        }
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                writer.markup(";")?;
-            }
-            writer.text_piece(item.text().as_str())?;
-        }
-        writer.markup("</PlayMix>")
-    }
-
-    fn check(&self) -> Result<(), ValueError> {
+impl PlayMix {
+    /// The checks of `ToXml::check` (`#[xml(check = ...)]`) after the element's own (raw
+    /// attributes): the builders' deferred error, items as the builders make them, at least one.
+    fn check_items(&self) -> Result<(), ValueError> {
         self.pending.check()?;
         // The items are public: one made by hand is checked as the builders check theirs, so
         // that it reads back as the same item (a `Raw` item with code `4` would read back as a
@@ -350,47 +397,19 @@ impl ToXml for PlayMix {
             }
             MixItem::new(item.code(), item.text().as_str())?;
         }
-        RawAttribute::check_extra("PlayMix", &[("type", "PlayMix::items")], &self.extra)?;
         if self.items.is_empty() {
             return Err(no_items());
         }
         Ok(())
     }
-
-    fn element_name(&self) -> &str {
-        "PlayMix"
-    }
 }
 
-impl FromXml for PlayMix {
-    fn matches_element(name: &str) -> bool {
-        name == "PlayMix"
-    }
+/// Pairs the element's codes and items, as both parsers (the tree's and the fast path) do.
+impl TryFrom<wire::PlayMix<String, String>> for PlayMix {
+    type Error = ValueError;
 
-    fn expected_elements(out: &mut Vec<&'static str>) {
-        out.push("PlayMix");
-    }
-
-    fn from_element(
-        element: &Element<'_>,
-        cx: &mut ParseContext<'_>,
-    ) -> Result<PlayMix, ParseError> {
-        let wire = PlayMixWire::from_element(element, cx)?;
-        PlayMix::from_wire(wire).map_err(|e| cx.error(ErrorKind::InvalidValue(e), element.offset()))
-    }
-
-    fn from_events<'a>(
-        start: &crate::__private::FastStart<'a>,
-        reader: &mut crate::__private::FastReader<'a>,
-    ) -> Result<PlayMix, crate::__private::Bail> {
-        let wire = PlayMixWire::from_events(start, reader)?;
-        PlayMix::from_wire(wire).map_err(|_| crate::__private::Bail)
-    }
-}
-
-impl PlayMix {
-    /// Pairs the element's codes and items, as both parsers (the tree's and the fast path) do.
-    fn from_wire(wire: PlayMixWire) -> Result<PlayMix, ValueError> {
+    fn try_from(wire: wire::PlayMix<String, String>) -> Result<PlayMix, ValueError> {
+        let codes = wire.items;
         check_xml_chars("text", &wire.text)?;
         // A trailing `;` occurs in the field (`inputprojectno.wav;`): one empty last item is not an item.
         let body = wire.text.strip_suffix(';').unwrap_or(&wire.text);
@@ -398,18 +417,18 @@ impl PlayMix {
             .split(';')
             .take(if wire.text.is_empty() { 0 } else { usize::MAX });
         let item_count = texts.clone().count();
-        if item_count == 0 && wire.codes.is_empty() {
+        if item_count == 0 && codes.is_empty() {
             return Err(no_items());
         }
-        if wire.codes.chars().count() != item_count {
+        if codes.chars().count() != item_count {
             return Err(ValueError::new(
                 "PlayMix",
-                format!("type='{}' with {} item(s)", wire.codes, item_count),
+                format!("type='{}' with {} item(s)", codes, item_count),
                 "one `type` code per `;`-separated item",
             ));
         }
         let mut items = Vec::with_capacity(item_count);
-        for (code, text) in wire.codes.chars().zip(texts) {
+        for (code, text) in codes.chars().zip(texts) {
             items.push(MixItem::new(code, text)?);
         }
         Ok(PlayMix {
@@ -418,9 +437,4 @@ impl PlayMix {
             pending: PendingError::default(),
         })
     }
-}
-
-impl crate::describe::Describe for PlayMix {
-    const ELEMENTS: &'static [&'static crate::describe::ElementDescription] =
-        <PlayMixWire as crate::describe::Describe>::ELEMENTS;
 }

@@ -191,6 +191,16 @@ pub trait XmlValue: Sized {
     /// Parses the value from its unescaped text.
     fn parse_value(text: &str) -> Result<Self, ValueError>;
 
+    /// Calls `f` with the value's text in pieces, for the writer of text content: by default
+    /// [`XmlValue::with_str`]'s text as one piece. A value joined from parts (the `;`-separated
+    /// items of a `<PlayMix>`) gives its parts one by one rather than joining them first. A
+    /// `]]>` must not be split across pieces.
+    #[doc(hidden)]
+    #[inline(always)]
+    fn with_pieces<E>(&self, mut f: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        self.with_str(|text| f(text))
+    }
+
     /// Whether the writer may copy the value's text without looking for characters to escape.
     ///
     /// Only ivr-xml's own numbers, booleans and closed sets of names can say yes

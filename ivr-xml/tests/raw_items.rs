@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use ivr_xml::rest::{
-    Dial, Endpoint, Operation, QuitConf, RestCreateConf, RestRequest, RestResponse, RestTarget,
+    self, Dial, Endpoint, Operation, QuitConf, RestRequest, RestResponse, RestTarget,
 };
 use ivr_xml::{
     to_string_with, CmdNone, Command, CreateConf, Get, Hangup, MixItem, ParseOptions, Play,
@@ -172,11 +172,11 @@ fn a_rest_raw_operation_or_child_cannot_stand_for_a_known_one() {
 #[test]
 fn rest_createconf_raw_attributes_cannot_stand_for_passwd() {
     // Was written `passwd='1'`, which reads back as the `passwd` field.
-    let create = RestCreateConf::new(CreateConf::new().raw_attribute("passwd", "1"));
+    let create = rest::CreateConf::new(CreateConf::new().raw_attribute("passwd", "1"));
     assert_eq!(
         RestRequest::new("a", create).to_xml().unwrap_err().to_string(),
         "invalid raw attribute `passwd`: expected a name `<CreateConf>` does not write itself \
-         (`passwd` is written by `RestCreateConf::passwd`; a raw attribute cannot repeat or stand for a known attribute)"
+         (`passwd` is written by `CreateConf::passwd`; a raw attribute cannot repeat or stand for a known attribute)"
     );
     let op: Operation = QuitConf::new("1", "2").raw_attribute("confid", "3").into();
     assert!(RestRequest::new("a", op)

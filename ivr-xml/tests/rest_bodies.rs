@@ -3,10 +3,10 @@
 #![allow(clippy::unwrap_used)]
 
 use ivr_xml::rest::{
-    official_style, ConfAlarmClock, ConfMemberPause, ConfMemberResume, ConfMute, ConfPlay,
+    self, official_style, ConfAlarmClock, ConfMemberPause, ConfMemberResume, ConfMute, ConfPlay,
     ConfRecord, ConfStopPlay, ConfStopRecord, ConfUnMute, ConfVolumeAdjust, Dial, DismissConf,
-    Endpoint, InviteJoinConf, Operation, QueryConfState, QuitConf, ResponseError, RestCreateConf,
-    RestRequest, RestResponse, Role, Speak, StatusCode,
+    Endpoint, InviteJoinConf, Operation, QueryConfState, QuitConf, ResponseError, RestRequest,
+    RestResponse, Role, Speak, StatusCode,
 };
 use ivr_xml::{CreateConf, EmptyElements, ErrorKind, ParseOptions, RawElement, Style, VoiceMode};
 
@@ -48,7 +48,7 @@ fn every_operation() -> Vec<(&'static str, RestRequest, Option<Endpoint>)> {
         ),
         (
             "createconf-passwd",
-            RestCreateConf::new(
+            rest::CreateConf::new(
                 CreateConf::new()
                     .action("createconfresult.jsp")
                     .maxmember(300)
@@ -337,7 +337,7 @@ fn create_conf_takes_the_rest_attributes_and_reports_the_others_where_they_are()
     assert!(RestRequest::parse(content).is_err());
 
     // The same attribute both as a field and raw is refused when written.
-    let twice = RestCreateConf::new(CreateConf::new().raw_attribute("passwd", "1")).passwd("2");
+    let twice = rest::CreateConf::new(CreateConf::new().raw_attribute("passwd", "1")).passwd("2");
     assert!(RestRequest::new("a", twice).to_xml().is_err());
 }
 
@@ -347,7 +347,7 @@ fn builders_report_invalid_values_when_written() {
         Dial::new("1\u{1}").into(),
         ConfPlay::new("1", "a.wav").repeat(-2).into(),
         CreateConf::new().maxmember(2).into(),
-        RestCreateConf::new(CreateConf::new())
+        rest::CreateConf::new(CreateConf::new())
             .passwd("\u{FFFF}")
             .into(),
         InviteJoinConf::new("1", "2").add_number("\u{0}").into(),

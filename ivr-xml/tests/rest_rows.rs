@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used)]
 
 use ivr_xml::rest::{
-    official_style, Dial, Endpoint, InviteJoinConf, InviteNumbers, Operation, RestCreateConf,
-    RestRequest, RestTarget, SOFT_VERSION,
+    self, official_style, Dial, Endpoint, InviteJoinConf, InviteNumbers, Operation, RestRequest,
+    RestTarget, SOFT_VERSION,
 };
 use ivr_xml::{CreateConf, EmptyElements, ErrorKind, ParseOptions, Style};
 
@@ -115,7 +115,7 @@ fn create_conference_url_with_maxmember() {
     // The SDK sample's body (spec §4.3): `action` `createconfresult.jsp`, `maxmember` `300`.
     let create = RestRequest::new(
         "8a216da855ce635b0155cf988a540083",
-        RestCreateConf::new(
+        rest::CreateConf::new(
             CreateConf::new()
                 .action("createconfresult.jsp")
                 .maxmember(300),

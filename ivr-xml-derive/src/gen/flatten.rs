@@ -94,6 +94,7 @@ pub(super) fn flattening(container: &Container, fields: &[Field]) -> TokenStream
     let flatten_trait =
         quote_spanned! {flat_ty.span()=> <#flat_ty as ::ivr_xml::__private::Flatten> };
     let attributes = attribute_writes(fields);
+    let user_check = super::write::user_check(container);
     let own: Vec<(&Field, &LitStr, &syn::Type)> = fields
         .iter()
         .filter_map(|f| match &f.role {
@@ -187,7 +188,9 @@ pub(super) fn flattening(container: &Container, fields: &[Field]) -> TokenStream
                     ::ivr_xml::ToXml::element_name(&self.#flat_member),
                     &[#(#known),*],
                     #flatten_trait::flattened_extra(&self.#flat_member),
-                )
+                )?;
+                #user_check
+                ::core::result::Result::Ok(())
             }
 
             fn element_name(&self) -> &str {

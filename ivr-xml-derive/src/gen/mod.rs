@@ -4,6 +4,7 @@
 //! `builder` the builders; this module puts the pieces of one type together.
 
 mod builder;
+mod convert;
 mod describe;
 mod flatten;
 mod parse;
@@ -20,7 +21,12 @@ use crate::ir::{Absent, Container, Field, Role, Shape, Variant};
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let serde = serde::impls(container);
     let mapping = match &container.shape {
-        Shape::Element { name, fields } => expand_element(container, name, fields),
+        Shape::Element {
+            name,
+            fields,
+            empty,
+        } => expand_element(container, name, fields, *empty),
+        Shape::Converted { from, into } => convert::converted(container, from, into),
         Shape::Alternatives { variants } => expand_alternatives(container, variants),
         Shape::Flattened { fields } => {
             let impls = flatten::flattening(container, fields);
@@ -42,8 +48,13 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
 // Code that needs a bound on a field's type (`XmlValue`, `ToXml`, `FromXml`, `Default`) is
 // spanned at that type, so that a missing impl is reported at the field, not at the derive.
 
-fn expand_element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
-    let to_xml = write::element(container, name, fields);
+fn expand_element(
+    container: &Container,
+    name: &LitStr,
+    fields: &[Field],
+    empty: crate::ir::EmptyForm,
+) -> TokenStream {
+    let to_xml = write::element(container, name, fields, empty);
     let from_xml = parse::element(container, name, fields);
     let flatten = flatten::flatten_impl(container, name, fields);
     let setters = builder::setters(container, fields);

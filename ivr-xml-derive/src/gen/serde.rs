@@ -31,7 +31,7 @@ pub(super) fn impls(container: &Container) -> TokenStream {
                 quote!(deserialize_alternative(deserializer)),
             ),
         },
-        Shape::Element { .. } | Shape::Flattened { .. } => (
+        Shape::Element { .. } | Shape::Flattened { .. } | Shape::Converted { .. } => (
             quote!(serialize_element),
             quote!(deserialize_element(deserializer)),
         ),

@@ -6,12 +6,29 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{LitStr, Member};
 
-use crate::ir::{Absent, Container, Field, Role, Variant};
+use crate::ir::{Absent, Container, EmptyForm, Field, Role, Variant};
 
-pub(super) fn element(container: &Container, name: &LitStr, fields: &[Field]) -> TokenStream {
+/// `#[xml(check = path)]`: the container's own check, called by `ToXml::check` after the
+/// derived checks (builders' deferred errors, children, raw attributes).
+pub(super) fn user_check(container: &Container) -> TokenStream {
+    match &container.check {
+        Some(path) => quote_spanned! {path.span()=>
+            let __check: fn(&Self) -> ::core::result::Result<(), ::ivr_xml::ValueError> = #path;
+            __check(self)?;
+        },
+        None => quote! {},
+    }
+}
+
+pub(super) fn element(
+    container: &Container,
+    name: &LitStr,
+    fields: &[Field],
+    empty: EmptyForm,
+) -> TokenStream {
     let ident = &container.ident;
-    let writer = element_writer(name, fields);
-    let check = element_check(ident, name, fields);
+    let writer = element_writer(name, fields, empty);
+    let check = element_check(ident, name, fields, &user_check(container));
     let generics = super::bounded(container, fields, super::Impl::Write);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
@@ -159,7 +176,7 @@ const QUOTES: [(&str, char); 2] = [("Single", '\''), ("Double", '"')];
 /// A writer of straight-line code: literal markup is written in as few pieces as possible (`<Get`,
 /// ` action='`, `</Play>`; `<CmdNone/>` whole when there is nothing else), with one set of
 /// literals per quote, chosen once per element.
-fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
+fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStream {
     let span = name.span();
     let tag = name.value();
     let markup = |text: String| {
@@ -228,8 +245,18 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
     let start_tag = if attributes.is_empty() {
         quote! {}
     } else {
-        let open = markup(format!("<{tag}"));
-        let attributes = attribute_writes(fields);
+        // `<Name` goes with the first attribute's ` name='` when that one is always written.
+        let first_always = fields.iter().find_map(|f| match &f.role {
+            Role::Attribute { absent, .. } => Some(*absent != Absent::Optional),
+            _ => None,
+        });
+        let (open, attributes) = match first_always {
+            Some(true) => (
+                quote! {},
+                attribute_writes_after(fields, Some(&format!("<{tag}"))),
+            ),
+            _ => (markup(format!("<{tag}")), attribute_writes(fields)),
+        };
         let raw = write_raw.as_ref().map(|(_, write)| write);
         quote! {
             #open
@@ -261,10 +288,33 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
         }
     };
     let close = LitStr::new(&format!("</{tag}>"), span);
+    // Ends an element without content: `/>`, or with `empty = "end_tag"` `></Name>` unless the
+    // style asks for self-closed elements.
+    let end_empty = || -> TokenStream {
+        let short = end_of("/>");
+        match empty {
+            EmptyForm::SelfClosing => short,
+            EmptyForm::EndTag => {
+                let as_docs = end_of(&format!("></{tag}>"));
+                quote! {
+                    match __writer.empty_elements() {
+                        ::ivr_xml::EmptyElements::AsDocs => { #as_docs }
+                        ::ivr_xml::EmptyElements::SelfClosing => { #short }
+                    }
+                }
+            }
+        }
+    };
     let content = if let Some((ty, member)) = text {
         let head = end_of(">");
+        // Escape-free values in one write; others in the pieces they give (one, unless they
+        // are joined from parts), each escaped.
         let value = quote_spanned! {ty.span()=>
-            __writer.text_value::<#ty>(&self.#member)?;
+            if <#ty as ::ivr_xml::XmlValue>::ESCAPE_FREE.get() {
+                __writer.text_value::<#ty>(&self.#member)?;
+            } else {
+                ::ivr_xml::XmlValue::with_pieces(&self.#member, |__piece| __writer.mixed_text(__piece))?;
+            }
         };
         quote! {
             #head
@@ -272,14 +322,14 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
             __writer.markup(#close)
         }
     } else if nested.is_empty() {
-        let head = end_of("/>");
+        let head = end_empty();
         quote! {
             #head
             ::core::result::Result::Ok(())
         }
     } else {
         let open = end_of(">");
-        let empty = end_of("/>");
+        let empty = end_empty();
         quote! {
             if #(#has_nested)||* {
                 #open
@@ -305,6 +355,12 @@ fn element_writer(name: &LitStr, fields: &[Field]) -> TokenStream {
 /// literals per quote, chosen once per element): the element writer's and the `Flatten` writer's
 /// (`gen/flatten.rs`), so that both write attributes the same way. Nothing without attributes.
 pub(super) fn attribute_writes(fields: &[Field]) -> TokenStream {
+    attribute_writes_after(fields, None)
+}
+
+/// [`attribute_writes`], with `open` (`<Name`) written in one literal with the first
+/// attribute's ` name='` (the caller knows the first attribute is always written).
+fn attribute_writes_after(fields: &[Field], open: Option<&str>) -> TokenStream {
     let attributes: Vec<(&Member, &LitStr, Absent, &syn::Type)> = fields
         .iter()
         .filter_map(|field| match &field.role {
@@ -321,31 +377,41 @@ pub(super) fn attribute_writes(fields: &[Field]) -> TokenStream {
     }
     let arms = QUOTES.iter().map(|&(variant, quote_char)| {
         let variant = format_ident!("{}", variant);
-        let writes = attributes.iter().map(|(member, name, absent, value)| {
-            let start = LitStr::new(&format!(" {}={quote_char}", name.value()), name.span());
-            let end = LitStr::new(&quote_char.to_string(), name.span());
-            let write = |place: TokenStream| {
-                let value_write = quote_spanned! {value.span()=>
-                    __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
+        let writes = attributes
+            .iter()
+            .enumerate()
+            .map(|(index, (member, name, absent, value))| {
+                let prefix = match (index, open) {
+                    (0, Some(open)) => open,
+                    _ => "",
                 };
-                quote! {
-                    __writer.markup(#start)?;
-                    #value_write
-                    __writer.markup(#end)?;
-                }
-            };
-            match absent {
-                Absent::Optional => {
-                    let write = write(quote! { __value });
+                let start = LitStr::new(
+                    &format!("{prefix} {}={quote_char}", name.value()),
+                    name.span(),
+                );
+                let end = LitStr::new(&quote_char.to_string(), name.span());
+                let write = |place: TokenStream| {
+                    let value_write = quote_spanned! {value.span()=>
+                        __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
+                    };
                     quote! {
-                        if let ::core::option::Option::Some(__value) = &self.#member {
-                            #write
+                        __writer.markup(#start)?;
+                        #value_write
+                        __writer.markup(#end)?;
+                    }
+                };
+                match absent {
+                    Absent::Optional => {
+                        let write = write(quote! { __value });
+                        quote! {
+                            if let ::core::option::Option::Some(__value) = &self.#member {
+                                #write
+                            }
                         }
                     }
+                    Absent::Required | Absent::Default => write(quote! { &self.#member }),
                 }
-                Absent::Required | Absent::Default => write(quote! { &self.#member }),
-            }
-        });
+            });
         quote! {
             ::ivr_xml::Quote::#variant => {
                 #(#writes)*
@@ -370,7 +436,12 @@ fn field_path(ident: &syn::Ident, member: &Member) -> String {
 /// `check`: the builders' deferred errors and the children's checks, then what makes a value
 /// read back differently from how it was built: raw attributes that repeat or stand for a known
 /// attribute, and a child element that a parser would put in another field.
-fn element_check(ident: &syn::Ident, name: &LitStr, fields: &[Field]) -> TokenStream {
+fn element_check(
+    ident: &syn::Ident,
+    name: &LitStr,
+    fields: &[Field],
+    user_check: &TokenStream,
+) -> TokenStream {
     let checks = fields.iter().filter_map(|field| {
         let member = &field.member;
         match &field.role {
@@ -521,6 +592,7 @@ fn element_check(ident: &syn::Ident, name: &LitStr, fields: &[Field]) -> TokenSt
         #(#checks)*
         #(#extra_checks)*
         #placement
+        #user_check
         ::core::result::Result::Ok(())
     }
 }

@@ -4,7 +4,7 @@
 //! ([`from_str_with`], [`from_str`], [`from_slice_with`]) are here, above the parser, the
 //! commands and the rules they need.
 
-// The fast path (de/fast.rs) bails out on the rules' conditions, from their own name lists.
+// The fast path (de/fast/rules.rs) bails out on the rules' conditions, from their own name lists.
 pub(crate) mod rules;
 
 use std::sync::OnceLock;

@@ -1,6 +1,6 @@
 //! The platform's execution and nesting rules, checked on the element tree.
 //!
-//! Strict parse's fast path (`de/fast.rs`, `RuleState`) bails out wherever one of these rules
+//! Strict parse's fast path (`de/fast/rules.rs`, `RuleState`) bails out wherever one of these rules
 //! could fire, using the name lists below: a new rule needs its condition (or a wider one) there.
 
 use std::borrow::Cow;

@@ -5,7 +5,7 @@
 //! | operation | body | endpoint | evidence |
 //! |---|---|---|---|
 //! | IVR outbound call (IVR外呼) | [`Dial`] | [`Endpoint::Dial`] `ivr/dial` | \[official\] |
-//! | create conference | [`RestCreateConf`] (the IVR [`CreateConf`](crate::CreateConf) + `passwd`) | [`Endpoint::CreateConf`] `ivr/createconf` | \[field\] |
+//! | create conference | [`rest::CreateConf`](CreateConf) (the IVR [`CreateConf`](crate::CreateConf) + `passwd`) | [`Endpoint::CreateConf`] `ivr/createconf` | \[field\] |
 //! | invite to conference | [`InviteJoinConf`] | [`Endpoint::Conf`] `ivr/conf?confid=…` | \[field\] |
 //! | dismiss, quit, mute, unmute | [`DismissConf`], [`QuitConf`], [`ConfMute`], [`ConfUnMute`] | [`Endpoint::Conf`] | \[field\] |
 //! | play, stop play, record, stop record | [`ConfPlay`], [`ConfStopPlay`], [`ConfRecord`], [`ConfStopRecord`] | [`Endpoint::Conf`] | \[field\] |
@@ -51,10 +51,13 @@ mod sign;
 
 #[cfg(feature = "rest-client")]
 pub use client::{ClientError, Clock, PreparedRequest, RestClient, RestClientBuilder};
+pub use ops::CreateConf;
+#[allow(deprecated)]
+pub use ops::RestCreateConf;
 pub use ops::{
     ConfAlarmClock, ConfMemberPause, ConfMemberResume, ConfMute, ConfPlay, ConfRecord,
     ConfStopPlay, ConfStopRecord, ConfUnMute, ConfVolumeAdjust, Dial, DismissConf, InviteJoinConf,
-    InviteNumbers, Operation, QueryConfState, QuitConf, RestCreateConf, Role, Speak,
+    InviteNumbers, Operation, QueryConfState, QuitConf, Role, Speak,
 };
 pub use path::{Endpoint, RestTarget, TargetError};
 pub use request::{AppIdElement, RestRequest};

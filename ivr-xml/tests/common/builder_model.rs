@@ -21,9 +21,7 @@
 //! `]]>`, line ends, whitespace-only text, characters XML 1.0 cannot carry) or from raw bytes.
 #![allow(dead_code)]
 
-use ivr_xml::rest::{
-    ConfPlay, Dial, Operation, QuitConf, RestCreateConf, RestRequest, RestResponse,
-};
+use ivr_xml::rest::{self, ConfPlay, Dial, Operation, QuitConf, RestRequest, RestResponse};
 use ivr_xml::{
     CmdNone, Command, ConsultationCall, CreateConf, Declaration, Get, Hangup, JoinConf, Key,
     Method, ParseOptions, Play, PlayMix, PlayTts, Prompt, Quote, RawAttribute, RawElement,
@@ -477,7 +475,7 @@ pub(crate) fn operation(c: &mut Choices<'_>) -> Operation {
         1 => raw_attributes!(c, QuitConf::new(c.plain(), c.plain())).into(),
         2 => raw_attributes!(c, ConfPlay::new(c.plain(), c.string())).into(),
         3 => {
-            let mut create = RestCreateConf::new(create_conf(c));
+            let mut create = rest::CreateConf::new(create_conf(c));
             if c.flag() {
                 create = create.passwd(c.string());
             }

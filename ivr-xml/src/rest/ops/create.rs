@@ -6,22 +6,26 @@ use crate::deferred_error::PendingError;
 use crate::error::ValueError;
 use crate::raw_attribute::RawAttribute;
 use crate::value::{RelUrl, Text, XmlValue};
-use crate::{CreateConf, Xml};
+use crate::Xml;
 
 use super::{Role, Speak};
 
-/// `<CreateConf>` in a REST body (spec §4.3, field evidence): the IVR command [`CreateConf`]
-/// (every attribute shared, with its types) plus the REST-only `passwd` and `passwderrorurl`.
+/// `<CreateConf>` in a REST body (spec §4.3, field evidence): the IVR command
+/// [`CreateConf`](crate::CreateConf) (every attribute shared, with its types) plus the REST-only `passwd` and `passwderrorurl`.
 /// Sent to [`Endpoint::CreateConf`](crate::rest::Endpoint::CreateConf); the response carries the new `confid`.
 ///
-/// `passwd` and `passwderrorurl` are written after `CreateConf`'s known attributes and before its
-/// `extra`. One SDK says passwords work (prompt, hang up after three failures), another that
+/// `passwd` and `passwderrorurl` are written after the IVR `CreateConf`'s known attributes and
+/// before its `extra`. One SDK says passwords work (prompt, hang up after three failures), another that
 /// they "cannot be used for now" \[field\]: whether the platform honours them is unknown.
 ///
+/// Named after its element, as every REST operation is (issue 12: `Dial`, `ConfMute`, ...); it
+/// was `RestCreateConf`, a deprecated alias now. Beside the IVR command, name it `rest::CreateConf`:
+/// a [`RestRequest`](crate::rest::RestRequest) also takes the IVR command as it is.
+///
 /// ```
-/// use ivr_xml::rest::{official_style, RestCreateConf};
+/// use ivr_xml::rest::{self, official_style};
 /// use ivr_xml::{to_string_with, CreateConf};
-/// let create = RestCreateConf::new(CreateConf::new().action("createconfresult.jsp").maxmember(300))
+/// let create = rest::CreateConf::new(CreateConf::new().action("createconfresult.jsp").maxmember(300))
 ///     .passwd("1234")
 ///     .passwderrorurl("pwdfail");
 /// assert_eq!(
@@ -32,10 +36,10 @@ use super::{Role, Speak};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Xml)]
 #[cfg_attr(feature = "serde", xml(serde))]
-pub struct RestCreateConf {
+pub struct CreateConf {
     /// The attributes shared with the IVR command (and its `extra`).
     #[xml(flatten)]
-    pub conf: CreateConf,
+    pub conf: crate::CreateConf,
     /// `passwd`: the join password (REST only, field evidence).
     #[xml(attribute, setter(new = impl Into<String>))]
     pub passwd: Option<Text>,
@@ -46,30 +50,42 @@ pub struct RestCreateConf {
     pending: PendingError,
 }
 
-impl RestCreateConf {
+impl CreateConf {
     /// A REST create-conference body with `conf`'s attributes.
     ///
     /// ```
-    /// use ivr_xml::rest::{official_style, RestCreateConf};
+    /// use ivr_xml::rest::{self, official_style};
     /// use ivr_xml::{to_string_with, CreateConf};
-    /// let create = RestCreateConf::new(CreateConf::new().maxmember(5));
+    /// let create = rest::CreateConf::new(CreateConf::new().maxmember(5));
     /// assert_eq!(create.passwd, None);
     /// assert_eq!(to_string_with(&create, &official_style())?, r#"<CreateConf maxmember="5"/>"#);
     /// # Ok::<(), ivr_xml::ValueError>(())
     /// ```
-    pub fn new(conf: CreateConf) -> RestCreateConf {
-        RestCreateConf {
+    pub fn new(conf: crate::CreateConf) -> CreateConf {
+        CreateConf {
             conf,
-            ..RestCreateConf::default()
+            ..CreateConf::default()
         }
     }
 }
 
-impl From<CreateConf> for RestCreateConf {
-    fn from(conf: CreateConf) -> RestCreateConf {
-        RestCreateConf::new(conf)
+impl From<crate::CreateConf> for CreateConf {
+    fn from(conf: crate::CreateConf) -> CreateConf {
+        CreateConf::new(conf)
     }
 }
+
+/// The old name of [`rest::CreateConf`](CreateConf), before every REST operation was named after
+/// its element.
+///
+/// ```
+/// #![allow(deprecated)]
+/// use ivr_xml::rest::{self, RestCreateConf};
+/// let old: RestCreateConf = RestCreateConf::new(ivr_xml::CreateConf::new());
+/// assert_eq!(old, rest::CreateConf::new(ivr_xml::CreateConf::new()));
+/// ```
+#[deprecated(note = "named after its element now: `ivr_xml::rest::CreateConf`")]
+pub type RestCreateConf = CreateConf;
 
 /// `number` of `<InviteJoinConf>`: the numbers to invite (mobile, landline or VoIP account),
 /// joined with `#`, **at most [`InviteNumbers::MAX`] (20) per request** (spec §4.4 \[field\]: two

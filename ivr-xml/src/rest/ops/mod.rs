@@ -11,7 +11,7 @@
 use crate::raw::RawElement;
 use crate::rest::path::Endpoint;
 use crate::ser::ToXml;
-use crate::{CreateConf, Xml, XmlValue};
+use crate::{Xml, XmlValue};
 
 /// `role` of `<InviteJoinConf>`: member or host (field evidence; platform default member;
 /// one host per conference, the last one invited wins).
@@ -60,13 +60,15 @@ pub use conf::{
     ConfStopPlay, ConfStopRecord, ConfUnMute, ConfVolumeAdjust, DismissConf, QueryConfState,
     QuitConf,
 };
-pub use create::{InviteJoinConf, InviteNumbers, RestCreateConf};
+#[allow(deprecated)]
+pub use create::RestCreateConf;
+pub use create::{CreateConf, InviteJoinConf, InviteNumbers};
 pub use dial::Dial;
 
 /// The operation of a [`RestRequest`](crate::rest::RestRequest): one element after `<Appid>`.
 ///
 /// [`Operation::Raw`] carries operations the library does not name; the lenient parser keeps
-/// unknown ones there too. The derive gives `From` for every variant's type, and `From<CreateConf>`
+/// unknown ones there too. The derive gives `From` for every variant's type, and `From<ivr_xml::CreateConf>`
 /// is added so that the IVR command can be passed as is.
 ///
 /// ```
@@ -85,7 +87,7 @@ pub enum Operation {
     /// `<Dial>`, to [`Endpoint::Dial`].
     Dial(Dial),
     /// `<CreateConf>`, to [`Endpoint::CreateConf`].
-    CreateConf(RestCreateConf),
+    CreateConf(CreateConf),
     /// `<InviteJoinConf>`, to [`Endpoint::Conf`].
     InviteJoinConf(InviteJoinConf),
     /// `<DismissConf>`, to [`Endpoint::Conf`].
@@ -120,9 +122,9 @@ pub enum Operation {
     Raw(RawElement),
 }
 
-impl From<CreateConf> for Operation {
-    fn from(conf: CreateConf) -> Operation {
-        Operation::CreateConf(RestCreateConf::new(conf))
+impl From<crate::CreateConf> for Operation {
+    fn from(conf: crate::CreateConf) -> Operation {
+        Operation::CreateConf(CreateConf::new(conf))
     }
 }
 
