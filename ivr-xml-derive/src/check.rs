@@ -207,11 +207,7 @@ pub(crate) fn check_flattened_describe(
     describe: &Describe,
     errors: &mut Errors,
 ) {
-    let flags = describe.main_only
-        || describe.reports_back
-        || describe.wants_failure_path
-        || describe.ends_flow;
-    if describe.evidence.is_some() || flags || !describe.known.is_empty() {
+    if describe.any_given() {
         errors.push(
             &input.ident,
             "a struct with an #[xml(flatten)] field is described by the flattened type: `evidence`, `known` and the flags (`main_only`, ...) go there",
@@ -298,11 +294,7 @@ pub(crate) fn check_converted(
         );
     }
     let describe = options.describe;
-    let flags = describe.main_only
-        || describe.reports_back
-        || describe.wants_failure_path
-        || describe.ends_flow;
-    if describe.evidence.is_some() || flags || !describe.known.is_empty() {
+    if describe.any_given() {
         errors.push(
             &input.ident,
             format!("a struct with `from`/`try_from` and `into` is described by its wire type: `evidence`, `known` and the flags (`main_only`, ...) do not apply ({WIRE})"),

@@ -56,6 +56,19 @@ pub(crate) struct Describe {
     pub(crate) known: Vec<Known>,
 }
 
+impl Describe {
+    /// Whether any describing option was given: types described by another type (a flattened
+    /// field's, a wire type's) refuse them all.
+    pub(crate) fn any_given(&self) -> bool {
+        self.evidence.is_some()
+            || self.main_only
+            || self.reports_back
+            || self.wants_failure_path
+            || self.ends_flow
+            || !self.known.is_empty()
+    }
+}
+
 /// `known(attribute = "name", evidence = "...", value = Type)` or `known(element = "Name", evidence = "...")`.
 pub(crate) struct Known {
     pub(crate) name: LitStr,
