@@ -307,14 +307,8 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
     };
     let content = if let Some((ty, member)) = text {
         let head = end_of(">");
-        // Escape-free values in one write; others in the pieces they give (one, unless they
-        // are joined from parts), each escaped.
         let value = quote_spanned! {ty.span()=>
-            if <#ty as ::ivr_xml::XmlValue>::ESCAPE_FREE.get() {
-                __writer.text_value::<#ty>(&self.#member)?;
-            } else {
-                ::ivr_xml::XmlValue::with_pieces(&self.#member, |__piece| __writer.mixed_text(__piece))?;
-            }
+            __writer.text_value::<#ty>(&self.#member)?;
         };
         quote! {
             #head

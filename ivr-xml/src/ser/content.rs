@@ -151,7 +151,8 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     }
 
     /// Writes a value as text content, escaped (between `>` and the end tag, which the
-    /// derive's code writes as markup).
+    /// derive's code writes as markup): an escape-free value in one write, others in the
+    /// pieces they give (`XmlValue::with_pieces`: one, unless joined from parts), each escaped.
     ///
     /// ```
     /// use ivr_xml::ser::{Style, XmlWriter};
@@ -165,10 +166,11 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
     /// ```
     #[inline(always)]
     pub fn text_value<V: XmlValue>(&mut self, value: &V) -> Result<(), S::Error> {
-        value.with_str(|text| match V::ESCAPE_FREE.get() {
-            true => self.escape_free(text),
-            false => self.text_piece(text),
-        })
+        if V::ESCAPE_FREE.get() {
+            value.with_str(|text| self.escape_free(text))
+        } else {
+            value.with_pieces(|piece| self.text_piece(piece))
+        }
     }
 
     /// Writes text that needs no escaping in any context (an [`XmlValue::ESCAPE_FREE`] value,
