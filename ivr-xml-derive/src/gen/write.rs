@@ -255,7 +255,10 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
                 quote! {},
                 attribute_writes_after(fields, Some(&format!("<{tag}"))),
             ),
-            _ => (markup(format!("<{tag}")), attribute_writes(fields)),
+            _ => (
+                line_then(&format!("<{tag}"), span),
+                attribute_writes(fields),
+            ),
         };
         let raw = write_raw.as_ref().map(|(_, write)| write);
         quote! {
@@ -271,11 +274,11 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
         if !attributes.is_empty() {
             return markup(end.to_owned());
         }
-        let whole = markup(format!("<{tag}{end}"));
+        let whole = line_then(&format!("<{tag}{end}"), span);
         let Some((member, raw)) = &write_raw else {
             return whole;
         };
-        let open = markup(format!("<{tag}"));
+        let open = line_then(&format!("<{tag}"), span);
         let end = markup(end.to_owned());
         quote! {
             if self.#member.is_empty() {
@@ -288,6 +291,7 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
         }
     };
     let close = LitStr::new(&format!("</{tag}>"), span);
+    let close_line = line_then(&format!("</{tag}>"), span);
     // Ends an element without content: `/>`, or with `empty = "end_tag"` `></Name>` unless the
     // style asks for self-closed elements.
     let end_empty = || -> TokenStream {
@@ -330,18 +334,45 @@ fn element_writer(name: &LitStr, fields: &[Field], empty: EmptyForm) -> TokenStr
                 __writer.enter();
                 #(#nested)*
                 __writer.leave();
-                __writer.start_line()?;
-                __writer.markup(#close)
+                #close_line
+                ::core::result::Result::Ok(())
             } else {
                 #empty
                 ::core::result::Result::Ok(())
             }
         }
     };
+    // Every way through starts with one `line_then`: the element's line start and its first
+    // literal in one write.
     quote! {
-        __writer.start_line()?;
         #start_tag
         #content
+    }
+}
+
+/// `literal` at the start of a line: written with the line start in front in one write when
+/// the writer has a literal for it (compact, or the docs' four spaces at depth 0 to 3), else
+/// after `start_line`. In the docs' layout every element and end tag after children starts a
+/// line, and one write of `"\n    <Play"` is cheaper than two.
+fn line_then(literal: &str, span: proc_macro2::Span) -> TokenStream {
+    let with = |line: String| LitStr::new(&format!("{line}{literal}"), span);
+    let plain = with(String::new());
+    let indices = 1usize..=4;
+    let lines = (0..4).map(|depth| with(format!("\n{}", "    ".repeat(depth))));
+    // Compact first, as its own branch: one test of the writer's line state, where a `match`
+    // on the index made compact writing about 4 % slower.
+    quote! {
+        if __writer.line_start_literal() == 0 {
+            __writer.markup(#plain)?;
+        } else {
+            match __writer.line_start_literal() {
+                #(#indices => __writer.markup(#lines)?,)*
+                _ => {
+                    __writer.start_line()?;
+                    __writer.markup(#plain)?;
+                }
+            }
+        }
     }
 }
 
@@ -379,17 +410,22 @@ fn attribute_writes_after(fields: &[Field], open: Option<&str>) -> TokenStream {
                     (0, Some(open)) => open,
                     _ => "",
                 };
-                let start = LitStr::new(
-                    &format!("{prefix} {}={quote_char}", name.value()),
-                    name.span(),
-                );
+                let start_text = format!("{prefix} {}={quote_char}", name.value());
+                // The first literal of an element (`<Name name='`) starts its line.
+                let start = match prefix.is_empty() {
+                    true => {
+                        let literal = LitStr::new(&start_text, name.span());
+                        quote! { __writer.markup(#literal)?; }
+                    }
+                    false => line_then(&start_text, name.span()),
+                };
                 let end = LitStr::new(&quote_char.to_string(), name.span());
                 let write = |place: TokenStream| {
                     let value_write = quote_spanned! {value.span()=>
                         __writer.attribute_value_in::<#value>(::ivr_xml::Quote::#variant, #place)?;
                     };
                     quote! {
-                        __writer.markup(#start)?;
+                        #start
                         #value_write
                         __writer.markup(#end)?;
                     }

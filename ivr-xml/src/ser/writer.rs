@@ -164,6 +164,34 @@ impl<'a, S: Sink + ?Sized> XmlWriter<'a, S> {
         }
     }
 
+    /// Which of the derive's literals with a line start in front fits the line to start now:
+    /// `0` none (compact), `1 + depth` a line break and `depth` indents of four spaces (the
+    /// docs' style, depth 0 to 3), `5` otherwise ([`XmlWriter::start_line`], then the literal). One write of `"\n    <Play"` instead of
+    /// two: in the docs' layout every element starts a line.
+    ///
+    /// ```
+    /// use ivr_xml::ser::{Style, XmlWriter};
+    /// let style = Style::docs();
+    /// let mut out = String::new();
+    /// let mut w = XmlWriter::new(&mut out, &style);
+    /// // Before the document's first line: no line break, so the general way.
+    /// assert_eq!(w.line_start_literal(), 5);
+    /// let Ok(()) = w.start_line();
+    /// let Ok(()) = w.markup("<Response>");
+    /// w.enter();
+    /// assert_eq!(w.line_start_literal(), 2);
+    /// let Ok(()) = w.markup("\n    <Hangup/>");
+    /// assert_eq!(out, "<Response>\n    <Hangup/>");
+    /// ```
+    #[inline(always)]
+    pub fn line_start_literal(&self) -> usize {
+        match self.line {
+            LineStart::None => 0,
+            LineStart::FourSpaces if self.depth < 4 => 1 + self.depth,
+            _ => 5,
+        }
+    }
+
     /// [`XmlWriter::start_line`] in any pretty style and at any depth.
     #[inline(never)]
     fn start_any_line(&mut self) -> Result<(), S::Error> {
