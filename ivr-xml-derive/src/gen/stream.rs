@@ -46,7 +46,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
         Role::Attribute { name, value, .. } => {
             let local = local(&field.member);
             let parse = quote_spanned! {value.span()=>
-                (&::ivr_xml::__private::FastValue::<#value>::new()).fast_parse(__value)?
+                (&::ivr_xml::__private::FastValue::<#value>::new()).fast_parse(::core::mem::take(__value))?
             };
             Some(quote! { #name => #local = ::core::option::Option::Some(#parse), })
         }
@@ -78,7 +78,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
         let local = local(&field.member);
         let ty = &field.ty;
         let parse = quote_spanned! {ty.span()=>
-            (&::ivr_xml::__private::FastValue::<#ty>::new()).fast_parse(&__reader.text(__start)?)?
+            (&::ivr_xml::__private::FastValue::<#ty>::new()).fast_parse(__reader.text(__start)?)?
         };
         quote! { let #local = #parse; }
     } else if nested.is_empty() {
@@ -165,7 +165,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
             #[allow(unused_imports)]
             use ::ivr_xml::__private::{FastValueFallback as _, FastValueParse as _};
             #(#declarations)*
-            for (__name, __value) in __reader.attributes(__start)? {
+            for (__name, __value) in __reader.attributes(__start)?.iter_mut() {
                 match *__name {
                     #(#attribute_arms)*
                     _ => return #bail,

@@ -195,14 +195,15 @@ impl<'a> FastReader<'a> {
         Ok(())
     }
 
-    /// The start tag's attributes, checked and unescaped.
+    /// The start tag's attributes, checked and unescaped (the generated code takes each value
+    /// out).
     ///
     /// ```
     /// use ivr_xml::{ParseOptions, Play};
     /// let play = ivr_xml::__private::parse_fast::<Play>("<Play loop='2'>a.wav</Play>", &ParseOptions::strict());
     /// assert_eq!(play.map(|p| p.repeat.map(|l| l.get())), Ok(Some(2)));
     /// ```
-    pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&[FastAttribute<'a>], Bail> {
+    pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&mut [FastAttribute<'a>], Bail> {
         self.attributes.clear();
         for attribute in start.start.attributes().with_checks(false) {
             let attribute = attribute.map_err(|_| Bail)?;
@@ -243,7 +244,7 @@ impl<'a> FastReader<'a> {
             }
             self.attributes.push((name, value));
         }
-        Ok(&self.attributes)
+        Ok(&mut self.attributes)
     }
 
     /// The next child element of `parent`, or `None` at its end tag (read). Text other than
