@@ -1,4 +1,4 @@
-//! `FromXml::from_events`: the strict parser's fast path, typed straight from quick-xml's events
+//! `FromXml::from_events`: the strict parser's fast path, typed straight from the input's tokens
 //! (`ivr_xml::de::fast`). It takes exactly what `parse.rs`'s `from_element` takes in strict mode
 //! and builds the same value; anything else (an unknown attribute or child, a missing one, a
 //! value that does not parse) returns `Bail`, and the checked tree path reads the document and
