@@ -7,7 +7,7 @@
 //! parsing peers too (issue 17). `cargo bench --bench throughput -- --round-robin` times every
 //! case in shuffled rounds instead and prints ratios to the reference from the same round
 //! (`round_robin.rs`); `-- --parse-only N [guide|1000cmd]` runs ivr-xml's strict parse alone,
-//! `-- --write-only N [guide|1000cmd]` its writer alone (for an instruction count).
+//! `-- --write-only N [guide|1000cmd [hand]]` its writer (or the reference's) alone.
 //!
 //! `cargo bench` runs everything and ends with a comparison table (medians of per-document ratios
 //! to the hand-written baselines); `cargo bench -- write-compact` runs a subset. See
@@ -292,23 +292,28 @@ fn main() {
         }
         return;
     }
-    // `-- --write-only N [guide|1000cmd|1000clean]`: ivr-xml's writer (reused buffer) on every
-    // document, N times, and nothing else: an instruction count (`valgrind --tool=callgrind`,
-    // `perf stat`) compares two builds of the writer without the timing noise of a shared machine.
+    // `-- --write-only N [guide|1000cmd|1000clean [hand]]`: ivr-xml's writer (reused buffer), or
+    // the hand-written reference's, on every document, N times, and nothing else: an instruction
+    // count (`valgrind --tool=callgrind`) compares two builds of the writer, or the writer with
+    // the reference, without the timing noise of a shared machine.
     if let Some(i) = args.iter().position(|a| a == "--write-only") {
         let times: usize = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(100);
         let only = args.get(i + 2).map(String::as_str);
+        let reference = args.get(i + 3).is_some_and(|a| a == "hand");
         let mut buffer = String::new();
         for layout in Layout::ALL {
             let style = layout.style();
-            for case in cases.iter().filter(|c| match only {
-                Some("guide") => c.guide,
-                Some(id @ ("1000cmd" | "1000clean")) => c.id == id,
+            for p in prepared.iter().filter(|p| match only {
+                Some("guide") => p.case.guide,
+                Some(id @ ("1000cmd" | "1000clean")) => p.case.id == id,
                 _ => true,
             }) {
                 for _ in 0..times {
                     buffer.clear();
-                    black_box(&case.doc).write_to_string(&mut buffer, &style);
+                    match reference {
+                        true => hand::write(black_box(&p.hand), &mut buffer, layout.pretty()),
+                        false => black_box(&p.case.doc).write_to_string(&mut buffer, &style),
+                    }
                     black_box(buffer.len());
                 }
             }
