@@ -131,6 +131,7 @@ pub mod __private {
     /// `#[xml(serde)]`'s impls call these (feature `serde`).
     #[cfg(feature = "serde")]
     pub use crate::serde_model as serde_element;
+    pub use crate::value::check_xml_text;
     /// The `serde` options of `XmlValue`, `Message` and `Notification` call these.
     #[cfg(feature = "serde")]
     pub mod serde_support {

@@ -46,7 +46,8 @@ pub use sets::{Key, Method, VoiceMode};
 /// ```
 ///
 /// **Checked text** is a newtype `struct Name(String)` with `#[value(check = path)]`: the
-/// function that refuses bad text, called with the name, the expected text and the text.
+/// function that refuses bad text, called with the name, the expected text and the text (or
+/// `#[value(xml_chars)]`: refuses only characters XML 1.0 cannot carry, as [`Text`] does).
 /// Generated: `new` (which checks), `as_str`, `into_string`, `Display`, `AsRef<str>`, `FromStr`,
 /// `TryFrom<&str>`, `TryFrom<String>` and `PartialEq` with `str` and `&str`; [`Text`],
 /// [`RelUrl`] and the notification ids ([`AppId`](crate::notify::AppId), ...) are made so.
@@ -190,6 +191,24 @@ pub trait XmlValue: Sized {
     fn with_str<R>(&self, f: impl FnOnce(&str) -> R) -> R;
     /// Parses the value from its unescaped text.
     fn parse_value(text: &str) -> Result<Self, ValueError>;
+
+    /// [`XmlValue::parse_value`] of a text the XML parser read, which has already refused
+    /// every character XML 1.0 cannot carry (so the text holds none): a type whose check is
+    /// that one (`String`, [`Text`], [`RelUrl`]: `#[value(xml_chars)]`) does not repeat it, and
+    /// an owned text is kept without a copy. Same result as `parse_value` for such a text; the
+    /// default is `parse_value`.
+    ///
+    /// ```
+    /// use ivr_xml::{Text, Timeout, XmlValue};
+    /// assert_eq!(Text::parse_xml_text("a.wav".into())?, Text::parse_value("a.wav")?);
+    /// assert_eq!(Timeout::parse_xml_text("30".into())?, Timeout::parse_value("30")?);
+    /// # Ok::<(), ivr_xml::ValueError>(())
+    /// ```
+    #[doc(hidden)]
+    #[inline]
+    fn parse_xml_text(text: Cow<'_, str>) -> Result<Self, ValueError> {
+        Self::parse_value(&text)
+    }
 
     /// Calls `f` with the value's text in pieces, for the writer of text content: by default
     /// [`XmlValue::with_str`]'s text as one piece. A value joined from parts (the `;`-separated
@@ -418,8 +437,19 @@ pub(crate) fn check_xml_chars(what: &'static str, text: &str) -> Result<(), Valu
     }
 }
 
-/// The check of [`Text`] and [`RelUrl`]: characters XML 1.0 can carry.
-fn check_text(what: &'static str, _expected: &'static str, text: &str) -> Result<(), ValueError> {
+/// The check of `#[value(xml_chars)]` ([`Text`], [`RelUrl`]): characters XML 1.0 can carry,
+/// which the parser proves of every text it reads ([`XmlValue::parse_xml_text`] skips it).
+///
+/// ```
+/// use ivr_xml::__private::check_xml_text;
+/// assert!(check_xml_text("text", "text", "欢迎.wav").is_ok());
+/// assert!(check_xml_text("text", "text", "bell\u{7}").is_err());
+/// ```
+pub fn check_xml_text(
+    what: &'static str,
+    _expected: &'static str,
+    text: &str,
+) -> Result<(), ValueError> {
     check_xml_chars(what, text)
 }
 
@@ -439,7 +469,7 @@ fn check_text(what: &'static str, _expected: &'static str, text: &str) -> Result
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
-#[value(name = "text", expected = "text XML 1.0 can carry", check = check_text)]
+#[value(name = "text", expected = "text XML 1.0 can carry", xml_chars)]
 #[cfg_attr(feature = "serde", value(serde))]
 pub struct Text(String);
 
@@ -470,7 +500,12 @@ impl Text {
 /// # Ok::<(), ivr_xml::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, XmlValue)]
-#[value(name = "relative URL", expected = "a relative URL XML 1.0 can carry", check = check_text, url)]
+#[value(
+    name = "relative URL",
+    expected = "a relative URL XML 1.0 can carry",
+    xml_chars,
+    url
+)]
 #[cfg_attr(feature = "serde", value(serde))]
 pub struct RelUrl(String);
 
@@ -554,6 +589,11 @@ impl XmlValue for String {
     fn parse_value(text: &str) -> Result<Self, ValueError> {
         check_xml_chars("text", text)?;
         Ok(text.to_owned())
+    }
+    /// The parser has refused what `parse_value` checks.
+    #[inline]
+    fn parse_xml_text(text: Cow<'_, str>) -> Result<String, ValueError> {
+        Ok(text.into_owned())
     }
     fn parse_param(raw: &str) -> Result<String, ValueError> {
         Ok(raw.to_owned())

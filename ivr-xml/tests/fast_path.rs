@@ -310,3 +310,44 @@ fn generated_documents_often_take_the_fast_path() {
     }
     assert!(fast >= 10, "only {fast} of 500 took the fast path");
 }
+
+/// `XmlValue::parse_xml_text`, which the fast path calls with text it read (so holding only
+/// characters XML 1.0 can carry), gives what `parse_value` gives on such text: a type with
+/// `#[value(xml_chars)]` skips only the check the reader already made, and a type with a check
+/// of its own still runs it.
+#[test]
+fn values_from_read_text_are_parsed_values() {
+    use ivr_xml::notify::CallId;
+    use ivr_xml::{RelUrl, Text, Timeout, XmlValue};
+    use std::borrow::Cow;
+    fn same<T: XmlValue + PartialEq + std::fmt::Debug>(text: &str) {
+        let parsed = T::parse_value(text);
+        assert_eq!(T::parse_xml_text(Cow::Borrowed(text)), parsed, "{text:?}");
+        assert_eq!(
+            T::parse_xml_text(Cow::Owned(text.to_owned())),
+            parsed,
+            "{text:?}"
+        );
+    }
+    for text in [
+        "",
+        " ",
+        "a.wav",
+        " a b ",
+        "欢迎.wav",
+        "a&b<'\"",
+        "\t\n\r",
+        "30",
+        "-1",
+        "x\u{10000}",
+    ] {
+        same::<Text>(text);
+        same::<RelUrl>(text);
+        same::<String>(text);
+        same::<Timeout>(text);
+        same::<CallId>(text);
+    }
+    // The id's own check still refuses what the reader let through.
+    assert!(CallId::parse_xml_text(Cow::Borrowed("a b")).is_err());
+    assert!(Timeout::parse_xml_text(Cow::Borrowed("x")).is_err());
+}

@@ -1,4 +1,4 @@
-//! `FromXml::from_events`: the strict parser's fast path, typed straight from quick-xml's events
+//! `FromXml::from_events`: the strict parser's fast path, typed straight from the input's tokens
 //! (`ivr_xml::de::fast`). It takes exactly what `parse.rs`'s `from_element` takes in strict mode
 //! and builds the same value; anything else (an unknown attribute or child, a missing one, a
 //! value that does not parse) returns `Bail`, and the checked tree path reads the document and
@@ -46,7 +46,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
         Role::Attribute { name, value, .. } => {
             let local = local(&field.member);
             let parse = quote_spanned! {value.span()=>
-                (&::ivr_xml::__private::FastValue::<#value>::new()).fast_parse(__value)?
+                (&::ivr_xml::__private::FastValue::<#value>::new()).fast_parse(::core::mem::take(__value))?
             };
             Some(quote! { #name => #local = ::core::option::Option::Some(#parse), })
         }
@@ -78,7 +78,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
         let local = local(&field.member);
         let ty = &field.ty;
         let parse = quote_spanned! {ty.span()=>
-            (&::ivr_xml::__private::FastValue::<#ty>::new()).fast_parse(&__reader.text(__start)?)?
+            (&::ivr_xml::__private::FastValue::<#ty>::new()).fast_parse(__reader.text(__start)?)?
         };
         quote! { let #local = #parse; }
     } else if nested.is_empty() {
@@ -165,7 +165,7 @@ pub(super) fn element(fields: &[Field]) -> TokenStream {
             #[allow(unused_imports)]
             use ::ivr_xml::__private::{FastValueFallback as _, FastValueParse as _};
             #(#declarations)*
-            for (__name, __value) in __reader.attributes(__start)? {
+            for (__name, __value) in __reader.attributes(__start)?.iter_mut() {
                 match *__name {
                     #(#attribute_arms)*
                     _ => return #bail,

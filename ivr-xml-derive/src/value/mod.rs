@@ -6,7 +6,9 @@
 //! - Checked text, a newtype `struct Name(String)` with `#[value(check = path)]`, the function
 //!   that refuses bad text (`fn(name, expected, &str) -> Result<(), ValueError>`): plus `new`,
 //!   `as_str`, `into_string`, `Display`, `AsRef<str>`, `FromStr`, `TryFrom<&str>`,
-//!   `TryFrom<String>` and `PartialEq` with `str` and `&str`.
+//!   `TryFrom<String>` and `PartialEq` with `str` and `&str`. `#[value(xml_chars)]` instead of
+//!   `check` makes the check "characters XML 1.0 can carry" (the crate's `check_xml_text`), which
+//!   the parser has already proven of what it reads: parsed text skips it (`parse_xml_text`).
 //!
 //! Either shape takes `#[value(serde)]`: `Serialize` + `Deserialize` as the value's text, the
 //! impls [`serde_impls`] also generates for `#[derive(XmlValueSerde)]` (a hand-written
@@ -61,7 +63,16 @@ enum Shape {
     Set(Vec<Variant>),
     /// Checked text: the check, and the kind its description names (`Text`, or `Url` with
     /// `#[value(url)]`).
-    Text(Path, TokenStream),
+    Text(Check, TokenStream),
+}
+
+/// The check of checked text.
+enum Check {
+    /// `check = path`: the type's own function.
+    Path(Path),
+    /// `xml_chars`: the crate's check of the characters XML 1.0 can carry, which the parser
+    /// proves of every text it reads, so that parsed text skips it.
+    XmlChars,
 }
 
 struct Parsed {
@@ -82,7 +93,7 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
         );
     }
     let (mut name, mut expected, mut check) = (None, None, None);
-    let (mut url, mut serde) = (false, false);
+    let (mut url, mut serde, mut xml_chars) = (false, false, None);
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("value")) {
         let read = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("name") {
@@ -93,13 +104,15 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
                 check = Some(meta.value()?.parse::<Path>()?);
             } else if meta.path.is_ident("url") {
                 url = true;
+            } else if meta.path.is_ident("xml_chars") {
+                xml_chars = Some(meta.path.clone());
             } else if meta.path.is_ident("serde") {
                 serde = crate::serde_impls::read_flag(&meta, errors)?;
             } else {
                 unknown_option(
                     &meta,
                     errors,
-                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `check = path`, `url` or `serde`",
+                    "unknown option: expected `name = \"...\"`, `expected = \"...\"`, `check = path`, `xml_chars`, `url` or `serde`",
                 )?;
             }
             Ok(())
@@ -122,12 +135,29 @@ fn parse(input: &DeriveInput, errors: &mut Errors) -> Option<Parsed> {
                     "`check` is for a newtype of `String`; a closed set checks its texts itself",
                 );
             }
+            if let Some(xml_chars) = &xml_chars {
+                errors.push(
+                    xml_chars,
+                    "`xml_chars` is for a newtype of `String`; a closed set checks its texts itself",
+                );
+            }
             Shape::Set(parse_variants(input, data, errors))
         }
         Data::Struct(data) if matches!(&data.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) => {
-            let Some(check) = check else {
-                errors.push(&input.ident, "a text value needs #[value(check = path)]: the function that refuses bad text, `fn(&'static str, &'static str, &str) -> Result<(), ValueError>` (name, expected, text)");
-                return None;
+            let check = match (check, xml_chars) {
+                (Some(check), None) => Check::Path(check),
+                (None, Some(_)) => Check::XmlChars,
+                (Some(_), Some(xml_chars)) => {
+                    errors.push(
+                        &xml_chars,
+                        "`xml_chars` is a check: give either it or `check = path`",
+                    );
+                    return None;
+                }
+                (None, None) => {
+                    errors.push(&input.ident, "a text value needs #[value(check = path)]: the function that refuses bad text, `fn(&'static str, &'static str, &str) -> Result<(), ValueError>` (name, expected, text); or #[value(xml_chars)]: characters XML 1.0 can carry");
+                    return None;
+                }
             };
             let kind = if url {
                 quote!(::ivr_xml::describe::ValueKind::Url)
@@ -255,9 +285,20 @@ fn expand_text(
     ident: &Ident,
     name: &LitStr,
     expected: &LitStr,
-    check: &Path,
+    check: &Check,
     kind: &TokenStream,
 ) -> TokenStream {
+    let check_fn = match check {
+        Check::Path(path) => quote!(#path),
+        Check::XmlChars => quote!(::ivr_xml::__private::check_xml_text),
+    };
+    // Text the parser read holds only characters XML 1.0 can carry (it refused the others):
+    // `xml_chars` has nothing left to check; another check runs. Either way an owned text is
+    // kept without a copy.
+    let parsed_check = match check {
+        Check::Path(_) => quote!(#ident::__xml_value_check(&text)?;),
+        Check::XmlChars => quote!(),
+    };
     let new_doc = format!(
         "Makes the value, refusing what is not {} (see [`{ident}`]).",
         expected.value()
@@ -281,7 +322,7 @@ fn expand_text(
                     &'static str,
                     &'static str,
                     &str,
-                ) -> ::core::result::Result<(), ::ivr_xml::ValueError> = #check;
+                ) -> ::core::result::Result<(), ::ivr_xml::ValueError> = #check_fn;
                 check(#name, #expected, text)
             }
 
@@ -360,6 +401,13 @@ fn expand_text(
             }
             fn parse_value(text: &str) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
                 #ident::new(text)
+            }
+            #[inline]
+            fn parse_xml_text(
+                text: ::std::borrow::Cow<'_, str>,
+            ) -> ::core::result::Result<#ident, ::ivr_xml::ValueError> {
+                #parsed_check
+                ::core::result::Result::Ok(#ident(::std::borrow::Cow::into_owned(text)))
             }
             #[inline]
             fn from_decoded(

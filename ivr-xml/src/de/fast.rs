@@ -1,7 +1,8 @@
 //! The strict parser's fast path: typed values straight from quick-xml's events, with no element
 //! tree, for the documents it can vouch for.
 //!
-//! [`parse`] reads the input once and hands each start tag to the type's generated
+//! [`parse`] reads the input once (with its own reading of the markup, `lex.rs`: the plain
+//! forms only, a part of what quick-xml accepts) and hands each start tag to the type's generated
 //! [`FromXml::from_events`]. It checks what the tree reader checks (well-formedness, the
 //! declaration, names, duplicate attributes, characters XML refuses, the [`Limits`]), and returns
 //! [`Bail`] - "take the checked tree", never an error - at the first thing that would make the
@@ -17,26 +18,26 @@
 //! `RuleNames`, since the judge sits above this module), so that no finding is missed: each
 //! condition below is the rule's condition or wider.
 
+mod lex;
 mod rules;
 mod scan;
 mod value;
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesEnd, BytesStart, Event};
-use quick_xml::Reader;
 use smallvec::SmallVec;
 
 use crate::value::first_non_xml_char;
 
 use super::options::{Limits, Mode, ParseOptions};
-use super::reader::configure;
 use super::syntax::{is_name, read_declaration, resolve_reference};
 use super::typed::FromXml;
 
+use lex::{skip_space, token, Token};
+
 pub(crate) use rules::{FlagTable, RuleNames};
 use rules::{Flags, RuleState};
-use scan::{classify, AMP, CR, LT, RBRACKET, SUSPECT, TAB_LF};
+use scan::{classify, text_until_lt, AMP, CR, LT, RBRACKET, SUSPECT, TAB_LF};
 pub use value::{FastValue, FastValueFallback, FastValueParse};
 
 /// The fast path does not take this document: parse it with the checked tree instead. Not an
@@ -63,7 +64,8 @@ pub struct Bail;
 #[derive(Debug)]
 pub struct FastStart<'a> {
     name: &'a str,
-    start: BytesStart<'a>,
+    /// The byte offset of its `<`: whose attributes the reader's list holds.
+    tag: usize,
     empty: bool,
     /// What the platform rules know of the name (none outside a `<Response>`).
     flags: Flags,
@@ -92,8 +94,8 @@ impl<'a> FastStart<'a> {
 /// ```
 pub type FastAttribute<'a> = (&'a str, Cow<'a, str>);
 
-/// The fast path's state: quick-xml's reader over the input, the open elements, and what the
-/// platform rules need to know to decide that none of them can fire.
+/// The fast path's state: the input and the place reached in it, the open elements, and what
+/// the platform rules need to know to decide that none of them can fire.
 ///
 /// ```
 /// use ivr_xml::{ParseOptions, Response};
@@ -105,15 +107,23 @@ pub type FastAttribute<'a> = (&'a str, Cow<'a, str>);
 #[derive(Debug)]
 pub struct FastReader<'a> {
     input: &'a str,
-    reader: Reader<&'a [u8]>,
+    /// The byte offset reached.
+    pos: usize,
     limits: Limits,
     /// The open elements' names, outermost first.
     open: SmallVec<[&'a str; 8]>,
     elements: usize,
-    /// The current start tag's attributes (inline: no allocation for the usual few).
+    /// The last start tag's attributes (inline: no allocation for the usual few), as written
+    /// until [`FastReader::attributes`] checks them.
     attributes: SmallVec<[FastAttribute<'a>; 8]>,
+    /// The offset of the start tag whose unchecked attributes `attributes` holds
+    /// ([`NO_TAG`] once they are checked).
+    attributes_of: usize,
     rules: Option<RuleState>,
 }
+
+/// No start tag's attributes are waiting to be checked.
+const NO_TAG: usize = usize::MAX;
 
 /// How many attributes of one element the fast path reads; more go to the tree path, whose
 /// duplicate check takes a set past a few.
@@ -125,38 +135,37 @@ const MAX_CHILDREN_HINT: usize = 2048;
 
 impl<'a> FastReader<'a> {
     fn new(input: &'a str, limits: Limits, rules: Option<RuleState>) -> FastReader<'a> {
-        let mut reader = Reader::from_str(input);
-        // The tree reader's strict configuration.
-        configure(&mut reader, Mode::Strict);
         FastReader {
             input,
-            reader,
+            pos: 0,
             limits,
             open: SmallVec::new(),
             elements: 0,
             attributes: SmallVec::new(),
+            attributes_of: NO_TAG,
             rules,
         }
     }
 
-    /// The input `bytes` are a piece of, as a `&str` of the input's lifetime.
+    /// The next token, read.
     #[inline]
-    fn slice(&self, bytes: &[u8]) -> Result<&'a str, Bail> {
-        let start = (bytes.as_ptr() as usize)
-            .checked_sub(self.input.as_ptr() as usize)
-            .ok_or(Bail)?;
-        self.input.get(start..start + bytes.len()).ok_or(Bail)
+    fn token(&mut self) -> Result<Token<'a>, Bail> {
+        let (token, next) = token(self.input, self.pos, &mut self.attributes)?;
+        if let Token::Start { .. } = token {
+            self.attributes_of = self.pos;
+        }
+        self.pos = next;
+        Ok(token)
     }
 
-    #[inline]
-    fn event(&mut self) -> Result<Event<'a>, Bail> {
-        self.reader.read_event().map_err(|_| Bail)
-    }
-
-    /// Checks a start tag as the tree reader does and opens it (an empty-element tag is
-    /// complete).
-    fn open_element(&mut self, start: BytesStart<'a>, empty: bool) -> Result<FastStart<'a>, Bail> {
-        let name = self.slice(start.name().as_ref())?;
+    /// Checks a start tag (at byte offset `tag`) as the tree reader does and opens it (an
+    /// empty-element tag is complete).
+    fn open_element(
+        &mut self,
+        name: &'a str,
+        tag: usize,
+        empty: bool,
+    ) -> Result<FastStart<'a>, Bail> {
         if !is_name(name) {
             return Err(Bail);
         }
@@ -175,16 +184,16 @@ impl<'a> FastReader<'a> {
         }
         Ok(FastStart {
             name,
-            start,
+            tag,
             empty,
             flags,
         })
     }
 
     /// Closes the innermost open element: the end tag must name it.
-    fn close(&mut self, end: &BytesEnd<'_>) -> Result<(), Bail> {
+    fn close(&mut self, end: &str) -> Result<(), Bail> {
         match self.open.pop() {
-            Some(open) if open.as_bytes() == end.name().as_ref() => {}
+            Some(open) if open == end => {}
             _ => return Err(Bail),
         }
         if let Some(rules) = &mut self.rules {
@@ -195,27 +204,34 @@ impl<'a> FastReader<'a> {
         Ok(())
     }
 
-    /// The start tag's attributes, checked and unescaped.
+    /// The start tag's attributes, checked and unescaped (the generated code takes each value
+    /// out).
     ///
     /// ```
     /// use ivr_xml::{ParseOptions, Play};
     /// let play = ivr_xml::__private::parse_fast::<Play>("<Play loop='2'>a.wav</Play>", &ParseOptions::strict());
     /// assert_eq!(play.map(|p| p.repeat.map(|l| l.get())), Ok(Some(2)));
     /// ```
-    pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&[FastAttribute<'a>], Bail> {
-        self.attributes.clear();
-        for attribute in start.start.attributes().with_checks(false) {
-            let attribute = attribute.map_err(|_| Bail)?;
-            let name = self.slice(attribute.key.as_ref())?;
-            let count = self.attributes.len();
-            if !is_name(name)
-                || count >= MAX_FAST_ATTRIBUTES
-                || count >= self.limits.max_attributes
-                || self.attributes.iter().any(|(seen, _)| *seen == name)
-            {
+    pub fn attributes(&mut self, start: &FastStart<'a>) -> Result<&mut [FastAttribute<'a>], Bail> {
+        // Checked once, and only the start tag's own (read with it, as written).
+        if self.attributes_of != start.tag {
+            return Err(Bail);
+        }
+        self.attributes_of = NO_TAG;
+        if self.attributes.len() > self.limits.max_attributes {
+            return Err(Bail);
+        }
+        for index in 0..self.attributes.len() {
+            let (seen, rest) = self.attributes.split_at_mut(index);
+            let Some((name, value)) = rest.first_mut() else {
+                return Err(Bail);
+            };
+            if !is_name(name) || seen.iter().any(|(seen, _)| seen == name) {
                 return Err(Bail);
             }
-            let raw = self.slice(&attribute.value)?;
+            let Cow::Borrowed(raw) = *value else {
+                return Err(Bail);
+            };
             // Literal layout is normalized by the tree reader: the fast path leaves it to it.
             let mut class = classify(raw.as_bytes());
             if class & (LT | CR | TAB_LF) != 0
@@ -223,27 +239,17 @@ impl<'a> FastReader<'a> {
             {
                 return Err(Bail);
             }
-            // XML 1.0 §3.1: attributes are separated by whitespace.
-            let after_quote = raw.as_ptr() as usize - self.input.as_ptr() as usize + raw.len() + 1;
-            match self.input.as_bytes().get(after_quote) {
-                None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>') => {}
-                Some(_) => return Err(Bail),
+            if class & AMP != 0 {
+                let unescaped = unescape(raw)?;
+                // The rules look at the value the references make.
+                class = classify(unescaped.as_bytes());
+                *value = Cow::Owned(unescaped);
             }
-            let value = match class & AMP {
-                0 => Cow::Borrowed(raw),
-                _ => {
-                    let value = unescape(raw)?;
-                    // The rules look at the value the references make.
-                    class = classify(value.as_bytes());
-                    Cow::Owned(value)
-                }
-            };
             if let Some(rules) = &self.rules {
-                rules.attribute(start.name, start.flags, name, &value, class)?;
+                rules.attribute(start.name, start.flags, name, value, class)?;
             }
-            self.attributes.push((name, value));
         }
-        Ok(&self.attributes)
+        Ok(&mut self.attributes)
     }
 
     /// The next child element of `parent`, or `None` at its end tag (read). Text other than
@@ -259,15 +265,18 @@ impl<'a> FastReader<'a> {
             return Ok(None);
         }
         loop {
-            match self.event()? {
-                Event::Start(start) => return self.open_element(start, false).map(Some),
-                Event::Empty(start) => return self.open_element(start, true).map(Some),
-                Event::End(end) => {
-                    self.close(&end)?;
+            // Layout between the children is skipped; other text bails out (below).
+            self.pos = skip_space(self.input.as_bytes(), self.pos);
+            let tag = self.pos;
+            match self.token()? {
+                Token::Start { name, empty } => {
+                    return self.open_element(name, tag, empty).map(Some)
+                }
+                Token::End(name) => {
+                    self.close(name)?;
                     return Ok(None);
                 }
-                Event::Text(text) if is_blank(&text) => {}
-                Event::Comment(_) => {}
+                Token::Comment => {}
                 _ => return Err(Bail),
             }
         }
@@ -304,35 +313,35 @@ impl<'a> FastReader<'a> {
         let mut class = 0;
         if !parent.empty {
             loop {
-                match self.event()? {
-                    Event::Text(piece) => {
-                        let raw = self.slice(&piece)?;
-                        let bytes = raw.as_bytes();
-                        let piece_class = classify(bytes);
-                        if piece_class & CR != 0
-                            || (piece_class & RBRACKET != 0 && raw.contains("]]>"))
-                            || bytes.first() == Some(&b'&')
-                            || (piece_class & SUSPECT != 0 && first_non_xml_char(raw).is_some())
-                        {
-                            return Err(Bail);
-                        }
-                        class |= piece_class;
-                        if text.is_empty() {
-                            text = Cow::Borrowed(raw);
-                        } else {
-                            text.to_mut().push_str(raw);
-                        }
+                // A piece of text: found and classified in one pass.
+                let from = self.pos;
+                let (end, piece_class) = text_until_lt(self.input.as_bytes(), from);
+                if end > from {
+                    let raw = self.input.get(from..end).ok_or(Bail)?;
+                    self.pos = end;
+                    if piece_class & CR != 0
+                        || (piece_class & RBRACKET != 0 && raw.contains("]]>"))
+                        || (piece_class & SUSPECT != 0 && first_non_xml_char(raw).is_some())
+                    {
+                        return Err(Bail);
                     }
-                    Event::GeneralRef(reference) => {
-                        let name = self.slice(&reference)?;
-                        match resolve_reference(name) {
-                            Some(Ok(c)) => text.to_mut().push(c),
-                            _ => return Err(Bail),
-                        }
+                    class |= piece_class;
+                    let piece = match piece_class & AMP {
+                        0 => Cow::Borrowed(raw),
+                        // References resolved as the tree reader resolves them.
+                        _ => Cow::Owned(unescape(raw)?),
+                    };
+                    if text.is_empty() {
+                        text = piece;
+                    } else {
+                        text.to_mut().push_str(&piece);
                     }
-                    Event::Comment(_) => {}
-                    Event::End(end) => {
-                        self.close(&end)?;
+                    continue;
+                }
+                match self.token()? {
+                    Token::Comment => {}
+                    Token::End(name) => {
+                        self.close(name)?;
                         break;
                     }
                     _ => return Err(Bail),
@@ -369,12 +378,6 @@ impl<'a> FastReader<'a> {
         // few elements (one large text) cannot make it reserve a multiple of its own size.
         (self.input.len() / 40 + 1).min(MAX_CHILDREN_HINT)
     }
-}
-
-fn is_blank(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
 }
 
 /// An attribute value with its references resolved, as the tree reader does (the caller has
@@ -414,24 +417,23 @@ pub(crate) fn parse<T: FromXml>(
     let rules = wants_response.then(|| RuleState::new(&options.policy, names));
     let mut reader = FastReader::new(input, limits, rules);
     let root = loop {
-        let offset = reader.reader.buffer_position();
-        match reader.event()? {
-            Event::Decl(decl) => {
-                // A piece of the input, so UTF-8 already (`from_utf8` cost more than the rest).
-                let content = reader.slice(&decl)?;
-                match read_declaration(content) {
-                    Ok(encoding)
-                        if offset == 0
-                            && encoding.is_none_or(|e| {
-                                e.eq_ignore_ascii_case("utf-8") || e.eq_ignore_ascii_case("utf8")
-                            }) => {}
-                    _ => return Err(Bail),
-                }
-            }
-            Event::Comment(_) => {}
-            Event::Text(text) if is_blank(&text) => {}
-            Event::Start(start) => break reader.open_element(start, false)?,
-            Event::Empty(start) => break reader.open_element(start, true)?,
+        if reader.pos > 0 {
+            // Layout (the declaration is read only at the very start).
+            reader.pos = skip_space(input.as_bytes(), reader.pos);
+        }
+        let tag = reader.pos;
+        match reader.token()? {
+            // A piece of the input, so UTF-8 already (`from_utf8` cost more than the rest).
+            Token::Decl(content) => match read_declaration(content) {
+                Ok(encoding)
+                    if encoding.is_none_or(|e| {
+                        e.eq_ignore_ascii_case("utf-8") || e.eq_ignore_ascii_case("utf8")
+                    }) => {}
+                _ => return Err(Bail),
+            },
+            Token::Comment => {}
+            Token::Text(text) if text.bytes().all(lex::is_space) => {}
+            Token::Start { name, empty } => break reader.open_element(name, tag, empty)?,
             _ => return Err(Bail),
         }
     };
@@ -445,10 +447,10 @@ pub(crate) fn parse<T: FromXml>(
     }
     let value = T::from_events(&root, &mut reader)?;
     loop {
-        match reader.event()? {
-            Event::Eof => break,
-            Event::Comment(_) => {}
-            Event::Text(text) if is_blank(&text) => {}
+        reader.pos = skip_space(input.as_bytes(), reader.pos);
+        match reader.token()? {
+            Token::Eof => break,
+            Token::Comment => {}
             _ => return Err(Bail),
         }
     }

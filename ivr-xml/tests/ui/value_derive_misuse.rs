@@ -39,4 +39,9 @@ fn wrong(text: &str) -> bool {
 #[value(name = "wrong", expected = "anything", check = wrong)]
 struct WrongCheck(String);
 
+/// `xml_chars` is a check too: not both.
+#[derive(XmlValue)]
+#[value(name = "twice", expected = "anything", check = no_spaces, xml_chars)]
+struct TwoChecks(String);
+
 fn main() {}

@@ -286,10 +286,16 @@ impl RuleState {
             return Ok(());
         }
         // `trim` removes the characters `char::is_whitespace` takes: the text is trimmed (or
-        // empty) exactly when its first or last character is one.
-        let padded = |c: Option<char>| c.is_none_or(char::is_whitespace);
-        if padded(text.chars().next())
-            || padded(text.chars().next_back())
+        // empty) exactly when its first or last character is one. An ASCII end byte is a
+        // whole character, looked at without decoding.
+        let padded = |byte: Option<&u8>, c: fn(&str) -> Option<char>| match byte {
+            None => true,
+            Some(b) if b.is_ascii() => char::from(*b).is_whitespace(),
+            Some(_) => c(text).is_none_or(char::is_whitespace),
+        };
+        let bytes = text.as_bytes();
+        if padded(bytes.first(), |t| t.chars().next())
+            || padded(bytes.last(), |t| t.chars().next_back())
             || (element == "Redirect" && url_could_fire(text, class))
             || (self.placeholders && class & DOLLAR != 0)
         {
@@ -356,6 +362,40 @@ mod tests {
         },
         table: FlagTable::new(),
     };
+
+    /// A text command's text bails out exactly when IVR212/IVR214 could fire: when `trim`
+    /// changes it or it is empty (ends looked at byte-wise when ASCII).
+    #[test]
+    fn padded_text_is_what_trim_changes() {
+        let state = RuleState::new(&Policy::new(), &NAMES);
+        let flags = state.flags("Play");
+        for text in [
+            "",
+            "a",
+            " a",
+            "a ",
+            "\ta",
+            "a\n",
+            "\u{b}a",
+            "a\u{c}",
+            "\u{3000}a",
+            "a\u{85}",
+            "\u{a0}",
+            "中",
+            "a中",
+            "中 ",
+            "a b",
+            "\u{1f}a",
+        ] {
+            let fires = text.is_empty() || text.trim() != text;
+            let class = super::super::scan::classify(text.as_bytes());
+            assert_eq!(
+                state.text("Play", flags, text, class).is_err(),
+                fires,
+                "{text:?}"
+            );
+        }
+    }
 
     /// Looked up in the table or not, a name's flags are what the lists and functions say.
     #[test]

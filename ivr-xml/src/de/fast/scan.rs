@@ -75,6 +75,22 @@ pub(super) fn classify(bytes: &[u8]) -> u8 {
         .fold(0, |class, &b| class | CLASSES[usize::from(b)])
 }
 
+/// The end of the text that starts at byte `from` of `bytes` (the next `<`, or the end), and
+/// the classes of its bytes, or-ed together: finding the end and classifying in one pass.
+#[inline]
+pub(super) fn text_until_lt(bytes: &[u8], from: usize) -> (usize, u8) {
+    let mut class = 0;
+    let mut at = from;
+    while let Some(&b) = bytes.get(at) {
+        if b == b'<' {
+            break;
+        }
+        class |= CLASSES[usize::from(b)];
+        at += 1;
+    }
+    (at, class)
+}
+
 /// Whether `text` starts with `http://` or `https://`, in any case (IVR213 reports it).
 #[inline]
 pub(super) fn has_scheme(text: &str) -> bool {
@@ -118,6 +134,9 @@ mod tests {
         assert_ne!(classify("\u{FFFF}".as_bytes()) & SUSPECT, 0);
         assert_eq!(classify("欢迎.wav".as_bytes()) & !URL, 0);
         assert!(has_scheme("HTTPS://a") && has_scheme("http://") && !has_scheme("http:/x"));
+        assert_eq!(text_until_lt(b"a&b\r<c", 0), (4, classify(b"a&b\r")));
+        assert_eq!(text_until_lt(b"a&b", 1), (3, AMP));
+        assert_eq!(text_until_lt(b"<", 0), (0, 0));
     }
 
     /// `first_non_xml_char` (whose short texts are cleared eight bytes at a time) against the
