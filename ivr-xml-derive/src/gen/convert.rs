@@ -45,32 +45,29 @@ pub(super) fn converted(container: &Container, from: &FromForm, into: &Type) -> 
         "`{}`'s element name is its `from` type's, which must be one element",
         ident
     );
+    let to_xml = super::write::to_xml_impl(
+        ident,
+        &syn::Generics::default(),
+        &quote! {
+            #to_wire
+            ::ivr_xml::ToXml::write_xml(&__wire, __writer)
+        },
+        &quote! {
+            #to_wire
+            ::ivr_xml::ToXml::check(&__wire)?;
+            #user_check
+            ::core::result::Result::Ok(())
+        },
+        &quote! {
+            const __NAME: &str = match <#ident as ::ivr_xml::describe::Describe>::ELEMENTS {
+                [__one] => __one.name,
+                _ => ::core::panic!(#name_error),
+            };
+            __NAME
+        },
+    );
     quote! {
-        #[automatically_derived]
-        impl ::ivr_xml::ToXml for #ident {
-            fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
-                &self,
-                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
-            ) -> ::core::result::Result<(), __S::Error> {
-                #to_wire
-                ::ivr_xml::ToXml::write_xml(&__wire, __writer)
-            }
-
-            fn check(&self) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
-                #to_wire
-                ::ivr_xml::ToXml::check(&__wire)?;
-                #user_check
-                ::core::result::Result::Ok(())
-            }
-
-            fn element_name(&self) -> &str {
-                const __NAME: &str = match <#ident as ::ivr_xml::describe::Describe>::ELEMENTS {
-                    [__one] => __one.name,
-                    _ => ::core::panic!(#name_error),
-                };
-                __NAME
-            }
-        }
+        #to_xml
 
         #[automatically_derived]
         impl ::ivr_xml::FromXml for #ident {

@@ -166,37 +166,32 @@ pub(super) fn flattening(container: &Container, fields: &[Field]) -> TokenStream
         };
         quote! { #member: #value, }
     });
-    quote! {
-        #[automatically_derived]
-        impl ::ivr_xml::ToXml for #ident {
-            fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
-                &self,
-                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
-            ) -> ::core::result::Result<(), __S::Error> {
-                #flatten_trait::write_flattened(&self.#flat_member, __writer, |__writer| {
-                    #attributes
-                    ::core::result::Result::Ok(())
-                })
-            }
-
-            fn check(&self) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
-                #(#pending_checks)*
-                ::ivr_xml::ToXml::check(&self.#flat_member)?;
-                // This struct's attributes are written among the flattened type's raw ones: a raw
-                // one of such a name would be written twice, or read back into the field.
-                ::ivr_xml::RawAttribute::check_extra(
-                    ::ivr_xml::ToXml::element_name(&self.#flat_member),
-                    &[#(#known),*],
-                    #flatten_trait::flattened_extra(&self.#flat_member),
-                )?;
-                #user_check
+    let to_xml = super::write::to_xml_impl(
+        ident,
+        &syn::Generics::default(),
+        &quote! {
+            #flatten_trait::write_flattened(&self.#flat_member, __writer, |__writer| {
+                #attributes
                 ::core::result::Result::Ok(())
-            }
-
-            fn element_name(&self) -> &str {
-                ::ivr_xml::ToXml::element_name(&self.#flat_member)
-            }
-        }
+            })
+        },
+        &quote! {
+            #(#pending_checks)*
+            ::ivr_xml::ToXml::check(&self.#flat_member)?;
+            // This struct's attributes are written among the flattened type's raw ones: a raw
+            // one of such a name would be written twice, or read back into the field.
+            ::ivr_xml::RawAttribute::check_extra(
+                ::ivr_xml::ToXml::element_name(&self.#flat_member),
+                &[#(#known),*],
+                #flatten_trait::flattened_extra(&self.#flat_member),
+            )?;
+            #user_check
+            ::core::result::Result::Ok(())
+        },
+        &quote! { ::ivr_xml::ToXml::element_name(&self.#flat_member) },
+    );
+    quote! {
+        #to_xml
 
         #[automatically_derived]
         impl ::ivr_xml::FromXml for #ident {

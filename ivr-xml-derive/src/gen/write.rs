@@ -30,6 +30,18 @@ pub(super) fn element(
     let writer = element_writer(name, fields, empty);
     let check = element_check(ident, name, fields, &user_check(container));
     let generics = super::bounded(container, fields, super::Impl::Write);
+    to_xml_impl(ident, &generics, &writer, &check, &quote! { #name })
+}
+
+/// The `ToXml` impl of `ident`, with the bodies each generator makes (`write_xml` writes into
+/// `__writer`): the trait's signatures written once for every kind of type the derive maps.
+pub(super) fn to_xml_impl(
+    ident: &syn::Ident,
+    generics: &syn::Generics,
+    write: &TokenStream,
+    check: &TokenStream,
+    element_name: &TokenStream,
+) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     quote! {
         #[automatically_derived]
@@ -38,7 +50,7 @@ pub(super) fn element(
                 &self,
                 __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
             ) -> ::core::result::Result<(), __S::Error> {
-                #writer
+                #write
             }
 
             fn check(&self) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
@@ -46,10 +58,9 @@ pub(super) fn element(
             }
 
             fn element_name(&self) -> &str {
-                #name
+                #element_name
             }
         }
-
     }
 }
 
@@ -140,34 +151,30 @@ pub(super) fn alternatives(container: &Container, variants: &[Variant]) -> Token
             return ::core::result::Result::Err(::ivr_xml::ValueError::new("element", __name, __expected));
         }
     };
-    quote! {
-        #[automatically_derived]
-        impl ::ivr_xml::ToXml for #ident {
-            fn write_xml<__S: ::ivr_xml::Sink + ?Sized>(
-                &self,
-                __writer: &mut ::ivr_xml::__private::XmlWriter<'_, __S>,
-            ) -> ::core::result::Result<(), __S::Error> {
-                match self {
-                    #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::write_xml(__value, __writer),)*
-                }
-            }
-
-            fn check(&self) -> ::core::result::Result<(), ::ivr_xml::ValueError> {
-                match self {
-                    #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::check(__value)?,)*
-                }
-                #placement
-                ::core::result::Result::Ok(())
-            }
-
-            fn element_name(&self) -> &str {
-                match self {
-                    #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::element_name(__value),)*
-                }
-            }
+    let write = quote! {
+        match self {
+            #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::write_xml(__value, __writer),)*
         }
-
-    }
+    };
+    let check = quote! {
+        match self {
+            #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::check(__value)?,)*
+        }
+        #placement
+        ::core::result::Result::Ok(())
+    };
+    let element_name = quote! {
+        match self {
+            #(#ident::#all_idents(__value) => ::ivr_xml::ToXml::element_name(__value),)*
+        }
+    };
+    to_xml_impl(
+        ident,
+        &syn::Generics::default(),
+        &write,
+        &check,
+        &element_name,
+    )
 }
 
 /// The two quotes, as the derive writes literals for each: the `Quote` variant and its character.
