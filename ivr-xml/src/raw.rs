@@ -1,16 +1,11 @@
 //! Raw elements and attributes: what the platform accepts but the library cannot name, kept unchanged.
 
+use crate::de::is_blank;
 use crate::de::{Element, FromXml, Node, ParseContext};
 use crate::error::{ParseError, ValueError};
 use crate::raw_attribute::{check_name, RawAttribute};
 use crate::ser::{Sink, ToXml, XmlWriter};
 use crate::value::check_xml_chars;
-
-/// Whether `text` is only XML whitespace: text the tree reader drops between child elements.
-fn is_blank(text: &str) -> bool {
-    text.bytes()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-}
 
 /// A child of a [`RawElement`].
 ///

@@ -432,7 +432,7 @@ pub(crate) fn parse<T: FromXml>(
                 _ => return Err(Bail),
             },
             Token::Comment => {}
-            Token::Text(text) if text.bytes().all(lex::is_space) => {}
+            Token::Text(text) if crate::de::is_blank(text) => {}
             Token::Start { name, empty } => break reader.open_element(name, tag, empty)?,
             _ => return Err(Bail),
         }

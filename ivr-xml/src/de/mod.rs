@@ -10,5 +10,6 @@ mod typed;
 
 pub use options::{Limits, Mode, ParseOptions, Parsed};
 pub(crate) use reader::read_tree;
+pub(crate) use syntax::{is_blank, is_xml_space};
 pub use tree::{Attribute, Children, Document, Element, Node, TextNode};
 pub use typed::{expected_of, parse_tree, FromXml, ParseContext};

@@ -174,12 +174,7 @@ impl<'a> TreeReader<'a> {
                 }
                 Ok(())
             }
-            None if piece
-                .bytes()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) =>
-            {
-                Ok(())
-            }
+            None if super::syntax::is_blank(&piece) => Ok(()),
             None if self.has_root => Err(self.error(ErrorKind::ContentAfterRoot, offset)),
             None => Err(self.error(ErrorKind::TextOutsideRoot, offset)),
         }

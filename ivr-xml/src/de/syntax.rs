@@ -23,6 +23,20 @@ static NAME_BYTES: [u8; 256] = {
     table
 };
 
+/// XML's whitespace (the `S` production): space, tab, line feed and carriage return. Not
+/// [`u8::is_ascii_whitespace`], which also takes a form feed.
+#[inline]
+pub(crate) fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// Whether `text` is only XML whitespace: the text between child elements that the tree
+/// reader, the fast path and a raw element all drop.
+#[inline]
+pub(crate) fn is_blank(text: &str) -> bool {
+    text.bytes().all(is_xml_space)
+}
+
 /// Whether `name` is an XML name, as [`is_xml_name`] says: an ASCII name (nearly all of them)
 /// is checked with one table look-up per byte, the others by [`is_xml_name`].
 pub(super) fn is_name(name: &str) -> bool {

@@ -124,9 +124,7 @@ impl TextNode<'_> {
     /// # Ok::<(), ivr_xml::ParseError>(())
     /// ```
     pub fn is_blank(&self) -> bool {
-        self.text
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        super::syntax::is_blank(&self.text)
     }
 }
 

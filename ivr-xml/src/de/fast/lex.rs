@@ -20,6 +20,7 @@
 use std::borrow::Cow;
 
 use super::{Bail, FastAttribute, MAX_FAST_ATTRIBUTES};
+use crate::de::is_xml_space;
 
 /// One piece of markup or text.
 #[derive(Debug, PartialEq, Eq)]
@@ -40,15 +41,10 @@ pub(super) enum Token<'a> {
     Eof,
 }
 
-#[inline]
-pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
 /// The byte offset of the first whitespace at or after `from`, or the end.
 #[inline]
 pub(super) fn skip_space(bytes: &[u8], mut from: usize) -> usize {
-    while bytes.get(from).is_some_and(|&b| is_space(b)) {
+    while bytes.get(from).is_some_and(|&b| is_xml_space(b)) {
         from += 1;
     }
     from
@@ -80,7 +76,7 @@ pub(super) fn token<'a>(
             let gt = bytes[from..].iter().position(|&b| b == b'>').ok_or(Bail)? + from;
             // Whitespace after the name is allowed (and trimmed, as quick-xml does).
             let mut end = gt;
-            while end > from && is_space(bytes[end - 1]) {
+            while end > from && is_xml_space(bytes[end - 1]) {
                 end -= 1;
             }
             let name = input.get(from..end).ok_or(Bail)?;
@@ -123,7 +119,7 @@ pub(super) fn token<'a>(
             let content = input.get(from..at).ok_or(Bail)?;
             let declaration = pos == 0
                 && content.starts_with("xml")
-                && content.as_bytes().get(3).is_none_or(|&b| is_space(b));
+                && content.as_bytes().get(3).is_none_or(|&b| is_xml_space(b));
             match declaration {
                 true => Ok((Token::Decl(content), at + 2)),
                 false => Err(Bail),
@@ -145,7 +141,7 @@ fn start_tag<'a>(
     let mut at = from;
     while bytes
         .get(at)
-        .is_some_and(|&b| !is_space(b) && b != b'/' && b != b'>')
+        .is_some_and(|&b| !is_xml_space(b) && b != b'/' && b != b'>')
     {
         at += 1;
     }
@@ -166,7 +162,7 @@ fn start_tag<'a>(
         }
         let key_start = at;
         while bytes.get(at).is_some_and(|&b| {
-            !is_space(b) && !matches!(b, b'=' | b'/' | b'>' | b'<' | b'\'' | b'"')
+            !is_xml_space(b) && !matches!(b, b'=' | b'/' | b'>' | b'<' | b'\'' | b'"')
         }) {
             at += 1;
         }
